@@ -1,0 +1,27 @@
+/**
+ * Rates: `200/s`, `30/m`, `1000/h`, `5/100ms`, or a bare number meaning per second. Parsed to
+ * events per second.
+ */
+
+import { tryParseDuration } from './duration.js';
+
+export function tryParseRate(text: string): number | undefined {
+  const trimmed = text.trim();
+  const slash = trimmed.indexOf('/');
+  const countText = slash === -1 ? trimmed : trimmed.slice(0, slash);
+  if (!/^\d+(\.\d+)?$/.test(countText)) return undefined;
+  const count = Number(countText);
+  if (slash === -1) return count;
+  const unitText = trimmed.slice(slash + 1);
+  const per = /^\d/.test(unitText) ? tryParseDuration(unitText) : tryParseDuration(`1${unitText}`);
+  if (per === undefined || per <= 0) return undefined;
+  return (count * 1000) / per;
+}
+
+export function parseRate(value: string | number, what = 'rate'): number {
+  const rate = typeof value === 'number' ? value : tryParseRate(value);
+  if (rate === undefined || !Number.isFinite(rate) || rate < 0) {
+    throw new RangeError(`${what}: expected a rate like 200/s, 30/m or 10, got '${value}'`);
+  }
+  return rate;
+}

@@ -1,0 +1,24 @@
+/**
+ * What a stats row is keyed by: the user class that made the request, the request's name
+ * (its path, or the `name` the script gave) and the HTTP method. `kind` separates requests from
+ * task-level errors (an exception thrown by a task outside any request).
+ */
+
+export interface EndpointKey {
+  /** Scenario name, when a run has several; empty for the default scenario. */
+  scenario: string;
+  user: string;
+  name: string;
+  method: string;
+}
+
+/** A stable string form of a key, for maps off the hot path (aggregation, comparison). */
+export function endpointKeyId(key: EndpointKey): string {
+  return `${key.scenario}\u0000${key.user}\u0000${key.method}\u0000${key.name}`;
+}
+
+/** How a person reads a key in a table or an error list: `AuthUser POST /login`. */
+export function formatEndpointKey(key: EndpointKey): string {
+  const prefix = key.scenario === '' ? '' : `${key.scenario}/`;
+  return `${prefix}${key.user} ${key.method} ${key.name}`;
+}

@@ -1,0 +1,32 @@
+/**
+ * The recording interface the protocol clients and the engine write to. It is on the hot path:
+ * callers resolve a scope once per (user class, task) and an endpoint id once per distinct
+ * (scope, method, name), then record plain numbers. Implementations must not allocate per call.
+ */
+
+export interface MetricsRecorder {
+  /** Registers a (scenario, user class, task tags) context; called once per task at start. */
+  scope(scenario: string, user: string, tags: readonly string[]): number;
+  /** The numeric id of a stats row; a Map lookup once the row exists. */
+  endpoint(scope: number, method: string, name: string): number;
+  /**
+   * One finished request. Durations are microseconds from when the request was due (which is
+   * when it was sent, except in open-model runs that started it late).
+   */
+  record(
+    endpoint: number,
+    durationUs: number,
+    ttfbUs: number,
+    status: number,
+    bytesIn: number,
+    bytesOut: number,
+    failed: boolean,
+  ): void;
+  /** Turns an already recorded success into a failure (a check asked to fail the request). */
+  markFailed(endpoint: number): void;
+  /** Groups an error message under a row (request errors) or a task (exceptions). */
+  error(endpoint: number, kind: 'request' | 'task', message: string): void;
+  check(scope: number, name: string, passed: boolean): void;
+  iteration(): void;
+  droppedIteration(): void;
+}

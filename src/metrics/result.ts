@@ -1,0 +1,139 @@
+/**
+ * The Result: one complete JSON document per run. Every report (summary, JSON, HTML, CSV,
+ * JUnit, Markdown, compare) renders from it alone, so `volley report result.json` works long
+ * after the run. Latencies are milliseconds; histograms are kept in HDR's compressed form
+ * (microseconds) so comparisons can test whole distributions.
+ */
+
+import type { EndpointKey } from './endpoint-key.js';
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+/** Milliseconds, from an HDR histogram with 3 significant digits. */
+export interface LatencyStats {
+  min: number;
+  mean: number;
+  max: number;
+  stdev: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
+}
+
+export interface RequestStats {
+  requests: number;
+  failures: number;
+  /** Requests per second over the run's measured duration. */
+  rps: number;
+  latency: LatencyStats;
+  /** Time to first byte. */
+  ttfb: LatencyStats;
+  statusCodes: Record<string, number>;
+  bytesIn: number;
+  bytesOut: number;
+  /** Total durations in microseconds, HDR compressed base64 (for comparisons). */
+  histogram: string;
+}
+
+export interface EndpointStats extends EndpointKey, RequestStats {
+  tags: string[];
+}
+
+export interface UserClassStats extends RequestStats {
+  scenario: string;
+  user: string;
+}
+
+export interface ErrorEntry {
+  kind: 'request' | 'task';
+  message: string;
+  count: number;
+  /** ISO time of the first occurrence. */
+  firstAt: string;
+  /** `AuthUser POST /login`, or `AuthUser task login` for exceptions. */
+  endpoint: string;
+  key: EndpointKey;
+}
+
+export interface CheckEntry {
+  scenario: string;
+  user: string;
+  name: string;
+  passes: number;
+  fails: number;
+}
+
+export interface ThresholdVerdict {
+  /** As written: `p95<300ms`, or `AuthUser:successRate>=99%`. */
+  expression: string;
+  ok: boolean;
+  /** The measured value in the expression's unit (ms, fraction, /s, count); null when no data. */
+  actual: number | null;
+  /** The measured value as a person reads it: `312.4ms`, `98.7%`. */
+  actualText: string;
+  abortOnFail: boolean;
+  /** Why it failed, when not because of the comparison (no matching requests). */
+  note?: string;
+}
+
+export interface TimeSeriesPoint {
+  /** Seconds since the run started, at the end of the interval. */
+  t: number;
+  users: number;
+  rps: number;
+  failuresPerSec: number;
+  /** Latency percentiles of the requests finished in this second, ms; null when none. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface MonitorSample {
+  /** Seconds since the run started. */
+  t: number;
+  /** CPU use of the process, percent of one core. */
+  cpuPercent: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Event-loop delay p99 in the sample interval, ms. */
+  eventLoopDelayP99Ms: number;
+}
+
+export interface HostInfo {
+  hostname: string;
+  platform: string;
+  arch: string;
+  cpus: number;
+  node: string;
+}
+
+export type RunOutcome = 'passed' | 'failed' | 'aborted';
+
+export interface Result {
+  schema: typeof RESULT_SCHEMA_VERSION;
+  /** volley's version. */
+  volley: string;
+  ok: boolean;
+  outcome: RunOutcome;
+  /** Why the run was aborted (threshold with abortOnFail, Ctrl-C), when it was. */
+  abortReason?: string;
+  startedAt: string;
+  endedAt: string;
+  durationMs: number;
+  scenario: { file: string | null; name: string };
+  /** The resolved options the run used (plain JSON). */
+  options: Record<string, unknown>;
+  host: HostInfo;
+  totals: RequestStats & { iterations: number; droppedIterations: number; checks: { passes: number; fails: number } };
+  endpoints: EndpointStats[];
+  userClasses: UserClassStats[];
+  errors: ErrorEntry[];
+  checks: CheckEntry[];
+  thresholds: ThresholdVerdict[];
+  timeSeries: TimeSeriesPoint[];
+  monitor: { generator: MonitorSample[] };
+  /** Reasons to distrust the numbers (a saturated generator, for one). */
+  warnings: string[];
+}

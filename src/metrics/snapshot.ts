@@ -1,0 +1,62 @@
+/**
+ * The Snapshot: one interval's worth of measurements, the single currency between the recorder
+ * (which produces one per flush), the aggregator (which merges them), workers (which ship them)
+ * and live outputs. It is plain JSON: histograms travel in HDR histogram's compressed base64
+ * form, so merging across threads and machines is exact.
+ */
+
+import type { EndpointKey } from './endpoint-key.js';
+
+export const SNAPSHOT_VERSION = 1;
+
+export interface SnapshotEndpoint {
+  key: EndpointKey;
+  /** Tags of every task that recorded into this row. */
+  tags: string[];
+  requests: number;
+  failures: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** Count per HTTP status; "0" means no response (connection error, timeout). */
+  statusCodes: Record<string, number>;
+  /** Total duration of each request, microseconds, HDR compressed base64. */
+  latency: string;
+  /** Time to first byte (response headers), microseconds, HDR compressed base64. */
+  ttfb: string;
+}
+
+export interface SnapshotError {
+  key: EndpointKey;
+  /** `request`: a failed request (status, network error, failed check); `task`: an exception. */
+  kind: 'request' | 'task';
+  message: string;
+  count: number;
+  /** First occurrence within the interval, ms since the run started. */
+  firstAtMs: number;
+}
+
+export interface SnapshotCheck {
+  scenario: string;
+  user: string;
+  name: string;
+  passes: number;
+  fails: number;
+}
+
+export interface Snapshot {
+  version: typeof SNAPSHOT_VERSION;
+  /** Worker index that produced it; 0 in a single-process run. */
+  worker: number;
+  /** Interval bounds, ms since the run started (a shared origin across workers). */
+  fromMs: number;
+  toMs: number;
+  /** Virtual users alive at the end of the interval. */
+  users: number;
+  /** Task iterations completed in the interval. */
+  iterations: number;
+  /** Iterations that were due but could not start (open-model executors). */
+  droppedIterations: number;
+  endpoints: SnapshotEndpoint[];
+  errors: SnapshotError[];
+  checks: SnapshotCheck[];
+}

@@ -1,0 +1,37 @@
+/**
+ * What threshold evaluation needs from the measurements: the merged figures of every stats row
+ * a selector matches, over the whole run or over a trailing window. The aggregator implements
+ * it; thresholds depend only on this shape.
+ */
+
+export interface RowFilter {
+  scenario?: string;
+  user?: string;
+  /** Matches a row's name, or `METHOD name` (`POST /api/login`). */
+  name?: string;
+  method?: string;
+  tag?: string;
+}
+
+export interface MergedStats {
+  /** Rows the filter matched (0 means the selector matched nothing). */
+  rows: number;
+  requests: number;
+  failures: number;
+  /** Seconds the figures cover (the run so far, or the window). */
+  seconds: number;
+  /** Latency in milliseconds; null when there were no requests. */
+  latency: {
+    min: number;
+    max: number;
+    mean: number;
+    /** Percentile in (0, 100], from the merged HDR histogram. */
+    percentile(p: number): number;
+  } | null;
+  checks: { passes: number; fails: number };
+}
+
+export interface StatsSource {
+  /** `windowMs` restricts the figures to the trailing window; omitted means the whole run. */
+  select(filter: RowFilter, windowMs?: number): MergedStats;
+}
