@@ -3,7 +3,15 @@
  * seconds (Locust's `-t 60` convention). Parsed to milliseconds.
  */
 
-const UNIT_MS: Record<string, number> = { us: 0.001, µs: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+  us: 0.001,
+  µs: 0.001,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 const PART = /(\d+(?:\.\d+)?)(us|µs|ms|s|m|h|d)/y;
 
 /** Parses a duration to milliseconds, or returns undefined when the text is not one. */
@@ -37,8 +45,10 @@ export function parseDuration(value: string | number, what = 'duration'): number
 
 /** Formats milliseconds compactly for people: `950ms`, `12.5s`, `5m`, `1h30m`. */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))}s`;
+  // Decide the unit on the rounded value, so 999.6 is `1s` (not `1000ms`) and 59_960 is `1m`.
+  if (Math.round(ms) < 1000) return `${Math.round(ms)}ms`;
+  const seconds = Number((ms / 1000).toFixed(1));
+  if (seconds < 60) return `${seconds}s`;
   const totalSeconds = Math.round(ms / 1000);
   const h = Math.floor(totalSeconds / 3600);
   const m = Math.floor((totalSeconds % 3600) / 60);

@@ -13,6 +13,8 @@ export function tryParseRate(text: string): number | undefined {
   const count = Number(countText);
   if (slash === -1) return count;
   const unitText = trimmed.slice(slash + 1);
+  // Without this, `10/` read as `10/1` (one second) and passed.
+  if (unitText === '') return undefined;
   const per = /^\d/.test(unitText) ? tryParseDuration(unitText) : tryParseDuration(`1${unitText}`);
   if (per === undefined || per <= 0) return undefined;
   return (count * 1000) / per;

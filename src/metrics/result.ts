@@ -126,7 +126,11 @@ export interface Result {
   /** The resolved options the run used (plain JSON). */
   options: Record<string, unknown>;
   host: HostInfo;
-  totals: RequestStats & { iterations: number; droppedIterations: number; checks: { passes: number; fails: number } };
+  totals: RequestStats & {
+    iterations: number;
+    droppedIterations: number;
+    checks: { passes: number; fails: number };
+  };
   endpoints: EndpointStats[];
   userClasses: UserClassStats[];
   errors: ErrorEntry[];

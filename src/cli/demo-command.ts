@@ -1,0 +1,93 @@
+/**
+ * `volley demo`: start the embedded demo service on a free loopback port and run the quickstart
+ * scenario against it, ending in the summary and the report files. `volley demo --serve` only
+ * starts the service, for trying scenarios by hand.
+ */
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { startDemoServer } from '../demo/index.js';
+import { VolleyError } from '../errors.js';
+import { EXIT_PASSED } from './exit-codes.js';
+import { runCommand } from './run-command.js';
+
+interface DemoFlags {
+  serve?: boolean;
+  port: string;
+  latency: string;
+  jitter: string;
+  errorRate: string;
+  users: string;
+  runTime: string;
+  json: string;
+  headless?: boolean;
+  quiet?: boolean;
+}
+
+export function registerDemoCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('demo')
+    .description('run the quickstart scenario against the embedded demo service (or just serve it)')
+    .option('--serve', 'only start the demo service and keep it running until Ctrl-C')
+    .option('--port <n>', 'port for --serve (0 picks a free one)', '0')
+    .option('--latency <ms>', 'added latency of /api/* responses, ms', '2')
+    .option('--jitter <ms>', 'plus a random 0..jitter ms', '6')
+    .option('--error-rate <fraction>', 'fraction of /api/* requests answered 500', '0')
+    .option('-u, --users <n>', 'virtual users for the demo run', '20')
+    .option('-t, --run-time <duration>', 'length of the demo run', '15s')
+    .option('--json <file>', 'where to write the result document', 'results/demo-result.json')
+    .option('--headless', 'no keyboard control')
+    .option('-q, --quiet', 'no live progress line')
+    .action(async (flags: DemoFlags) => {
+      setExitCode(await demo(flags));
+    });
+}
+
+async function demo(flags: DemoFlags): Promise<number> {
+  const server = await startDemoServer({
+    port: number(flags.port, '--port'),
+    latency: { fixedMs: number(flags.latency, '--latency'), jitterMs: number(flags.jitter, '--jitter') },
+    errorRate: number(flags.errorRate, '--error-rate'),
+  });
+  if (flags.serve === true) {
+    process.stdout.write(`volley demo service listening on ${server.url} (Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    return EXIT_PASSED;
+  }
+  const scenario = fileURLToPath(new URL('../../examples/quickstart.ts', import.meta.url));
+  if (!existsSync(scenario)) {
+    await server.close();
+    throw new VolleyError('VOLLEY_E_IO', `the quickstart scenario is missing from this install: ${scenario}`);
+  }
+  process.stdout.write(
+    `Demo service on ${server.url}; running examples/quickstart.ts for ${flags.runTime}.\n`,
+  );
+  try {
+    return await runCommand(scenario, {
+      host: server.url,
+      users: flags.users,
+      runTime: flags.runTime,
+      json: flags.json,
+      ...(flags.headless === true ? { headless: true } : {}),
+      ...(flags.quiet === true ? { quiet: true } : {}),
+      method: 'GET',
+      header: [],
+      threshold: [],
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+function number(text: string, flag: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
+    throw new VolleyError('VOLLEY_E_USAGE', `${flag}: expected a number >= 0, got '${text}'`);
+  }
+  return value;
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * The `volley` command. Each subcommand lives in its own file; this one wires them, turns errors
+ * into messages and exit codes (the only place that does), and sets the process's exit code.
+ */
+
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { registerDemoCommand } from './demo-command.js';
+import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { reportError } from './report-error.js';
+import { registerRunCommand } from './run-command.js';
+
+// Stack traces of scenario code point at the user's .ts lines, not the bundle's.
+process.setSourceMapsEnabled(true);
+
+async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
+  const program = new Command('volley')
+    .description('Load, benchmark and stress tests for HTTP services, scripted in TypeScript.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'volley: ')) });
+  registerRunCommand(program, setExitCode);
+  registerDemoCommand(program, setExitCode);
+  try {
+    await program.parseAsync(argv as string[], { from: 'node' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, successfully.
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    return reportError(error, process.stderr);
+  }
+  return exitCode;
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportError(error, process.stderr);
+  },
+);

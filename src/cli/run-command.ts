@@ -1,0 +1,198 @@
+/**
+ * `volley run [file]`: load-test with a scenario file, or a single URL (`--url`). Flags follow
+ * Locust's names where Locust has one. Options merge as: scenario < --env-file < VOLLEY_*
+ * environment variables < flags.
+ */
+
+import type { Command } from 'commander';
+import { isDefinedScenario, type ScenarioDefinition } from '../api/define.js';
+import { envLayer, loadEnvFile } from '../config/env-options.js';
+import { type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
+import type { OptionName } from '../config/run-options.js';
+import { loadScenarioFile } from '../config/scenario-file.js';
+import { VolleyError } from '../errors.js';
+import { JsonFileOutput } from '../outputs/json-output.js';
+import { LiveStatusOutput } from '../outputs/live-status.js';
+import type { Output } from '../outputs/output.js';
+import { SummaryOutput } from '../outputs/summary-output.js';
+import { scenarioLayer } from '../runner/scenario-options.js';
+import { startRun } from '../runner/start-run.js';
+import { exitCodeFor } from './exit-codes.js';
+import { handleInterrupts } from './interrupts.js';
+import { urlScenario } from './url-scenario.js';
+import { volleyEntry } from './volley-entry.js';
+
+export interface RunFlags {
+  locustfile?: string;
+  host?: string;
+  users?: string;
+  spawnRate?: string;
+  runTime?: string;
+  iterations?: string;
+  tags?: string;
+  excludeTags?: string;
+  headless?: boolean;
+  json?: string;
+  threshold?: string[];
+  timeout?: string;
+  gracefulStop?: string;
+  envFile?: string;
+  quiet?: boolean;
+  seed?: string;
+  connections?: string;
+  url?: string;
+  method: string;
+  body?: string;
+  header: string[];
+}
+
+/** Each flag's option and how the flag is spelled in messages. */
+const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
+  ['host', 'host', '-H/--host'],
+  ['users', 'users', '-u/--users'],
+  ['spawnRate', 'spawnRate', '-r/--spawn-rate'],
+  ['runTime', 'durationMs', '-t/--run-time'],
+  ['iterations', 'iterations', '--iterations'],
+  ['tags', 'tags', '--tags'],
+  ['excludeTags', 'excludeTags', '--exclude-tags'],
+  ['json', 'json', '--json'],
+  ['threshold', 'thresholds', '--threshold'],
+  ['timeout', 'timeoutMs', '--timeout'],
+  ['gracefulStop', 'gracefulStopMs', '--graceful-stop'],
+  ['quiet', 'quiet', '-q/--quiet'],
+  ['seed', 'seed', '--seed'],
+  ['connections', 'connections', '--connections'],
+];
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function registerRunCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('run')
+    .description('run a load test from a scenario file, or against one URL with --url')
+    .argument('[file]', 'scenario file (TypeScript or JavaScript)')
+    .option('-f, --locustfile <file>', 'scenario file (alias of the positional argument)')
+    .option('-H, --host <url>', 'base URL for relative request paths')
+    .option('-u, --users <n>', 'concurrent virtual users (default 1)')
+    .option('-r, --spawn-rate <n>', 'users started per second (default: all within 1s)')
+    .option('-t, --run-time <duration>', 'stop after this long: 30s, 5m, 1h30m')
+    .option('--iterations <n>', 'stop after this many task iterations in total')
+    .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
+    .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
+    .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
+    .option('--json <file>', 'write the result document (JSON) to this file')
+    .option(
+      '--threshold <expr>',
+      "pass/fail criterion, repeatable: 'p95<300ms', 'AuthUser:successRate>=99%'",
+      collect,
+      [],
+    )
+    .option('--timeout <duration>', 'default per-request timeout (default 60s)')
+    .option(
+      '--graceful-stop <duration>',
+      'time users get to finish their task when the run stops (default 30s)',
+    )
+    .option('--env-file <path>', 'load variables from a dotenv file (VOLLEY_* set options)')
+    .option('-q, --quiet', 'no live progress line')
+    .option('--seed <n>', 'seed for task choice and wait times (default 1)')
+    .option('--connections <n>', 'keep-alive connections per user and origin (default 6)')
+    .option('--url <url>', 'URL mode: load-test this one URL, no scenario file needed')
+    .option('-m, --method <method>', 'URL mode: HTTP method', 'GET')
+    .option('--body <text>', 'URL mode: request body')
+    .option('--header <header>', "URL mode: request header 'name: value', repeatable", collect, [])
+    .action(async (fileArgument: string | undefined, flags: RunFlags) => {
+      setExitCode(await runCommand(fileArgument, flags));
+    });
+}
+
+export async function runCommand(fileArgument: string | undefined, flags: RunFlags): Promise<number> {
+  if (fileArgument !== undefined && flags.locustfile !== undefined && fileArgument !== flags.locustfile) {
+    throw new VolleyError(
+      'VOLLEY_E_USAGE',
+      `give the scenario file once: '${fileArgument}' and -f '${flags.locustfile}'`,
+    );
+  }
+  const file = fileArgument ?? flags.locustfile;
+  if (file !== undefined && flags.url !== undefined) {
+    throw new VolleyError('VOLLEY_E_USAGE', '--url runs without a scenario file; give one or the other');
+  }
+  if (file === undefined && flags.url === undefined) {
+    throw new VolleyError(
+      'VOLLEY_E_USAGE',
+      'nothing to run: give a scenario file (volley run load.ts) or --url <url>',
+    );
+  }
+  const environment = { ...process.env };
+  const fileVariables = flags.envFile === undefined ? {} : loadEnvFile(flags.envFile);
+
+  let scenario: ScenarioDefinition<unknown>;
+  let exports: Record<string, unknown> = {};
+  let baseLayer: OptionLayer;
+  if (file !== undefined) {
+    const loaded = await loadScenarioFile(file, volleyEntry());
+    const candidate = loaded.exports.default;
+    if (!isDefinedScenario(candidate)) {
+      throw new VolleyError(
+        'VOLLEY_E_SCENARIO',
+        `${loaded.file}: no scenario found: the file needs \`export default defineScenario({ … })\``,
+        { location: { file: loaded.file } },
+      );
+    }
+    scenario = candidate;
+    exports = loaded.exports;
+    baseLayer = scenarioLayer(scenario, loaded.file);
+  } else {
+    const quick = urlScenario({
+      url: flags.url as string,
+      method: flags.method,
+      body: flags.body,
+      headers: flags.header,
+    });
+    scenario = quick.scenario;
+    // A quick run is bounded by default, like autocannon's 10 s.
+    baseLayer = {
+      host: { value: quick.host, origin: '--url' },
+      durationMs: { value: '10s', origin: 'URL mode default' },
+    };
+  }
+  const options = resolveRunOptions([
+    baseLayer,
+    envLayer(fileVariables, flags.envFile ?? '.env'),
+    envLayer(environment, 'environment'),
+    flagLayer(flags),
+  ]);
+
+  const outputs: Output[] = [];
+  if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
+  outputs.push(new SummaryOutput(process.stdout));
+  if (options.json !== null) outputs.push(new JsonFileOutput(options.json));
+
+  const handle = startRun({
+    scenario,
+    exports,
+    file: file ?? null,
+    options,
+    outputs,
+    discardBodies: flags.url !== undefined,
+  });
+  const release = handleInterrupts(handle, {
+    keyboard: flags.headless !== true && process.stdin.isTTY === true,
+    stderr: process.stderr,
+  });
+  try {
+    const result = await handle.result;
+    return exitCodeFor(result.outcome);
+  } finally {
+    release();
+  }
+}
+
+function flagLayer(flags: RunFlags): OptionLayer {
+  const layer: OptionLayer = {};
+  for (const [flag, option, spelled] of FLAG_OPTIONS) {
+    const value = flags[flag];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    layer[option] = { value, origin: spelled };
+  }
+  return layer;
+}

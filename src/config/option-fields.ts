@@ -1,0 +1,104 @@
+/**
+ * How each option's raw value (a flag's text, an env var, a scenario's typed value) is checked
+ * and converted. One zod schema per option, so every source is validated the same way and every
+ * message says what the option accepts.
+ */
+
+import { z } from 'zod';
+import { tryParseDuration } from './duration.js';
+import type { OptionName, RunOptions } from './run-options.js';
+
+const positiveInt = (what: string) =>
+  z.union([z.number(), z.string()]).transform((raw, ctx) => {
+    const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isInteger(value) || value < 1) {
+      ctx.addIssue({ code: 'custom', message: `expected ${what} (a whole number >= 1), got '${raw}'` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+const positiveNumber = (what: string) =>
+  z.union([z.number(), z.string()]).transform((raw, ctx) => {
+    const value = typeof raw === 'number' ? raw : /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(value > 0) || !Number.isFinite(value)) {
+      ctx.addIssue({ code: 'custom', message: `expected ${what} (a number > 0), got '${raw}'` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+/** Numbers are seconds (Locust's `-t 60`); strings are durations (`30s`, `5m`, `1h30m`). */
+const duration = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+  const ms = typeof raw === 'number' ? raw * 1000 : tryParseDuration(raw);
+  if (ms === undefined || !(ms >= 0) || !Number.isFinite(ms)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a duration like 30s, 5m, 1h30m or 250ms, got '${raw}'`,
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const positiveDuration = duration.refine((ms) => ms > 0, { message: 'expected a duration above zero' });
+
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .transform((raw) =>
+    (typeof raw === 'string' ? raw.split(',') : raw).map((s) => s.trim()).filter((s) => s !== ''),
+  );
+
+const url = z.string().transform((raw, ctx) => {
+  const trimmed = raw.trim().replace(/\/+$/, '');
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    ctx.addIssue({ code: 'custom', message: `expected an http:// or https:// URL, got '${raw}'` });
+    return z.NEVER;
+  }
+  return trimmed;
+});
+
+const bool = z.union([z.boolean(), z.string()]).transform((raw, ctx) => {
+  if (typeof raw === 'boolean') return raw;
+  const text = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(text)) return false;
+  ctx.addIssue({ code: 'custom', message: `expected true or false, got '${raw}'` });
+  return z.NEVER;
+});
+
+const seed = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+  const value = Number(raw);
+  if (!Number.isInteger(value)) {
+    ctx.addIssue({ code: 'custom', message: `expected a whole number, got '${raw}'` });
+    return z.NEVER;
+  }
+  return value;
+});
+
+type FieldSchemas = { [K in OptionName]: z.ZodType<RunOptions[K] | Exclude<RunOptions[K], null>> };
+
+export const OPTION_FIELDS: FieldSchemas = {
+  host: url,
+  users: positiveInt('a number of users'),
+  spawnRate: positiveNumber('users per second'),
+  durationMs: positiveDuration,
+  iterations: positiveInt('a number of iterations'),
+  gracefulStopMs: duration,
+  tags: list,
+  excludeTags: list,
+  timeoutMs: positiveDuration,
+  thresholds: z
+    .union([z.string(), z.array(z.string())])
+    .transform((raw) => (typeof raw === 'string' ? [raw] : raw)),
+  json: z.string().min(1, 'expected a file path'),
+  quiet: bool,
+  seed,
+  connections: positiveInt('a number of connections'),
+};

@@ -1,0 +1,50 @@
+/**
+ * The options of a run, resolved: every source merged and every value parsed. This is what the
+ * runner reads and what the Result records under `options`.
+ */
+
+export interface RunOptions {
+  /** Base URL for relative request paths; null when the scenario uses absolute URLs only. */
+  host: string | null;
+  users: number;
+  /** Users started per second. */
+  spawnRate: number;
+  /** Run length in ms; null runs until iterations are spent or the run is stopped by hand. */
+  durationMs: number | null;
+  /** Total task iterations, then stop; null for no limit. */
+  iterations: number | null;
+  gracefulStopMs: number;
+  /** Only tasks with one of these tags run (empty: all). */
+  tags: string[];
+  /** Tasks with one of these tags never run. */
+  excludeTags: string[];
+  /** Default per-request timeout. */
+  timeoutMs: number;
+  /** Extra threshold expressions (from --threshold / VOLLEY_THRESHOLDS). */
+  thresholds: string[];
+  /** Where to write the Result JSON; null for nowhere. */
+  json: string | null;
+  quiet: boolean;
+  /** Seeds every user's random source (task choice, wait times). */
+  seed: number;
+  /** Keep-alive connections per user and origin. */
+  connections: number;
+}
+
+export type OptionName = keyof RunOptions;
+
+export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.freeze({
+  host: null,
+  users: 1,
+  durationMs: null,
+  iterations: null,
+  gracefulStopMs: 30_000,
+  tags: [],
+  excludeTags: [],
+  timeoutMs: 60_000,
+  thresholds: [],
+  json: null,
+  quiet: false,
+  seed: 1,
+  connections: 6,
+});

@@ -1,0 +1,141 @@
+/**
+ * One virtual user: runs onStart, then tasks (by weight, or in order) separated by the class's
+ * wait time, until the run asks it to stop or the iteration budget is spent, then onStop.
+ *
+ * Stopping is graceful: the stop signal ends waits early and no new task starts, but the task in
+ * progress finishes. Only the hard signal (grace period over) cuts requests short. An exception in
+ * a task is recorded against that task and the user carries on, as in Locust; an exception in
+ * onStart ends the user, since its tasks usually depend on what onStart set up.
+ */
+
+import type { MetricsRecorder } from '../metrics/recorder.js';
+import { check, type HttpClient } from '../protocols/http/index.js';
+import type { Clock } from './clock.js';
+import type { CompiledClass } from './compiled-class.js';
+import type { IterationBudget } from './iteration-budget.js';
+import { Random } from './random.js';
+import type { VuContext } from './vu-context.js';
+
+export interface VirtualUserEnvironment {
+  readonly recorder: MetricsRecorder;
+  readonly clock: Clock;
+  readonly data: unknown;
+  /** Aborts when the run stops gracefully: no new tasks. */
+  readonly stopSignal: AbortSignal;
+  /** Aborts when the run stops for good: in-flight work is cut. */
+  readonly killSignal: AbortSignal;
+  readonly budget: IterationBudget | null;
+  readonly seed: number;
+}
+
+/** Zero-wait users yield to the event loop this often, so timers and I/O are never starved. */
+const YIELD_EVERY = 64;
+
+class Context implements VuContext<object, unknown> {
+  state: object = {};
+  iteration = 0;
+
+  constructor(
+    readonly id: number,
+    readonly user: string,
+    readonly data: unknown,
+    readonly http: HttpClient,
+    readonly signal: AbortSignal,
+    private readonly clock: Clock,
+  ) {}
+
+  check: VuContext['check'] = (response, checks, options) => check(response, checks, options);
+
+  sleep(ms: number): Promise<void> {
+    return this.clock.sleep(ms, this.signal);
+  }
+}
+
+export class VirtualUser {
+  private readonly context: Context;
+  private readonly random: Random;
+
+  constructor(
+    readonly id: number,
+    private readonly compiled: CompiledClass,
+    private readonly http: HttpClient,
+    private readonly env: VirtualUserEnvironment,
+  ) {
+    this.random = new Random(env.seed ^ Math.imul(id + 1, 0x9e3779b1));
+    this.context = new Context(id, compiled.spec.name, env.data, http, env.killSignal, env.clock);
+  }
+
+  async run(): Promise<void> {
+    const { spec } = this.compiled;
+    try {
+      if (spec.onStart !== undefined) {
+        this.http.scope = this.compiled.lifecycleScope;
+        if (!(await this.invoke(spec.onStart, this.compiled.onStartErrorRow))) return;
+      }
+      await this.loop();
+      if (spec.onStop !== undefined && !this.env.killSignal.aborted) {
+        this.http.scope = this.compiled.lifecycleScope;
+        await this.invoke(spec.onStop, this.compiled.onStopErrorRow);
+      }
+    } finally {
+      await this.http.close().catch(() => undefined);
+    }
+  }
+
+  /** Stops the user's in-flight requests (the grace period is over). */
+  kill(): Promise<void> {
+    return this.http.destroy();
+  }
+
+  private async loop(): Promise<void> {
+    const { spec, choice, taskScopes, taskErrorRows } = this.compiled;
+    const { clock, recorder, stopSignal, budget } = this.env;
+    const tasks = spec.tasks;
+    let sequence = 0;
+    let zeroWaits = 0;
+    while (!stopSignal.aborted) {
+      if (budget !== null && !budget.take()) return;
+      const index = spec.sequential ? sequence++ % tasks.length : choice.pick(this.random.next());
+      this.http.scope = taskScopes[index] as number;
+      this.context.iteration++;
+      const started = clock.now();
+      await this.invoke((tasks[index] as (typeof tasks)[number]).run, taskErrorRows[index] as number);
+      recorder.iteration();
+      if (stopSignal.aborted) return;
+      const wait = spec.wait.next(clock.now() - started, this.random);
+      if (wait > 0) await clock.sleep(wait, stopSignal);
+      else if (++zeroWaits % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Runs user code; records a thrown error against `errorRow`. Returns whether it succeeded. */
+  private async invoke(
+    fn: (context: VuContext<object, unknown>) => unknown,
+    errorRow: number,
+  ): Promise<boolean> {
+    try {
+      const returned = fn(this.context);
+      // Only await what is awaitable: a synchronous task costs no extra microtask.
+      if (
+        returned !== null &&
+        typeof returned === 'object' &&
+        typeof (returned as Promise<unknown>).then === 'function'
+      ) {
+        await returned;
+      }
+      return true;
+    } catch (error) {
+      // Errors caused by the run being killed are the run's doing, not the script's.
+      if (!this.env.killSignal.aborted) this.env.recorder.error(errorRow, 'task', describeError(error));
+      return false;
+    }
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error)
+    return error.message === ''
+      ? error.name
+      : `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
+  return String(error);
+}

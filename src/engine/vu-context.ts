@@ -1,0 +1,36 @@
+/**
+ * What a virtual user's code sees. One context object exists per virtual user for its whole
+ * life and is passed to `onStart`, every task and `onStop`, so `state` persists across tasks and
+ * nothing is allocated per task.
+ */
+
+import type { CheckOptions, HttpClient, HttpResponse } from '../protocols/http/index.js';
+
+export interface VuContext<State extends object = Record<string, unknown>, Data = unknown> {
+  /** Unique across the run (and across workers): the user's spawn index. */
+  readonly id: number;
+  /** The user class name (`AuthUser`). */
+  readonly user: string;
+  /** Per-user state, free for the script's use; starts as `{}`. */
+  state: State;
+  /** What the scenario's `setup()` returned; the same value for every user. */
+  readonly data: Data;
+  /** This user's HTTP client: its own cookies and keep-alive connections. */
+  readonly http: HttpClient;
+  /** Tasks this user has started so far. */
+  readonly iteration: number;
+  /** Aborts when the run stops for good (grace period over, or a second Ctrl-C). */
+  readonly signal: AbortSignal;
+  /** Counts named checks on a response; see `check` in the HTTP client. */
+  check(
+    response: HttpResponse,
+    checks: Record<string, (response: HttpResponse) => unknown>,
+    options?: CheckOptions,
+  ): boolean;
+  /** Sleeps, returning early when the run stops. */
+  sleep(ms: number): Promise<void>;
+}
+
+export type TaskFunction<State extends object = Record<string, unknown>, Data = unknown> = (
+  context: VuContext<State, Data>,
+) => unknown;

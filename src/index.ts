@@ -1,0 +1,43 @@
+/**
+ * volley's public API: the only import a scenario or a test writes (`from 'volley'`).
+ * Values and types are listed explicitly; everything else is internal.
+ */
+
+export type {
+  DefinedUser,
+  HttpDefinition,
+  LoadDefinition,
+  ScenarioDefinition,
+  Task,
+  TaskDefinition,
+  UserDefinition,
+} from './api/define.js';
+export {
+  defineScenario,
+  defineUser,
+} from './api/define.js';
+export type { DurationInput } from './api/wait-time.js';
+export { between, constant, constantPacing, constantThroughput } from './api/wait-time.js';
+export type { VuContext } from './engine/vu-context.js';
+export type { WaitTime } from './engine/wait-time.js';
+export type { VolleyErrorCode } from './errors.js';
+export { isVolleyError, VolleyError } from './errors.js';
+export type {
+  CheckEntry,
+  EndpointStats,
+  ErrorEntry,
+  LatencyStats,
+  Result,
+  RunOutcome,
+  ThresholdVerdict,
+  TimeSeriesPoint,
+} from './metrics/result.js';
+export type { LiveProgress, Output, RunStartInfo } from './outputs/output.js';
+export type { CheckOptions, HttpClient, HttpResponse, RequestOptions } from './protocols/http/index.js';
+export { check } from './protocols/http/index.js';
+export type { RunApiOptions } from './runner/run.js';
+export { run } from './runner/run.js';
+export type { RunHandle, RunRequest } from './runner/start-run.js';
+export { startRun } from './runner/start-run.js';
+export type { ThresholdDefinition } from './thresholds/index.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,78 @@
+/**
+ * HDR histograms for latencies, in integer microseconds with 3 significant digits (so a 20 ms
+ * request is resolved to ±10 µs). One place decides their shape, so histograms made by any
+ * recorder, worker or machine can be added together exactly, and their compressed base64 form
+ * is what travels in Snapshots and is stored in Results.
+ */
+
+import * as hdr from 'hdr-histogram-js';
+import type { LatencyStats } from './result.js';
+
+export type Histogram = hdr.Histogram;
+
+/** Starts at one minute of range and grows (autoResize) for anything slower. */
+const INITIAL_HIGHEST_US = 60_000_000;
+
+export function createHistogram(): Histogram {
+  return hdr.build({
+    bitBucketSize: 32,
+    autoResize: true,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: INITIAL_HIGHEST_US,
+    numberOfSignificantValueDigits: 3,
+  });
+}
+
+export function encodeHistogram(histogram: Histogram): string {
+  return hdr.encodeIntoCompressedBase64(histogram);
+}
+
+export function decodeHistogram(encoded: string): Histogram {
+  return hdr.decodeFromCompressedBase64(encoded, 32, false);
+}
+
+/** Adds an encoded histogram into `target`; an empty string is an empty histogram. */
+export function addEncoded(target: Histogram, encoded: string): void {
+  if (encoded === '') return;
+  target.add(decodeHistogram(encoded));
+}
+
+const US_PER_MS = 1000;
+
+/** Rounds to 3 decimals of a millisecond (1 µs), the resolution people read. */
+function ms(us: number): number {
+  return Math.round(us) / US_PER_MS;
+}
+
+export const EMPTY_LATENCY: LatencyStats = Object.freeze({
+  min: 0,
+  mean: 0,
+  max: 0,
+  stdev: 0,
+  p50: 0,
+  p90: 0,
+  p95: 0,
+  p99: 0,
+  p999: 0,
+});
+
+/** Summary statistics in milliseconds; percentiles come from the histogram, never averaged. */
+export function latencyStats(histogram: Histogram): LatencyStats {
+  if (histogram.totalCount === 0) return { ...EMPTY_LATENCY };
+  return {
+    min: ms(histogram.minNonZeroValue),
+    mean: ms(histogram.mean),
+    max: ms(histogram.maxValue),
+    stdev: ms(histogram.stdDeviation),
+    p50: ms(histogram.getValueAtPercentile(50)),
+    p90: ms(histogram.getValueAtPercentile(90)),
+    p95: ms(histogram.getValueAtPercentile(95)),
+    p99: ms(histogram.getValueAtPercentile(99)),
+    p999: ms(histogram.getValueAtPercentile(99.9)),
+  };
+}
+
+/** A percentile in milliseconds, or null for an empty histogram. */
+export function percentileMs(histogram: Histogram, percentile: number): number | null {
+  return histogram.totalCount === 0 ? null : ms(histogram.getValueAtPercentile(percentile));
+}

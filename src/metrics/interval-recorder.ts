@@ -1,0 +1,279 @@
+/**
+ * The hot-path recorder. Every request ends in `record()`, which only does array writes and one
+ * histogram increment: rows are resolved to numeric ids once (`scope()` at start, `endpoint()`
+ * through a Map per scope and method), counters live in flat arrays indexed by id, and status
+ * codes in one Uint32Array per row. Once per interval `flush()` turns what was recorded since the
+ * last flush into a Snapshot (histograms encoded) and zeroes the counters, so the recorder never
+ * grows with the number of requests, only with the number of distinct rows.
+ */
+
+import type { EndpointKey } from './endpoint-key.js';
+import { createHistogram, encodeHistogram, type Histogram } from './histogram.js';
+import type { MetricsRecorder } from './recorder.js';
+import { SNAPSHOT_VERSION, type Snapshot, type SnapshotCheck, type SnapshotError } from './snapshot.js';
+
+/** Status codes 0..599 have their own slot; anything above lands in the last one. */
+const STATUS_SLOTS = 600;
+
+interface Scope {
+  scenario: string;
+  user: string;
+  tags: readonly string[];
+  byMethod: Map<string, Map<string, number>>;
+  checks: Map<string, number>;
+}
+
+/** One stats row's counters for the current interval. */
+class Row {
+  requests = 0;
+  failures = 0;
+  bytesIn = 0;
+  bytesOut = 0;
+  readonly statuses = new Uint32Array(STATUS_SLOTS);
+  readonly latency: Histogram = createHistogram();
+  readonly ttfb: Histogram = createHistogram();
+  /** Error message → error group id. */
+  readonly errorIds = new Map<string, number>();
+  readonly tags: Set<string>;
+
+  constructor(
+    readonly key: EndpointKey,
+    tags: readonly string[],
+  ) {
+    this.tags = new Set(tags);
+  }
+}
+
+class ErrorGroup {
+  count = 0;
+  firstAtMs = 0;
+  constructor(
+    readonly endpoint: number,
+    readonly kind: 'request' | 'task',
+    readonly message: string,
+  ) {}
+}
+
+class CheckCounter {
+  passes = 0;
+  fails = 0;
+  constructor(
+    readonly scenario: string,
+    readonly user: string,
+    readonly name: string,
+  ) {}
+}
+
+export interface IntervalRecorderOptions {
+  /** Worker index stamped on snapshots. */
+  worker?: number;
+  /** Milliseconds since the run started; injectable for tests. */
+  now: () => number;
+}
+
+export class IntervalRecorder implements MetricsRecorder {
+  private readonly worker: number;
+  private readonly now: () => number;
+  private readonly scopes: Scope[] = [];
+
+  private readonly rows: Row[] = [];
+  private readonly errorGroups: ErrorGroup[] = [];
+  private readonly checks: CheckCounter[] = [];
+
+  private iterations = 0;
+  private dropped = 0;
+  private intervalStartMs = 0;
+
+  constructor(options: IntervalRecorderOptions) {
+    this.worker = options.worker ?? 0;
+    this.now = options.now;
+  }
+
+  scope(scenario: string, user: string, tags: readonly string[]): number {
+    this.scopes.push({ scenario, user, tags, byMethod: new Map(), checks: new Map() });
+    return this.scopes.length - 1;
+  }
+
+  endpoint(scope: number, method: string, name: string): number {
+    const owner = this.scopes[scope];
+    if (owner === undefined) throw new RangeError(`unknown recorder scope ${scope}`);
+    let byName = owner.byMethod.get(method);
+    if (byName === undefined) {
+      byName = new Map();
+      owner.byMethod.set(method, byName);
+    }
+    const id = byName.get(name);
+    if (id !== undefined) return id;
+    const created = this.rowFor({ scenario: owner.scenario, user: owner.user, name, method }, owner.tags);
+    byName.set(name, created);
+    return created;
+  }
+
+  record(
+    endpoint: number,
+    durationUs: number,
+    ttfbUs: number,
+    status: number,
+    bytesIn: number,
+    bytesOut: number,
+    failed: boolean,
+  ): void {
+    const row = this.rows[endpoint]!;
+    row.requests++;
+    if (failed) row.failures++;
+    row.bytesIn += bytesIn;
+    row.bytesOut += bytesOut;
+    row.statuses[status < STATUS_SLOTS ? status : STATUS_SLOTS - 1]!++;
+    // HDR histograms discern values >= 1; a sub-microsecond failure still counts as 1 µs.
+    row.latency.recordValue(durationUs >= 1 ? Math.round(durationUs) : 1);
+    row.ttfb.recordValue(ttfbUs >= 1 ? Math.round(ttfbUs) : 1);
+  }
+
+  markFailed(endpoint: number): void {
+    this.rows[endpoint]!.failures++;
+  }
+
+  error(endpoint: number, kind: 'request' | 'task', message: string): void {
+    const row = this.rows[endpoint]!;
+    // Request and task errors of one row share the map; a prefix keeps them apart.
+    const mapKey = kind === 'request' ? message : `\u0000${message}`;
+    let id = row.errorIds.get(mapKey);
+    if (id === undefined) {
+      id = this.errorGroups.length;
+      this.errorGroups.push(new ErrorGroup(endpoint, kind, message));
+      row.errorIds.set(mapKey, id);
+    }
+    const group = this.errorGroups[id]!;
+    if (group.count === 0) group.firstAtMs = this.now();
+    group.count++;
+  }
+
+  check(scope: number, name: string, passed: boolean): void {
+    const owner = this.scopes[scope];
+    if (owner === undefined) throw new RangeError(`unknown recorder scope ${scope}`);
+    let id = owner.checks.get(name);
+    if (id === undefined) {
+      // Checks are kept per (scenario, user class, name), shared by every task of the class.
+      id = this.checks.findIndex(
+        (c) => c.scenario === owner.scenario && c.user === owner.user && c.name === name,
+      );
+      if (id === -1) {
+        id = this.checks.length;
+        this.checks.push(new CheckCounter(owner.scenario, owner.user, name));
+      }
+      owner.checks.set(name, id);
+    }
+    const counter = this.checks[id]!;
+    if (passed) counter.passes++;
+    else counter.fails++;
+  }
+
+  iteration(): void {
+    this.iterations++;
+  }
+
+  droppedIteration(): void {
+    this.dropped++;
+  }
+
+  /** Everything recorded since the previous flush, as a Snapshot; counters start again at zero. */
+  flush(users: number): Snapshot {
+    const toMs = this.now();
+    const snapshot: Snapshot = {
+      version: SNAPSHOT_VERSION,
+      worker: this.worker,
+      fromMs: this.intervalStartMs,
+      toMs,
+      users,
+      iterations: this.iterations,
+      droppedIterations: this.dropped,
+      endpoints: [],
+      errors: this.flushErrors(),
+      checks: this.flushChecks(),
+    };
+    for (const row of this.rows) {
+      if (row.requests === 0 && row.failures === 0) continue;
+      snapshot.endpoints.push({
+        key: row.key,
+        tags: [...row.tags],
+        requests: row.requests,
+        failures: row.failures,
+        bytesIn: row.bytesIn,
+        bytesOut: row.bytesOut,
+        statusCodes: statusCounts(row.statuses),
+        latency: row.latency.totalCount === 0 ? '' : encodeHistogram(row.latency),
+        ttfb: row.ttfb.totalCount === 0 ? '' : encodeHistogram(row.ttfb),
+      });
+      row.requests = 0;
+      row.failures = 0;
+      row.bytesIn = 0;
+      row.bytesOut = 0;
+      row.statuses.fill(0);
+      row.latency.reset();
+      row.ttfb.reset();
+    }
+    this.iterations = 0;
+    this.dropped = 0;
+    this.intervalStartMs = toMs;
+    return snapshot;
+  }
+
+  private rowFor(key: EndpointKey, tags: readonly string[]): number {
+    // Two scopes (tasks) of one user class can record into the same row: reuse it, add tags.
+    const existing = this.rows.findIndex(
+      (r) =>
+        r.key.scenario === key.scenario &&
+        r.key.user === key.user &&
+        r.key.method === key.method &&
+        r.key.name === key.name,
+    );
+    if (existing !== -1) {
+      for (const tag of tags) this.rows[existing]!.tags.add(tag);
+      return existing;
+    }
+    this.rows.push(new Row(key, tags));
+    return this.rows.length - 1;
+  }
+
+  private flushErrors(): SnapshotError[] {
+    const out: SnapshotError[] = [];
+    for (const group of this.errorGroups) {
+      if (group.count === 0) continue;
+      out.push({
+        key: this.rows[group.endpoint]!.key,
+        kind: group.kind,
+        message: group.message,
+        count: group.count,
+        firstAtMs: group.firstAtMs,
+      });
+      group.count = 0;
+    }
+    return out;
+  }
+
+  private flushChecks(): SnapshotCheck[] {
+    const out: SnapshotCheck[] = [];
+    for (const counter of this.checks) {
+      if (counter.passes === 0 && counter.fails === 0) continue;
+      out.push({
+        scenario: counter.scenario,
+        user: counter.user,
+        name: counter.name,
+        passes: counter.passes,
+        fails: counter.fails,
+      });
+      counter.passes = 0;
+      counter.fails = 0;
+    }
+    return out;
+  }
+}
+
+function statusCounts(slots: Uint32Array): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let status = 0; status < STATUS_SLOTS; status++) {
+    const count = slots[status] as number;
+    if (count !== 0) out[String(status)] = count;
+  }
+  return out;
+}

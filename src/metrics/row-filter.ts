@@ -1,0 +1,25 @@
+/**
+ * Whether a stats row matches a threshold's selector. A `name` selector matches the row's name
+ * or `METHOD name`, so `POST /api/login` and `/api/login` both select the login row.
+ */
+
+import type { EndpointKey } from './endpoint-key.js';
+import type { RowFilter } from './stats-source.js';
+
+export function matchesRow(filter: RowFilter, key: EndpointKey, tags: ReadonlySet<string>): boolean {
+  if (filter.scenario !== undefined && filter.scenario !== key.scenario) return false;
+  if (filter.user !== undefined && filter.user !== key.user) return false;
+  if (filter.method !== undefined && filter.method.toUpperCase() !== key.method) return false;
+  if (filter.tag !== undefined && !tags.has(filter.tag)) return false;
+  if (filter.name !== undefined && filter.name !== key.name && filter.name !== `${key.method} ${key.name}`) {
+    return false;
+  }
+  return true;
+}
+
+/** Checks are kept per user class, so only class-level selectors apply to them. */
+export function matchesCheckOwner(filter: RowFilter, scenario: string, user: string): boolean {
+  if (filter.name !== undefined || filter.method !== undefined || filter.tag !== undefined) return false;
+  if (filter.scenario !== undefined && filter.scenario !== scenario) return false;
+  return filter.user === undefined || filter.user === user;
+}

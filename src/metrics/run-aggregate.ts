@@ -1,0 +1,213 @@
+/**
+ * The aggregator: merges Snapshot deltas (from the in-process recorder or from workers) into the
+ * run's cumulative figures, its per-second series and, when windowed thresholds ask for it, a
+ * trailing window. It answers threshold queries (StatsSource) and renders the measured part of
+ * the Result; the runner adds metadata and verdicts.
+ */
+
+import { type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
+import { createHistogram, type Histogram } from './histogram.js';
+import type { CheckEntry, EndpointStats, ErrorEntry, TimeSeriesPoint, UserClassStats } from './result.js';
+import { matchesCheckOwner, matchesRow } from './row-filter.js';
+import { RowStats } from './row-stats.js';
+import type { Snapshot } from './snapshot.js';
+import type { MergedStats, RowFilter, StatsSource } from './stats-source.js';
+import { StatsWindow } from './stats-window.js';
+import { TimeSeries } from './time-series.js';
+
+interface Row {
+  key: EndpointKey;
+  tags: Set<string>;
+  stats: RowStats;
+}
+
+interface ErrorAggregate {
+  key: EndpointKey;
+  kind: 'request' | 'task';
+  message: string;
+  count: number;
+  firstAtMs: number;
+}
+
+export interface MeasuredResult {
+  totals: ReturnType<RowStats['toRequestStats']> & {
+    iterations: number;
+    droppedIterations: number;
+    checks: { passes: number; fails: number };
+  };
+  endpoints: EndpointStats[];
+  userClasses: UserClassStats[];
+  errors: ErrorEntry[];
+  checks: CheckEntry[];
+  timeSeries: TimeSeriesPoint[];
+}
+
+export class RunAggregate implements StatsSource {
+  private readonly rows = new Map<string, Row>();
+  private readonly errors = new Map<string, ErrorAggregate>();
+  private readonly checks = new Map<string, CheckEntry>();
+  private readonly series = new TimeSeries();
+  private readonly window: StatsWindow;
+  private iterations = 0;
+  private dropped = 0;
+  /** Running totals, so live displays need not merge histograms. */
+  requests = 0;
+  failures = 0;
+  /** The furthest interval end seen, ms since the run started. */
+  elapsedMs = 0;
+
+  /** `windowMs`: the longest trailing window a threshold asks for (0 when none does). */
+  constructor(windowMs = 0) {
+    this.window = new StatsWindow(windowMs);
+  }
+
+  add(snapshot: Snapshot): void {
+    this.elapsedMs = Math.max(this.elapsedMs, snapshot.toMs);
+    this.iterations += snapshot.iterations;
+    this.dropped += snapshot.droppedIterations;
+    for (const endpoint of snapshot.endpoints) {
+      const id = endpointKeyId(endpoint.key);
+      let row = this.rows.get(id);
+      if (row === undefined) {
+        row = { key: endpoint.key, tags: new Set(), stats: new RowStats() };
+        this.rows.set(id, row);
+      }
+      for (const tag of endpoint.tags) row.tags.add(tag);
+      this.requests += endpoint.requests;
+      this.failures += endpoint.failures;
+      row.stats.addSnapshotRow(endpoint);
+    }
+    for (const error of snapshot.errors) {
+      const id = `${error.kind}\u0000${endpointKeyId(error.key)}\u0000${error.message}`;
+      const existing = this.errors.get(id);
+      if (existing === undefined) this.errors.set(id, { ...error });
+      else {
+        existing.count += error.count;
+        existing.firstAtMs = Math.min(existing.firstAtMs, error.firstAtMs);
+      }
+    }
+    for (const check of snapshot.checks) {
+      const id = `${check.scenario}\u0000${check.user}\u0000${check.name}`;
+      const existing = this.checks.get(id);
+      if (existing === undefined) this.checks.set(id, { ...check });
+      else {
+        existing.passes += check.passes;
+        existing.fails += check.fails;
+      }
+    }
+    this.series.add(snapshot);
+    this.window.add(snapshot);
+  }
+
+  select(filter: RowFilter, windowMs?: number): MergedStats {
+    const checks = { passes: 0, fails: 0 };
+    for (const check of this.checks.values()) {
+      if (!matchesCheckOwner(filter, check.scenario, check.user)) continue;
+      checks.passes += check.passes;
+      checks.fails += check.fails;
+    }
+    const merged = createHistogram();
+    let rows = 0;
+    let requests = 0;
+    let failures = 0;
+    let seconds: number;
+    if (windowMs !== undefined && windowMs > 0) {
+      const windowed = this.window.rows(windowMs);
+      seconds = windowed.seconds;
+      for (const row of windowed.rows) {
+        if (!matchesRow(filter, row.key, row.tags)) continue;
+        rows++;
+        requests += row.requests;
+        failures += row.failures;
+        merged.add(row.latency);
+      }
+    } else {
+      seconds = this.elapsedMs / 1000;
+      for (const row of this.rows.values()) {
+        if (!matchesRow(filter, row.key, row.tags)) continue;
+        rows++;
+        requests += row.stats.requests;
+        failures += row.stats.failures;
+        merged.add(row.stats.latency);
+      }
+    }
+    return { rows, requests, failures, seconds, latency: latencyView(merged), checks };
+  }
+
+  /** The measured part of the Result, over a run of `durationMs`. */
+  measured(startedAtMs: number, durationMs: number): MeasuredResult {
+    const seconds = durationMs / 1000;
+    const sortedRows = [...this.rows.values()].sort((a, b) => compareKeys(a.key, b.key));
+    const total = new RowStats();
+    const byClass = new Map<string, { scenario: string; user: string; stats: RowStats }>();
+    const endpoints: EndpointStats[] = [];
+    for (const row of sortedRows) {
+      if (row.stats.requests === 0 && row.stats.failures === 0) continue;
+      total.addRow(row.stats);
+      const classId = `${row.key.scenario}\u0000${row.key.user}`;
+      let owner = byClass.get(classId);
+      if (owner === undefined) {
+        owner = { scenario: row.key.scenario, user: row.key.user, stats: new RowStats() };
+        byClass.set(classId, owner);
+      }
+      owner.stats.addRow(row.stats);
+      endpoints.push({ ...row.key, tags: [...row.tags].sort(), ...row.stats.toRequestStats(seconds) });
+    }
+    const checks = [...this.checks.values()].sort(
+      (a, b) => a.user.localeCompare(b.user) || a.name.localeCompare(b.name),
+    );
+    const checkTotals = { passes: 0, fails: 0 };
+    for (const check of checks) {
+      checkTotals.passes += check.passes;
+      checkTotals.fails += check.fails;
+    }
+    return {
+      totals: {
+        ...total.toRequestStats(seconds),
+        iterations: this.iterations,
+        droppedIterations: this.dropped,
+        checks: checkTotals,
+      },
+      endpoints,
+      userClasses: [...byClass.values()].map((owner) => ({
+        scenario: owner.scenario,
+        user: owner.user,
+        ...owner.stats.toRequestStats(seconds),
+      })),
+      errors: [...this.errors.values()]
+        .sort((a, b) => b.count - a.count || a.firstAtMs - b.firstAtMs)
+        .map((error) => ({
+          kind: error.kind,
+          message: error.message,
+          count: error.count,
+          firstAt: new Date(startedAtMs + error.firstAtMs).toISOString(),
+          endpoint:
+            error.kind === 'task'
+              ? `${error.key.scenario === '' ? '' : `${error.key.scenario}/`}${error.key.user} task ${error.key.name}`
+              : formatEndpointKey(error.key),
+          key: error.key,
+        })),
+      checks,
+      timeSeries: this.series.points(),
+    };
+  }
+}
+
+function latencyView(histogram: Histogram): MergedStats['latency'] {
+  if (histogram.totalCount === 0) return null;
+  return {
+    min: histogram.minNonZeroValue / 1000,
+    max: histogram.maxValue / 1000,
+    mean: histogram.mean / 1000,
+    percentile: (p: number) => histogram.getValueAtPercentile(p) / 1000,
+  };
+}
+
+function compareKeys(a: EndpointKey, b: EndpointKey): number {
+  return (
+    a.scenario.localeCompare(b.scenario) ||
+    a.user.localeCompare(b.user) ||
+    a.name.localeCompare(b.name) ||
+    a.method.localeCompare(b.method)
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The trailing window for windowed thresholds (`window: '30s'`), so a collapse late in a long run
+ * is not diluted by the healthy minutes before it. Keeps, per second, each row's counts and a
+ * packed latency histogram (memory proportional to the distinct values seen), and drops seconds
+ * older than the longest window asked for.
+ */
+
+import * as hdr from 'hdr-histogram-js';
+import type { EndpointKey } from './endpoint-key.js';
+import { endpointKeyId } from './endpoint-key.js';
+import type { Histogram } from './histogram.js';
+import type { Snapshot } from './snapshot.js';
+
+export interface WindowRow {
+  key: EndpointKey;
+  tags: ReadonlySet<string>;
+  requests: number;
+  failures: number;
+  latency: Histogram;
+}
+
+interface WindowSecond {
+  second: number;
+  rows: Map<string, WindowRow>;
+}
+
+export class StatsWindow {
+  private readonly seconds: WindowSecond[] = [];
+
+  constructor(private readonly keepMs: number) {}
+
+  add(snapshot: Snapshot): void {
+    if (this.keepMs <= 0) return;
+    const second = Math.max(1, Math.round(snapshot.toMs / 1000));
+    let entry = this.seconds.find((s) => s.second === second);
+    if (entry === undefined) {
+      entry = { second, rows: new Map() };
+      this.seconds.push(entry);
+    }
+    for (const row of snapshot.endpoints) {
+      const id = endpointKeyId(row.key);
+      let windowRow = entry.rows.get(id);
+      if (windowRow === undefined) {
+        windowRow = {
+          key: row.key,
+          tags: new Set(row.tags),
+          requests: 0,
+          failures: 0,
+          latency: hdr.build({ bitBucketSize: 'packed', numberOfSignificantValueDigits: 3 }),
+        };
+        entry.rows.set(id, windowRow);
+      }
+      windowRow.requests += row.requests;
+      windowRow.failures += row.failures;
+      if (row.latency !== '') windowRow.latency.add(hdr.decodeFromCompressedBase64(row.latency, 'packed'));
+    }
+    const oldest = second - Math.ceil(this.keepMs / 1000);
+    while (this.seconds.length > 0 && (this.seconds[0] as WindowSecond).second <= oldest)
+      this.seconds.shift();
+  }
+
+  /** Rows of the seconds within `windowMs` of the newest one; and how many seconds that covers. */
+  rows(windowMs: number): { rows: WindowRow[]; seconds: number } {
+    const newest = this.seconds.reduce((max, s) => Math.max(max, s.second), 0);
+    const from = newest - Math.ceil(windowMs / 1000);
+    const inWindow = this.seconds.filter((s) => s.second > from);
+    const rows: WindowRow[] = [];
+    for (const entry of inWindow) rows.push(...entry.rows.values());
+    return { rows, seconds: inWindow.length };
+  }
+}

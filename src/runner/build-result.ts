@@ -1,0 +1,67 @@
+/**
+ * Assembles the Result document: metadata, the aggregator's measurements, threshold verdicts,
+ * monitor samples, warnings and the verdict.
+ */
+
+import type { RunOptions } from '../config/run-options.js';
+import type { EngineOutcome } from '../engine/load-engine.js';
+import { RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
+import type { RunAggregate } from '../metrics/run-aggregate.js';
+import { detectSaturation, type MonitorSample } from '../monitor/index.js';
+import { evaluateThresholds, type ThresholdSpec } from '../thresholds/index.js';
+import { hostInfo } from './host-info.js';
+import { decideVerdict } from './verdict.js';
+
+export interface ResultInput {
+  version: string;
+  scenarioName: string;
+  file: string | null;
+  options: RunOptions;
+  startedAtMs: number;
+  durationMs: number;
+  aggregate: RunAggregate;
+  thresholds: readonly ThresholdSpec[];
+  outcome: EngineOutcome;
+  hadPlannedEnd: boolean;
+  abortedBy: string | undefined;
+  monitorSamples: readonly MonitorSample[];
+}
+
+export function buildResult(input: ResultInput): Result {
+  const measured = input.aggregate.measured(input.startedAtMs, input.durationMs);
+  const verdicts = evaluateThresholds(input.thresholds, input.aggregate);
+  const taskErrors = measured.errors.filter((e) => e.kind === 'task').reduce((sum, e) => sum + e.count, 0);
+  const verdict = decideVerdict({
+    reason: input.outcome.reason,
+    hadPlannedEnd: input.hadPlannedEnd,
+    abortedBy: input.abortedBy,
+    thresholds: verdicts,
+    failures: measured.totals.failures,
+    taskErrors,
+    checkFails: measured.totals.checks.fails,
+  });
+  const warnings = detectSaturation([...input.monitorSamples]);
+  if (input.outcome.killed) {
+    warnings.push(
+      `The grace period (${input.options.gracefulStopMs / 1000}s) ended before every user finished its task; ` +
+        'requests still in flight were cut and counted as failures.',
+    );
+  }
+  return {
+    schema: RESULT_SCHEMA_VERSION,
+    volley: input.version,
+    ok: verdict.ok,
+    outcome: verdict.outcome,
+    ...(verdict.abortReason === undefined ? {} : { abortReason: verdict.abortReason }),
+    startedAt: new Date(input.startedAtMs).toISOString(),
+    endedAt: new Date(input.startedAtMs + input.durationMs).toISOString(),
+    durationMs: Math.round(input.durationMs),
+    scenario: { file: input.file, name: input.scenarioName },
+    options: { ...input.options },
+    host: hostInfo(),
+    ...measured,
+    thresholds: verdicts,
+    monitor: { generator: [...input.monitorSamples] },
+    warnings,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Runs a scenario end to end in this process: setup → engine → (every second) flush the
+ * recorder into the aggregator, update live outputs, check abortOnFail thresholds → teardown →
+ * Result → thresholds → end-of-run outputs. Returns a handle the CLI (Ctrl-C), the web UI and
+ * tests drive.
+ */
+
+import type { ScenarioDefinition } from '../api/define.js';
+import type { RunOptions } from '../config/run-options.js';
+import { RampingUsersExecutor } from '../engine/executors/ramping-users.js';
+import { type EngineState, LoadEngine } from '../engine/load-engine.js';
+import { classSequence } from '../engine/user-mix.js';
+import { VolleyError } from '../errors.js';
+import { IntervalRecorder } from '../metrics/interval-recorder.js';
+import type { Result } from '../metrics/result.js';
+import { RunAggregate } from '../metrics/run-aggregate.js';
+import { summarizeSnapshot } from '../metrics/snapshot-summary.js';
+import { ProcessMonitor } from '../monitor/index.js';
+import type { LiveProgress, Output, RunStartInfo } from '../outputs/output.js';
+import { evaluateThreshold, parseThresholds, type ThresholdSpec } from '../thresholds/index.js';
+import { VERSION } from '../version.js';
+import { buildResult } from './build-result.js';
+import { compileUserClasses, exportNames } from './compile-scenario.js';
+import { notifyOutputs } from './notify-outputs.js';
+
+export interface RunRequest {
+  scenario: ScenarioDefinition<unknown>;
+  /** The scenario module's exports, to name user classes after them. */
+  exports?: Record<string, unknown>;
+  /** The scenario file, or null for URL mode and programmatic runs. */
+  file: string | null;
+  options: RunOptions;
+  outputs: readonly Output[];
+  /** Count response bytes without keeping bodies (URL mode, where no script reads them). */
+  discardBodies?: boolean;
+  /** Aggregation and live-output interval; 1 s unless a test needs it faster. */
+  tickMs?: number;
+}
+
+export interface RunHandle {
+  /** Resolves with the Result when the run has ended and every output has finished. */
+  readonly result: Promise<Result>;
+  readonly state: EngineState;
+  /** Graceful stop: users finish their current task within the grace period. */
+  stop(): void;
+  /** Stop now: in-flight requests are cut and recorded as failed. */
+  kill(): Promise<void>;
+}
+
+export function startRun(request: RunRequest): RunHandle {
+  const { options } = request;
+  const origin = request.file ?? 'scenario';
+  const scenarioName = request.scenario.name ?? (request.file === null ? 'scenario' : baseName(request.file));
+  const thresholds = parseThresholds([...(request.scenario.thresholds ?? []), ...options.thresholds], origin);
+  const classes = compileUserClasses(
+    request.scenario,
+    exportNames(request.exports ?? {}),
+    { tags: options.tags, excludeTags: options.excludeTags },
+    origin,
+  );
+  let t0 = performance.now();
+  const recorder = new IntervalRecorder({ now: () => performance.now() - t0 });
+  const executor = new RampingUsersExecutor({
+    users: options.users,
+    spawnRate: options.spawnRate,
+    durationMs: options.durationMs,
+  });
+  const windowMs = thresholds.reduce((max, spec) => Math.max(max, spec.windowMs ?? 0), 0);
+  const aggregate = new RunAggregate(windowMs);
+  let engine: LoadEngine | undefined;
+  let abortedBy: string | undefined;
+  let pendingStop: 'stop' | 'kill' | undefined;
+
+  const run = async (): Promise<Result> => {
+    const data = await runHook('setup()', origin, () => request.scenario.setup?.());
+    engine = new LoadEngine({
+      scenario: { name: '', host: options.host ?? undefined, classes },
+      executor,
+      recorder,
+      userMix: classSequence(classes, options.users),
+      data,
+      iterations: options.iterations,
+      gracefulStopMs: options.gracefulStopMs,
+      http: {
+        timeoutMs: options.timeoutMs,
+        headers: { 'user-agent': `volley/${VERSION}` },
+        connections: options.connections,
+        discardBody: request.discardBodies === true,
+      },
+      seed: options.seed,
+    });
+    const monitor = new ProcessMonitor({ intervalMs: 1000 });
+    const startedAtMs = Date.now();
+    const startInfo: RunStartInfo = {
+      scenario: scenarioName,
+      file: request.file,
+      host: options.host ?? '',
+      startedAt: new Date(startedAtMs).toISOString(),
+      plannedDurationMs: options.durationMs,
+      plannedUsers: options.users,
+      options: { ...options },
+    };
+    await notifyOutputs(request.outputs, 'onStart', startInfo);
+    const liveEngine = engine;
+    const tick = (): void => {
+      const snapshot = recorder.flush(liveEngine.activeUsers);
+      aggregate.add(snapshot);
+      const last = summarizeSnapshot(snapshot);
+      const progress: LiveProgress = {
+        elapsedMs: snapshot.toMs,
+        plannedDurationMs: options.durationMs,
+        users: liveEngine.activeUsers,
+        rps: last.requests / last.seconds,
+        p95Ms: last.p95Ms,
+        failuresPerSec: last.failures / last.seconds,
+        requests: aggregate.requests,
+        failures: aggregate.failures,
+        phase: liveEngine.state.phase === 'running' ? 'running' : 'stopping',
+      };
+      for (const output of request.outputs) {
+        try {
+          output.onProgress?.(progress);
+        } catch {
+          // A broken live display must not end the measurement.
+        }
+      }
+      const failed = abortingFailure(thresholds, aggregate);
+      if (failed !== undefined && liveEngine.state.phase === 'running') {
+        abortedBy = failed.expression;
+        liveEngine.stop('threshold');
+      }
+    };
+    t0 = performance.now();
+    monitor.start();
+    const ticker = setInterval(tick, request.tickMs ?? 1000);
+    if (pendingStop === 'stop') engine.stop('interrupted');
+    if (pendingStop === 'kill') void engine.kill('interrupted');
+    const outcome = await engine.run();
+    clearInterval(ticker);
+    tick();
+    const durationMs = performance.now() - t0;
+    const samples = monitor.stop();
+    await runHook('teardown()', origin, () => request.scenario.teardown?.(data));
+    const result = buildResult({
+      version: VERSION,
+      scenarioName,
+      file: request.file,
+      options,
+      startedAtMs,
+      durationMs,
+      aggregate,
+      thresholds,
+      outcome,
+      hadPlannedEnd: options.durationMs !== null || options.iterations !== null,
+      abortedBy,
+      monitorSamples: samples,
+    });
+    await notifyOutputs(request.outputs, 'onEnd', result);
+    return result;
+  };
+
+  return {
+    result: run(),
+    get state(): EngineState {
+      return engine?.state ?? { phase: 'idle' };
+    },
+    stop() {
+      if (engine === undefined) pendingStop = 'stop';
+      else engine.stop('interrupted');
+    },
+    async kill() {
+      if (engine === undefined) pendingStop = 'kill';
+      else await engine.kill('interrupted');
+    },
+  };
+}
+
+/**
+ * The first abortOnFail threshold that fails right now on real data, if any. "No data yet" (the
+ * first seconds, a quiet window) is not a reason to abort; at the end it still fails the run.
+ */
+function abortingFailure(
+  thresholds: readonly ThresholdSpec[],
+  aggregate: RunAggregate,
+): ThresholdSpec | undefined {
+  return thresholds.find((spec) => {
+    if (!spec.abortOnFail) return false;
+    const verdict = evaluateThreshold(spec, aggregate);
+    return !verdict.ok && verdict.actual !== null;
+  });
+}
+
+async function runHook<T>(what: string, origin: string, hook: () => T | Promise<T>): Promise<Awaited<T>> {
+  try {
+    return await hook();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new VolleyError('VOLLEY_E_SCENARIO', `${origin}: ${what} failed: ${message}`, { cause: error });
+  }
+}
+
+function baseName(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  return name.replace(/\.[cm]?[jt]s$/, '');
+}

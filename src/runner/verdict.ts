@@ -1,0 +1,45 @@
+/**
+ * Decides how a run ended, from what stopped it and what it measured:
+ * - aborted: a threshold with abortOnFail stopped it, or it was interrupted before its planned end;
+ * - failed: a threshold failed, or (when the scenario sets no thresholds) any request, task or
+ *   check failed, as Locust fails a run with errors by default;
+ * - passed: otherwise.
+ */
+
+import type { StopReason } from '../engine/load-engine.js';
+import type { RunOutcome, ThresholdVerdict } from '../metrics/result.js';
+
+export interface VerdictInput {
+  reason: StopReason;
+  /** Whether the run had a planned end (duration or iterations) that an interrupt cut short. */
+  hadPlannedEnd: boolean;
+  abortedBy: string | undefined;
+  thresholds: readonly ThresholdVerdict[];
+  failures: number;
+  taskErrors: number;
+  checkFails: number;
+}
+
+export interface Verdict {
+  outcome: RunOutcome;
+  ok: boolean;
+  abortReason?: string;
+}
+
+export function decideVerdict(input: VerdictInput): Verdict {
+  if (input.reason === 'threshold') {
+    return {
+      outcome: 'aborted',
+      ok: false,
+      abortReason: `threshold ${input.abortedBy ?? ''} failed (abortOnFail)`.trim(),
+    };
+  }
+  if (input.reason === 'interrupted' && input.hadPlannedEnd) {
+    return { outcome: 'aborted', ok: false, abortReason: 'interrupted before its planned end' };
+  }
+  const ok =
+    input.thresholds.length > 0
+      ? input.thresholds.every((t) => t.ok)
+      : input.failures === 0 && input.taskErrors === 0 && input.checkFails === 0;
+  return { outcome: ok ? 'passed' : 'failed', ok };
+}

@@ -1,0 +1,90 @@
+/**
+ * Verdicts: a spec judged against the measurements. A threshold whose selector matches nothing
+ * fails with a note rather than passing vacuously, so a typo in a user or request name cannot
+ * let a broken service through CI.
+ */
+
+import { formatDuration } from '../config/duration.js';
+import type { ThresholdVerdict } from '../metrics/result.js';
+import type { MergedStats, StatsSource } from '../metrics/stats-source.js';
+import { compare } from './compare.js';
+import { formatActual } from './format-actual.js';
+import { formatSelector } from './selector.js';
+import type { ThresholdMetric, ThresholdSpec } from './threshold.js';
+
+export function evaluateThreshold(spec: ThresholdSpec, source: StatsSource): ThresholdVerdict {
+  const stats =
+    spec.windowMs === undefined ? source.select(spec.filter) : source.select(spec.filter, spec.windowMs);
+  const actual = measure(spec.metric, stats);
+  if (actual === null) {
+    return {
+      expression: spec.expression,
+      ok: false,
+      actual: null,
+      actualText: 'no data',
+      abortOnFail: spec.abortOnFail,
+      note: noDataNote(spec, stats),
+    };
+  }
+  const ok = compare(actual, spec.op, spec.value);
+  return {
+    expression: spec.expression,
+    ok,
+    actual,
+    actualText: formatActual(spec, actual, ok),
+    abortOnFail: spec.abortOnFail,
+  };
+}
+
+export function evaluateThresholds(specs: readonly ThresholdSpec[], source: StatsSource): ThresholdVerdict[] {
+  return specs.map((spec) => evaluateThreshold(spec, source));
+}
+
+/**
+ * The metric in the spec's unit, or null when there is nothing to judge: no matching rows at
+ * all, no requests for a rate or latency, no time for a rate per second, no checks for `checks`.
+ * Counts of zero over matched rows are real measurements (`failures<1` over a quiet window).
+ */
+function measure(metric: ThresholdMetric, stats: MergedStats): number | null {
+  if (metric.kind === 'rate' && metric.which === 'checks') {
+    const total = stats.checks.passes + stats.checks.fails;
+    return total === 0 ? null : stats.checks.passes / total;
+  }
+  if (stats.rows === 0) return null;
+  switch (metric.kind) {
+    case 'count':
+      return metric.which === 'requests' ? stats.requests : stats.failures;
+    case 'rps':
+      return stats.seconds > 0 ? stats.requests / stats.seconds : null;
+    case 'rate': {
+      if (stats.requests === 0) return null;
+      const counted = metric.which === 'error' ? stats.failures : stats.requests - stats.failures;
+      return counted / stats.requests;
+    }
+    case 'latency': {
+      const latency = stats.latency;
+      if (latency === null || stats.requests === 0) return null;
+      switch (metric.stat) {
+        case 'avg':
+          return latency.mean;
+        case 'min':
+          return latency.min;
+        case 'max':
+          return latency.max;
+        case 'percentile':
+          return latency.percentile(metric.percentile);
+      }
+    }
+  }
+}
+
+function noDataNote(spec: ThresholdSpec, stats: MergedStats): string {
+  const selector = formatSelector(spec.filter);
+  const what = spec.metric.kind === 'rate' && spec.metric.which === 'checks' ? 'checks' : 'requests';
+  const window = spec.windowMs === undefined ? '' : ` in the last ${formatDuration(spec.windowMs)}`;
+  if (what === 'requests' && stats.rows > 0 && stats.requests > 0) {
+    // Only `rps` gets here: requests but no elapsed time to divide by.
+    return `no time has elapsed${window} to compute a rate over`;
+  }
+  return selector === '' ? `no ${what} were recorded${window}` : `no ${what} matched ${selector}${window}`;
+}
