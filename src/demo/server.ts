@@ -1,0 +1,152 @@
+/**
+ * The demo target's server factory: a loopback HTTP/1.1 JSON service that volley's examples,
+ * tests and `volley demo` run against.
+ *
+ * It shares the machine with the load generator measuring it, so the request path is kept
+ * short: no URL object, one router lookup, one JSON write with an exact Content-Length, and
+ * keep-alive held open longer than any client's idle timeout (65 s, headers 66 s) so a run
+ * never pays for reconnects the client did not ask for. Injected latency and failures apply to
+ * `/api/*` only; `/health` and the probes answer as fast as Node can.
+ */
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { VolleyError } from '../errors.js';
+import { createDemoRouter } from './create-router.js';
+import type { DemoRouter } from './handler.js';
+import { sendError } from './http-io.js';
+import { type DemoServerOptions, type ResolvedDemoOptions, resolveDemoOptions } from './options.js';
+import { type RandomSource, seededRandom } from './random.js';
+
+export interface DemoServer {
+  /** `http://127.0.0.1:PORT` (the bound address, bracketed when IPv6). */
+  url: string;
+  port: number;
+  /** Stops listening and closes every connection, idle keep-alive ones included. */
+  close(): Promise<void>;
+  /** Responses fully sent so far. */
+  requests(): number;
+}
+
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+export const HEADERS_TIMEOUT_MS = 66_000;
+
+export async function startDemoServer(options?: DemoServerOptions): Promise<DemoServer> {
+  const resolved = resolveDemoOptions(options);
+  const router = createDemoRouter();
+  const random = seededRandom(resolved.seed);
+  let served = 0;
+  const countServed = (): void => {
+    served++;
+  };
+  const server = createServer({ noDelay: true }, (req, res) => {
+    res.once('finish', countServed);
+    handleRequest(req, res, router, resolved, random);
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  await listen(server, resolved.port, resolved.host);
+
+  const address = server.address() as AddressInfo;
+  const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${hostPart}:${address.port}`,
+    port: address.port,
+    requests: () => served,
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      const reason = error.code ?? error.message;
+      const message = `demo server could not listen on ${host}:${port}: ${reason}`;
+      reject(new VolleyError('VOLLEY_E_CONFIG', message, { cause: error }));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+function handleRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  router: DemoRouter,
+  options: ResolvedDemoOptions,
+  random: RandomSource,
+): void {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const query = q === -1 ? '' : url.slice(q + 1);
+  const injects = options.errorRate > 0 || options.fixedMs > 0 || options.jitterMs > 0;
+  if (!injects || !(path === '/api' || path.startsWith('/api/'))) {
+    route(req, res, router, path, query);
+    return;
+  }
+  // Draw order is fixed (failure, then jitter) so a seed always yields the same sequence.
+  const fail = options.errorRate > 0 && random() < options.errorRate;
+  const delayMs = options.fixedMs + (options.jitterMs > 0 ? random() * options.jitterMs : 0);
+  const proceed = fail
+    ? () => sendError(res, 500, 'injected failure')
+    : () => route(req, res, router, path, query);
+  if (delayMs <= 0) {
+    proceed();
+    return;
+  }
+  const timer = setTimeout(proceed, delayMs);
+  res.once('close', () => clearTimeout(timer));
+}
+
+function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  router: DemoRouter,
+  path: string,
+  query: string,
+): void {
+  const method = req.method ?? 'GET';
+  const match = router.match(method, path);
+  switch (match.kind) {
+    case 'found': {
+      let result: void | Promise<void>;
+      try {
+        result = match.handler({ req, res, params: match.params, query });
+      } catch {
+        internalError(res);
+        return;
+      }
+      if (result !== undefined) result.catch(() => internalError(res));
+      return;
+    }
+    case 'method-not-allowed':
+      sendError(res, 405, `method ${method} is not allowed on ${path}`, undefined, {
+        allow: match.allow.join(', '),
+      });
+      return;
+    case 'not-found':
+      sendError(res, 404, `no route for ${method} ${path}`);
+      return;
+    default: {
+      const unreachable: never = match;
+      throw new Error(`unhandled route match ${String(unreachable)}`);
+    }
+  }
+}
+
+/** A handler threw: answer 500 if nothing was sent yet, else cut the half-sent response. */
+function internalError(res: ServerResponse): void {
+  if (res.headersSent) res.destroy();
+  else sendError(res, 500, 'internal error');
+}

@@ -1,0 +1,10 @@
+/**
+ * The monitor's public face: what the engine uses to watch the generator during a run and to
+ * judge afterwards whether its numbers can be trusted.
+ */
+
+export { ProcessMonitor, type ProcessMonitorOptions } from './process-monitor.js';
+export type { ProcessReading, ProcessSampler } from './process-sampler.js';
+export type { MonitorSample } from './sample.js';
+export { DEFAULT_SATURATION_LIMITS, detectSaturation, type SaturationLimits } from './saturation.js';
+export { SelfSampler } from './self-sampler.js';
