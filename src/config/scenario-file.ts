@@ -34,7 +34,7 @@ export async function loadScenarioFile(path: string, volleyEntry: string): Promi
     });
   }
   const beside = join(dirname(file), `.${basename(file)}.volley-${process.pid}-${sequence++}.mjs`);
-  let code = await bundle(file, volleyEntry, true);
+  let code = await bundle(file, volleyEntry, beside, true);
   let outFile = beside;
   let tempDir: string | undefined;
   try {
@@ -42,7 +42,7 @@ export async function loadScenarioFile(path: string, volleyEntry: string): Promi
   } catch {
     tempDir = mkdtempSync(join(tmpdir(), 'volley-scenario-'));
     outFile = join(tempDir, `${basename(file)}.mjs`);
-    code = await bundle(file, volleyEntry, false);
+    code = await bundle(file, volleyEntry, outFile, false);
     writeFileSync(outFile, code);
   }
   try {
@@ -55,7 +55,8 @@ export async function loadScenarioFile(path: string, volleyEntry: string): Promi
   }
 }
 
-async function bundle(file: string, volleyEntry: string, externalPackages: boolean): Promise<string> {
+/** `outFile` is where the bundle will be written: source maps are relative to it. */
+async function bundle(file: string, volleyEntry: string, outFile: string, externalPackages: boolean): Promise<string> {
   const volleyUrl = pathToFileURL(volleyEntry).href;
   const resolveVolley: Plugin = {
     name: 'volley-self',
@@ -66,6 +67,7 @@ async function bundle(file: string, volleyEntry: string, externalPackages: boole
   try {
     const result = await build({
       entryPoints: [file],
+      outfile: outFile,
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -31,12 +31,6 @@ export function decodeHistogram(encoded: string): Histogram {
   return hdr.decodeFromCompressedBase64(encoded, 32, false);
 }
 
-/** Adds an encoded histogram into `target`; an empty string is an empty histogram. */
-export function addEncoded(target: Histogram, encoded: string): void {
-  if (encoded === '') return;
-  target.add(decodeHistogram(encoded));
-}
-
 const US_PER_MS = 1000;
 
 /** Rounds to 3 decimals of a millisecond (1 µs), the resolution people read. */

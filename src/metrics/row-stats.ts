@@ -3,9 +3,9 @@
  * histograms. Snapshot rows are added into it; it renders itself as the Result's RequestStats.
  */
 
-import { addEncoded, createHistogram, encodeHistogram, type Histogram, latencyStats } from './histogram.js';
+import type { DecodedRow } from './decoded-snapshot.js';
+import { createHistogram, encodeHistogram, type Histogram, latencyStats } from './histogram.js';
 import type { RequestStats } from './result.js';
-import type { SnapshotEndpoint } from './snapshot.js';
 
 export class RowStats {
   requests = 0;
@@ -16,7 +16,7 @@ export class RowStats {
   readonly latency: Histogram = createHistogram();
   readonly ttfb: Histogram = createHistogram();
 
-  addSnapshotRow(row: SnapshotEndpoint): void {
+  addDecodedRow({ row, latency, ttfb }: DecodedRow): void {
     this.requests += row.requests;
     this.failures += row.failures;
     this.bytesIn += row.bytesIn;
@@ -24,8 +24,8 @@ export class RowStats {
     for (const [status, count] of Object.entries(row.statusCodes)) {
       this.statusCodes.set(status, (this.statusCodes.get(status) ?? 0) + count);
     }
-    addEncoded(this.latency, row.latency);
-    addEncoded(this.ttfb, row.ttfb);
+    if (latency !== null) this.latency.add(latency);
+    if (ttfb !== null) this.ttfb.add(ttfb);
   }
 
   addRow(other: RowStats): void {

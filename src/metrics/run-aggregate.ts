@@ -5,6 +5,7 @@
  * the Result; the runner adds metadata and verdicts.
  */
 
+import { decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
 import { type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
 import { createHistogram, type Histogram } from './histogram.js';
 import type { CheckEntry, EndpointStats, ErrorEntry, TimeSeriesPoint, UserClassStats } from './result.js';
@@ -61,11 +62,14 @@ export class RunAggregate implements StatsSource {
     this.window = new StatsWindow(windowMs);
   }
 
-  add(snapshot: Snapshot): void {
+  /** Merges one interval; returns its headline figures for live displays. */
+  add(snapshot: Snapshot): IntervalSummary {
+    const decoded = decodeSnapshot(snapshot);
     this.elapsedMs = Math.max(this.elapsedMs, snapshot.toMs);
     this.iterations += snapshot.iterations;
     this.dropped += snapshot.droppedIterations;
-    for (const endpoint of snapshot.endpoints) {
+    for (const decodedRow of decoded.rows) {
+      const endpoint = decodedRow.row;
       const id = endpointKeyId(endpoint.key);
       let row = this.rows.get(id);
       if (row === undefined) {
@@ -75,7 +79,7 @@ export class RunAggregate implements StatsSource {
       for (const tag of endpoint.tags) row.tags.add(tag);
       this.requests += endpoint.requests;
       this.failures += endpoint.failures;
-      row.stats.addSnapshotRow(endpoint);
+      row.stats.addDecodedRow(decodedRow);
     }
     for (const error of snapshot.errors) {
       const id = `${error.kind}\u0000${endpointKeyId(error.key)}\u0000${error.message}`;
@@ -95,8 +99,9 @@ export class RunAggregate implements StatsSource {
         existing.fails += check.fails;
       }
     }
-    this.series.add(snapshot);
-    this.window.add(snapshot);
+    this.series.add(decoded);
+    this.window.add(decoded);
+    return summarizeInterval(decoded);
   }
 
   select(filter: RowFilter, windowMs?: number): MergedStats {

@@ -6,10 +6,10 @@
  */
 
 import * as hdr from 'hdr-histogram-js';
+import type { DecodedSnapshot } from './decoded-snapshot.js';
 import type { EndpointKey } from './endpoint-key.js';
 import { endpointKeyId } from './endpoint-key.js';
 import type { Histogram } from './histogram.js';
-import type { Snapshot } from './snapshot.js';
 
 export interface WindowRow {
   key: EndpointKey;
@@ -29,15 +29,16 @@ export class StatsWindow {
 
   constructor(private readonly keepMs: number) {}
 
-  add(snapshot: Snapshot): void {
+  add(decoded: DecodedSnapshot): void {
     if (this.keepMs <= 0) return;
+    const { snapshot } = decoded;
     const second = Math.max(1, Math.round(snapshot.toMs / 1000));
     let entry = this.seconds.find((s) => s.second === second);
     if (entry === undefined) {
       entry = { second, rows: new Map() };
       this.seconds.push(entry);
     }
-    for (const row of snapshot.endpoints) {
+    for (const { row, latency } of decoded.rows) {
       const id = endpointKeyId(row.key);
       let windowRow = entry.rows.get(id);
       if (windowRow === undefined) {
@@ -52,7 +53,7 @@ export class StatsWindow {
       }
       windowRow.requests += row.requests;
       windowRow.failures += row.failures;
-      if (row.latency !== '') windowRow.latency.add(hdr.decodeFromCompressedBase64(row.latency, 'packed'));
+      if (latency !== null) windowRow.latency.add(latency);
     }
     const oldest = second - Math.ceil(this.keepMs / 1000);
     while (this.seconds.length > 0 && (this.seconds[0] as WindowSecond).second <= oldest)

@@ -5,10 +5,10 @@
  * are kept, so a long run's series costs a few numbers per second.
  */
 
-import { addEncoded, createHistogram, type Histogram, percentileMs } from './histogram.js';
+import type { DecodedSnapshot } from './decoded-snapshot.js';
+import { createHistogram, type Histogram, percentileMs } from './histogram.js';
 import type { TimeSeriesPoint } from './result.js';
 import { round } from './row-stats.js';
-import type { Snapshot } from './snapshot.js';
 
 interface OpenBucket {
   second: number;
@@ -23,7 +23,8 @@ export class TimeSeries {
   private readonly open = new Map<number, OpenBucket>();
   private readonly closed: TimeSeriesPoint[] = [];
 
-  add(snapshot: Snapshot): void {
+  add(decoded: DecodedSnapshot): void {
+    const { snapshot } = decoded;
     const second = Math.max(1, Math.round(snapshot.toMs / 1000));
     let bucket = this.open.get(second);
     if (bucket === undefined) {
@@ -39,11 +40,9 @@ export class TimeSeries {
     }
     bucket.spanMs = Math.max(bucket.spanMs, snapshot.toMs - snapshot.fromMs);
     bucket.usersByWorker.set(snapshot.worker, snapshot.users);
-    for (const row of snapshot.endpoints) {
-      bucket.requests += row.requests;
-      bucket.failures += row.failures;
-      addEncoded(bucket.latency, row.latency);
-    }
+    bucket.requests += decoded.requests;
+    bucket.failures += decoded.failures;
+    bucket.latency.add(decoded.latency);
     for (const [openSecond, openBucket] of this.open) {
       if (openSecond <= second - 2) this.close(openBucket);
     }

@@ -14,7 +14,6 @@ import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
 import type { Result } from '../metrics/result.js';
 import { RunAggregate } from '../metrics/run-aggregate.js';
-import { summarizeSnapshot } from '../metrics/snapshot-summary.js';
 import { ProcessMonitor } from '../monitor/index.js';
 import type { LiveProgress, Output, RunStartInfo } from '../outputs/output.js';
 import { evaluateThreshold, parseThresholds, type ThresholdSpec } from '../thresholds/index.js';
@@ -104,8 +103,7 @@ export function startRun(request: RunRequest): RunHandle {
     const liveEngine = engine;
     const tick = (): void => {
       const snapshot = recorder.flush(liveEngine.activeUsers);
-      aggregate.add(snapshot);
-      const last = summarizeSnapshot(snapshot);
+      const last = aggregate.add(snapshot);
       const progress: LiveProgress = {
         elapsedMs: snapshot.toMs,
         plannedDurationMs: options.durationMs,

@@ -1,0 +1,80 @@
+/**
+ * Bad input gets a clear message and exit code 2, never a stack trace: the message names the flag
+ * and what it accepts, or the scenario file and line.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
+
+describe('bad input', () => {
+  it('names an unknown flag', async () => {
+    const run = await runCli(['run', '--url', 'http://127.0.0.1:9/', '--bogus']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown option '--bogus'");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a flag with a bad value and what it accepts', async () => {
+    const run = await runCli(['run', '--url', 'http://127.0.0.1:9/', '-u', 'many', '-t', 'soon']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("-u/--users: expected a number of users (a whole number >= 1), got 'many'");
+    expect(run.stderr).toContain('-t/--run-time: expected a duration like 30s, 5m');
+  });
+
+  it('names the file, line and column of a syntax error', async () => {
+    const dir = tempDir();
+    const file = writeScenario(
+      dir,
+      'broken.ts',
+      `import { defineScenario, defineUser } from 'volley';\nexport const U = defineUser({ tasks: [ }) ;\nexport default defineScenario({ users: [U] });\n`,
+    );
+    const run = await runCli(['run', file, '-H', 'http://127.0.0.1:9']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:2:`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says what is missing when the file has no default scenario', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'nodefault.ts', `export const x = 1;\n`);
+    const run = await runCli(['run', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('export default defineScenario');
+  });
+
+  it('points at the line that threw while the scenario loaded', async () => {
+    const dir = tempDir();
+    const file = writeScenario(
+      dir,
+      'throws.ts',
+      `import { defineScenario } from 'volley';\nconst config: { host?: string } = {};\nif (!config.host) throw new Error('API_HOST is not set');\nexport default defineScenario({ users: [] });\n`,
+    );
+    const run = await runCli(['run', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:3:`);
+    expect(run.stderr).toContain('API_HOST is not set');
+  });
+
+  it('names a bad threshold expression', async () => {
+    const run = await runCli(['run', '--url', 'http://127.0.0.1:9/', '--threshold', 'p95<fast']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('p95<fast');
+  });
+
+  it('lists every problem of a scenario at once', async () => {
+    const dir = tempDir();
+    const file = writeScenario(
+      dir,
+      'invalid.ts',
+      `import { defineScenario, defineUser } from 'volley';
+export const A = defineUser({ weight: -1, tasks: [{ run: 'nope' }] } as never);
+export const B = defineUser({ tasks: [] });
+export default defineScenario({ users: [A, B] });`,
+    );
+    const run = await runCli(['run', file, '-H', 'http://127.0.0.1:9']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('user A: weight must be a number >= 0');
+    expect(run.stderr).toContain('user A: tasks[0] needs a run function');
+    expect(run.stderr).toContain('user B: tasks must be a non-empty list');
+  });
+});
