@@ -46,18 +46,93 @@ export interface UserDefinition<State extends object = Record<string, unknown>, 
     | Record<string, Task<State, Data> | Omit<TaskDefinition<State, Data>, 'name'>>;
 }
 
-export interface LoadDefinition {
+/** Locust's form: `users` started at `spawnRate` per second, held for `duration`. */
+export interface UsersLoad {
   /** Concurrent virtual users; default 1. */
   users?: number;
   /** Users started per second; default: all users within the first second. */
   spawnRate?: number;
   /** `30s`, `5m`, `1h30m`; without it the run ends on `iterations` or by hand. */
   duration?: DurationInput;
-  /** Total task iterations across all users, then stop. */
+  /** Total task iterations shared by all users, then stop. */
   iterations?: number;
   /** How long users may finish their current task when the run stops; default 30s. */
   gracefulStop?: DurationInput;
 }
+
+export interface StageDefinition {
+  duration: DurationInput;
+  target: number;
+}
+
+/** Users that follow stages (k6's ramping-vus); ramping down stops the newest users gracefully. */
+export interface StagesLoad {
+  stages: StageDefinition[];
+  /** Users at the start; default 0. */
+  startUsers?: number;
+  gracefulStop?: DurationInput;
+}
+
+/** Each of `users` users runs exactly `iterationsPerUser` tasks ("N requests with concurrency C"). */
+export interface PerUserIterationsLoad {
+  users: number;
+  iterationsPerUser: number;
+  gracefulStop?: DurationInput;
+}
+
+interface OpenModelOptions {
+  /** Users started before the first arrival; default: a tenth of the peak rate, at least 1. */
+  preAllocatedUsers?: number;
+  /** Most users the pool may start; an arrival that finds none free is dropped (and counted). */
+  maxUsers?: number;
+  /** `even` (default) spaces arrivals exactly; `poisson` draws exponential gaps, like real traffic. */
+  distribution?: 'even' | 'poisson';
+  gracefulStop?: DurationInput;
+}
+
+/** The open model at a constant rate (k6's constant-arrival-rate): `rate: '200/s'` or 200 per `timeUnit`. */
+export interface ArrivalRateLoad extends OpenModelOptions {
+  rate: number | string;
+  /** The unit of a numeric `rate`; default 1s. */
+  timeUnit?: DurationInput;
+  duration: DurationInput;
+}
+
+/** The open model with a rate that follows stages (k6's ramping-arrival-rate); targets are rates. */
+export interface RampingArrivalRateLoad extends OpenModelOptions {
+  startRate: number | string;
+  stages: StageDefinition[];
+  /** The unit of numeric rates; default 1s. */
+  timeUnit?: DurationInput;
+}
+
+/** Asked once a second (Locust's LoadTestShape): users wanted, an arrival rate, or null to stop. */
+export interface ShapeLoad {
+  shape: (elapsedSeconds: number) => { users: number; spawnRate?: number } | { rate: number } | null;
+  /** Cap on users; default 1000. */
+  maxUsers?: number;
+  gracefulStop?: DurationInput;
+}
+
+/** `steps` levels evenly from `from` to `to` users, each held `stepDuration`, with stats per step. */
+export interface StepLoad {
+  steps: number;
+  from: number;
+  to: number;
+  stepDuration: DurationInput;
+  /** Users started per second between steps; default: at once. */
+  spawnRate?: number;
+  gracefulStop?: DurationInput;
+}
+
+export type LoadDefinition =
+  | UsersLoad
+  | StagesLoad
+  | PerUserIterationsLoad
+  | ArrivalRateLoad
+  | RampingArrivalRateLoad
+  | ShapeLoad
+  | StepLoad;
 
 export interface HttpDefinition {
   /** Per-request timeout; default 60s. */

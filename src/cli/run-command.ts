@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { isDefinedScenario, type ScenarioDefinition } from '../api/define.js';
 import { envLayer, loadEnvFile } from '../config/env-options.js';
-import { type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
+import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
 import type { OptionName } from '../config/run-options.js';
 import { loadScenarioFile } from '../config/scenario-file.js';
 import { VolleyError } from '../errors.js';
@@ -40,6 +40,11 @@ export interface RunFlags {
   quiet?: boolean;
   seed?: string;
   connections?: string;
+  stages?: string;
+  rate?: string;
+  maxUsers?: string;
+  distribution?: string;
+  profile?: string;
   url?: string;
   method: string;
   body?: string;
@@ -62,6 +67,11 @@ const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
   ['quiet', 'quiet', '-q/--quiet'],
   ['seed', 'seed', '--seed'],
   ['connections', 'connections', '--connections'],
+  ['stages', 'stages', '--stages'],
+  ['rate', 'rate', '--rate'],
+  ['maxUsers', 'maxUsers', '--max-users'],
+  ['distribution', 'distribution', '--distribution'],
+  ['profile', 'profile', '--profile'],
 ];
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -77,6 +87,17 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('-r, --spawn-rate <n>', 'users started per second (default: all within 1s)')
     .option('-t, --run-time <duration>', 'stop after this long: 30s, 5m, 1h30m')
     .option('--iterations <n>', 'stop after this many task iterations in total')
+    .option(
+      '--stages <stages>',
+      "users following stages, replacing the scenario's load: '30s:100,5m:100,30s:0'",
+    )
+    .option(
+      '--rate <rate>',
+      "open model: start iterations at this rate, replacing the scenario's load: 200/s",
+    )
+    .option('--max-users <n>', 'open model: most users to start (arrivals beyond are dropped and counted)')
+    .option('--distribution <even|poisson>', 'open model: evenly spaced or Poisson arrivals')
+    .option('--profile <name>', 'a named load: quick, moderate, heavy, stress, normal, peak, extreme')
     .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
     .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
     .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
@@ -155,12 +176,12 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
       durationMs: { value: '10s', origin: 'URL mode default' },
     };
   }
-  const options = resolveRunOptions([
-    baseLayer,
+  const overrides = [
     envLayer(fileVariables, flags.envFile ?? '.env'),
     envLayer(environment, 'environment'),
     flagLayer(flags),
-  ]);
+  ];
+  const options = resolveRunOptions([baseLayer, ...overrides]);
 
   const outputs: Output[] = [];
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
@@ -172,6 +193,7 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
     exports,
     file: file ?? null,
     options,
+    explicit: explicitOptions(file === undefined ? [baseLayer, ...overrides] : overrides),
     outputs,
     discardBodies: flags.url !== undefined,
   });

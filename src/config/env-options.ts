@@ -26,6 +26,11 @@ export const ENV_NAMES: Readonly<Record<OptionName, string>> = Object.freeze({
   quiet: 'VOLLEY_QUIET',
   seed: 'VOLLEY_SEED',
   connections: 'VOLLEY_CONNECTIONS',
+  stages: 'VOLLEY_STAGES',
+  rate: 'VOLLEY_RATE',
+  maxUsers: 'VOLLEY_MAX_USERS',
+  distribution: 'VOLLEY_DISTRIBUTION',
+  profile: 'VOLLEY_PROFILE',
 });
 
 /** Reads options from a variables map (process.env, or an env file's contents). */

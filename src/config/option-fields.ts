@@ -6,7 +6,9 @@
 
 import { z } from 'zod';
 import { tryParseDuration } from './duration.js';
+import { tryParseRate } from './rate.js';
 import type { OptionName, RunOptions } from './run-options.js';
+import { parseStagesText } from './stages-text.js';
 
 const positiveInt = (what: string) =>
   z.union([z.number(), z.string()]).transform((raw, ctx) => {
@@ -82,6 +84,26 @@ const seed = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   return value;
 });
 
+const stages = z.string().transform((raw, ctx) => {
+  const parsed = parseStagesText(raw);
+  if (typeof parsed === 'string') {
+    ctx.addIssue({ code: 'custom', message: parsed });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const rate = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+  const value = typeof raw === 'number' ? raw : tryParseRate(raw);
+  if (value === undefined || !(value > 0) || !Number.isFinite(value)) {
+    ctx.addIssue({ code: 'custom', message: `expected a rate like 200/s, 30/m or 10, got '${raw}'` });
+    return z.NEVER;
+  }
+  return value;
+});
+
+const distribution = z.enum(['even', 'poisson'], { message: "expected 'even' or 'poisson'" });
+
 type FieldSchemas = { [K in OptionName]: z.ZodType<RunOptions[K] | Exclude<RunOptions[K], null>> };
 
 export const OPTION_FIELDS: FieldSchemas = {
@@ -101,4 +123,9 @@ export const OPTION_FIELDS: FieldSchemas = {
   quiet: bool,
   seed,
   connections: positiveInt('a number of connections'),
+  stages,
+  rate,
+  maxUsers: positiveInt('a number of users'),
+  distribution,
+  profile: z.string().min(1, 'expected a profile name'),
 };

@@ -16,6 +16,17 @@ export interface OptionValue {
 
 export type OptionLayer = Partial<Record<OptionName, OptionValue>>;
 
+/** The options any layer sets (as opposed to defaults). */
+export function explicitOptions(layers: readonly OptionLayer[]): Set<OptionName> {
+  const names = new Set<OptionName>();
+  for (const layer of layers) {
+    for (const [name, entry] of Object.entries(layer) as [OptionName, OptionValue | undefined][]) {
+      if (entry !== undefined && entry.value !== undefined) names.add(name);
+    }
+  }
+  return names;
+}
+
 export function resolveRunOptions(layers: readonly OptionLayer[]): RunOptions {
   const merged: OptionLayer = {};
   for (const layer of layers) {

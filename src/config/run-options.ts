@@ -29,6 +29,16 @@ export interface RunOptions {
   seed: number;
   /** Keep-alive connections per user and origin. */
   connections: number;
+  /** Closed-model stages (`--stages 30s:100,5m:100,30s:0`); replace the scenario's load. */
+  stages: { durationMs: number; target: number }[] | null;
+  /** Open model: iterations per second (`--rate 200/s`); replaces the scenario's load. */
+  rate: number | null;
+  /** Open model: most users the pool may start. */
+  maxUsers: number | null;
+  /** Open model: spacing of arrivals. */
+  distribution: 'even' | 'poisson' | null;
+  /** A named load level (`--profile heavy`); replaces the scenario's load. */
+  profile: string | null;
 }
 
 export type OptionName = keyof RunOptions;
@@ -47,4 +57,9 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   quiet: false,
   seed: 1,
   connections: 6,
+  stages: null,
+  rate: null,
+  maxUsers: null,
+  distribution: null,
+  profile: null,
 });

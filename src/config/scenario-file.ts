@@ -56,7 +56,12 @@ export async function loadScenarioFile(path: string, volleyEntry: string): Promi
 }
 
 /** `outFile` is where the bundle will be written: source maps are relative to it. */
-async function bundle(file: string, volleyEntry: string, outFile: string, externalPackages: boolean): Promise<string> {
+async function bundle(
+  file: string,
+  volleyEntry: string,
+  outFile: string,
+  externalPackages: boolean,
+): Promise<string> {
   const volleyUrl = pathToFileURL(volleyEntry).href;
   const resolveVolley: Plugin = {
     name: 'volley-self',

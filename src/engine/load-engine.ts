@@ -16,7 +16,7 @@ import type { MetricsRecorder } from '../metrics/recorder.js';
 import { HttpClient } from '../protocols/http/index.js';
 import { type Clock, realClock } from './clock.js';
 import { type CompiledClass, compileClass } from './compiled-class.js';
-import type { Executor } from './executors/executor.js';
+import type { Executor, SpawnOptions } from './executors/executor.js';
 import { IterationBudget } from './iteration-budget.js';
 import { type ExecutionSegment, SegmentOwnership, WHOLE } from './segment.js';
 import type { ScenarioSpec } from './user-class.js';
@@ -62,6 +62,8 @@ export interface LoadEngineOptions {
   seed: number;
   segment?: ExecutionSegment;
   clock?: Clock;
+  /** Called when the executor enters a named phase (a step of a step load, say). */
+  onPhase?: (label: string) => void;
 }
 
 export interface EngineOutcome {
@@ -80,6 +82,7 @@ export class LoadEngine {
   private readonly compiled: CompiledClass[];
   private readonly budget: IterationBudget | null;
   private stopReason: StopReason = 'completed';
+  private readonly env: VirtualUserEnvironment;
   private killSettled: (() => void) | undefined;
 
   constructor(private readonly options: LoadEngineOptions) {
@@ -94,6 +97,15 @@ export class LoadEngine {
       options.iterations === null
         ? null
         : new IterationBudget(new SegmentOwnership(segment).shareOf(options.iterations));
+    this.env = {
+      recorder: options.recorder,
+      clock: this.clock,
+      data: options.data,
+      stopSignal: this.stopController.signal,
+      killSignal: this.killController.signal,
+      budget: this.budget,
+      seed: options.seed,
+    };
   }
 
   get state(): EngineState {
@@ -125,7 +137,11 @@ export class LoadEngine {
     const finished = this.options.executor.run({
       clock: this.clock,
       stopSignal: this.stopController.signal,
-      spawn: (index) => this.spawn(index),
+      recorder: this.options.recorder,
+      spawn: (index, spawnOptions) => this.spawn(index, spawnOptions),
+      createUser: (index) => this.createUser(index),
+      retireUser: (user) => this.retireUser(user),
+      phase: (label) => this.options.onPhase?.(label),
     });
     await Promise.race([finished, killed]);
     this.timers.abort();
@@ -156,7 +172,35 @@ export class LoadEngine {
     this.killSettled?.();
   }
 
-  private async spawn(index: number): Promise<void> {
+  private async spawn(index: number, options: SpawnOptions = {}): Promise<void> {
+    const user = this.newUser(index);
+    const stop =
+      options.stop === undefined
+        ? this.stopController.signal
+        : AbortSignal.any([this.stopController.signal, options.stop]);
+    try {
+      await user.run(stop, options.iterations);
+    } finally {
+      this.users.delete(user);
+    }
+  }
+
+  private async createUser(index: number): Promise<VirtualUser | null> {
+    const user = this.newUser(index);
+    if (await user.start()) return user;
+    await this.retireUser(user);
+    return null;
+  }
+
+  private async retireUser(user: VirtualUser): Promise<void> {
+    try {
+      await user.finish();
+    } finally {
+      this.users.delete(user);
+    }
+  }
+
+  private newUser(index: number): VirtualUser {
     const mix = this.options.userMix;
     const classIndex = mix.length === 0 ? 0 : (mix[index % mix.length] as number);
     const compiled = this.compiled[classIndex] as CompiledClass;
@@ -168,21 +212,8 @@ export class LoadEngine {
       connections: this.options.http.connections,
       discardBody: this.options.http.discardBody,
     });
-    const env: VirtualUserEnvironment = {
-      recorder: this.options.recorder,
-      clock: this.clock,
-      data: this.options.data,
-      stopSignal: this.stopController.signal,
-      killSignal: this.killController.signal,
-      budget: this.budget,
-      seed: this.options.seed,
-    };
-    const user = new VirtualUser(index, compiled, http, env);
+    const user = new VirtualUser(index, compiled, http, this.env);
     this.users.add(user);
-    try {
-      await user.run();
-    } finally {
-      this.users.delete(user);
-    }
+    return user;
   }
 }

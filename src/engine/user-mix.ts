@@ -23,12 +23,19 @@ export function classCounts(classes: readonly MixEntry[], total: number): number
     counts[i] = take;
     remaining -= take;
   });
-  const weighted = classes.map((entry, i) => ({
+  let weighted = classes.map((entry, i) => ({
     i,
     weight: entry.fixedCount === undefined ? entry.weight : 0,
   }));
-  const weightSum = weighted.reduce((sum, w) => sum + w.weight, 0);
-  if (remaining === 0 || weightSum === 0) return counts;
+  let weightSum = weighted.reduce((sum, w) => sum + w.weight, 0);
+  if (remaining === 0) return counts;
+  if (weightSum === 0) {
+    // Only fixed counts, and more users than they add up to: share the rest in their proportions.
+    weighted = classes.map((entry, i) => ({ i, weight: entry.fixedCount ?? 0 }));
+    weightSum = weighted.reduce((sum, w) => sum + w.weight, 0);
+    if (weightSum === 0) weighted = classes.map((_, i) => ({ i, weight: 1 }));
+    weightSum = weighted.reduce((sum, w) => sum + w.weight, 0);
+  }
   const exact = weighted.map((w) => ({ i: w.i, share: (remaining * w.weight) / weightSum }));
   let given = 0;
   for (const e of exact) {

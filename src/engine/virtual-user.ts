@@ -54,6 +54,8 @@ class Context implements VuContext<object, unknown> {
 export class VirtualUser {
   private readonly context: Context;
   private readonly random: Random;
+  private sequence = 0;
+  private zeroWaits = 0;
 
   constructor(
     readonly id: number,
@@ -65,21 +67,50 @@ export class VirtualUser {
     this.context = new Context(id, compiled.spec.name, env.data, http, env.killSignal, env.clock);
   }
 
-  async run(): Promise<void> {
-    const { spec } = this.compiled;
+  /** The closed model: start, loop over tasks until `stop` aborts or the budget is spent, finish. */
+  async run(stop: AbortSignal = this.env.stopSignal, iterations = Number.POSITIVE_INFINITY): Promise<void> {
     try {
-      if (spec.onStart !== undefined) {
-        this.http.scope = this.compiled.lifecycleScope;
-        if (!(await this.invoke(spec.onStart, this.compiled.onStartErrorRow))) return;
-      }
-      await this.loop();
-      if (spec.onStop !== undefined && !this.env.killSignal.aborted) {
-        this.http.scope = this.compiled.lifecycleScope;
-        await this.invoke(spec.onStop, this.compiled.onStopErrorRow);
+      // A user whose onStart failed never ran: it has nothing for onStop to undo.
+      if (await this.start()) {
+        await this.loop(stop, iterations);
+        await this.finish();
       }
     } finally {
       await this.http.close().catch(() => undefined);
     }
+  }
+
+  /** Runs onStart; false when it threw (the user cannot go on). */
+  async start(): Promise<boolean> {
+    const { spec } = this.compiled;
+    if (spec.onStart === undefined) return true;
+    this.http.scope = this.compiled.lifecycleScope;
+    return this.invoke(spec.onStart, this.compiled.onStartErrorRow);
+  }
+
+  /**
+   * One task. `dueAt` (clock ms) is when the iteration was due in an open-model run: the first
+   * request's latency then counts from it, so a late start counts against the target.
+   */
+  async iterate(dueAt = Number.NaN): Promise<void> {
+    const { spec, choice, taskScopes, taskErrorRows } = this.compiled;
+    const tasks = spec.tasks;
+    const index = spec.sequential ? this.sequence++ % tasks.length : choice.pick(this.random.next());
+    this.http.scope = taskScopes[index] as number;
+    this.http.dueAt = dueAt;
+    this.context.iteration++;
+    await this.invoke((tasks[index] as (typeof tasks)[number]).run, taskErrorRows[index] as number);
+    this.env.recorder.iteration();
+  }
+
+  /** Runs onStop (unless the run was killed) and closes the user's connections. */
+  async finish(): Promise<void> {
+    const { spec } = this.compiled;
+    if (spec.onStop !== undefined && !this.env.killSignal.aborted) {
+      this.http.scope = this.compiled.lifecycleScope;
+      await this.invoke(spec.onStop, this.compiled.onStopErrorRow);
+    }
+    await this.http.close().catch(() => undefined);
   }
 
   /** Stops the user's in-flight requests (the grace period is over). */
@@ -87,24 +118,17 @@ export class VirtualUser {
     return this.http.destroy();
   }
 
-  private async loop(): Promise<void> {
-    const { spec, choice, taskScopes, taskErrorRows } = this.compiled;
-    const { clock, recorder, stopSignal, budget } = this.env;
-    const tasks = spec.tasks;
-    let sequence = 0;
-    let zeroWaits = 0;
-    while (!stopSignal.aborted) {
+  private async loop(stop: AbortSignal, iterations: number): Promise<void> {
+    const { clock, budget } = this.env;
+    for (let done = 0; done < iterations && !stop.aborted; done++) {
       if (budget !== null && !budget.take()) return;
-      const index = spec.sequential ? sequence++ % tasks.length : choice.pick(this.random.next());
-      this.http.scope = taskScopes[index] as number;
-      this.context.iteration++;
       const started = clock.now();
-      await this.invoke((tasks[index] as (typeof tasks)[number]).run, taskErrorRows[index] as number);
-      recorder.iteration();
-      if (stopSignal.aborted) return;
-      const wait = spec.wait.next(clock.now() - started, this.random);
-      if (wait > 0) await clock.sleep(wait, stopSignal);
-      else if (++zeroWaits % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.iterate();
+      if (stop.aborted) return;
+      const wait = this.compiled.spec.wait.next(clock.now() - started, this.random);
+      if (wait > 0) await clock.sleep(wait, stop);
+      else if (++this.zeroWaits % YIELD_EVERY === 0)
+        await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

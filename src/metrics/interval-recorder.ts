@@ -177,7 +177,7 @@ export class IntervalRecorder implements MetricsRecorder {
   }
 
   /** Everything recorded since the previous flush, as a Snapshot; counters start again at zero. */
-  flush(users: number): Snapshot {
+  flush(users: number, phase: string | null = null): Snapshot {
     const toMs = this.now();
     const snapshot: Snapshot = {
       version: SNAPSHOT_VERSION,
@@ -185,6 +185,7 @@ export class IntervalRecorder implements MetricsRecorder {
       fromMs: this.intervalStartMs,
       toMs,
       users,
+      phase,
       iterations: this.iterations,
       droppedIterations: this.dropped,
       endpoints: [],

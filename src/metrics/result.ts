@@ -109,6 +109,22 @@ export interface HostInfo {
   node: string;
 }
 
+/** One named phase of the run (a step of a step load): its own stats row. */
+export interface PhaseStats {
+  name: string;
+  /** Seconds since the run started. */
+  fromS: number;
+  toS: number;
+  /** Most users alive during the phase. */
+  users: number;
+  requests: number;
+  failures: number;
+  rps: number;
+  /** Failures / requests, a fraction. */
+  errorRate: number;
+  latency: LatencyStats;
+}
+
 export type RunOutcome = 'passed' | 'failed' | 'aborted';
 
 export interface Result {
@@ -131,8 +147,12 @@ export interface Result {
     droppedIterations: number;
     checks: { passes: number; fails: number };
   };
+  /** The load model as run: `100 users at 10/s for 300s`, `200/s (up to 400 users, even)`. */
+  load: { executor: string; description: string };
   endpoints: EndpointStats[];
   userClasses: UserClassStats[];
+  /** Stats per phase (steps of a step load); empty when the load has none. */
+  phases: PhaseStats[];
   errors: ErrorEntry[];
   checks: CheckEntry[];
   thresholds: ThresholdVerdict[];

@@ -8,7 +8,15 @@
 import { decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
 import { type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
 import { createHistogram, type Histogram } from './histogram.js';
-import type { CheckEntry, EndpointStats, ErrorEntry, TimeSeriesPoint, UserClassStats } from './result.js';
+import { PhaseTracker } from './phase-stats.js';
+import type {
+  CheckEntry,
+  EndpointStats,
+  ErrorEntry,
+  PhaseStats,
+  TimeSeriesPoint,
+  UserClassStats,
+} from './result.js';
 import { matchesCheckOwner, matchesRow } from './row-filter.js';
 import { RowStats } from './row-stats.js';
 import type { Snapshot } from './snapshot.js';
@@ -38,6 +46,7 @@ export interface MeasuredResult {
   };
   endpoints: EndpointStats[];
   userClasses: UserClassStats[];
+  phases: PhaseStats[];
   errors: ErrorEntry[];
   checks: CheckEntry[];
   timeSeries: TimeSeriesPoint[];
@@ -48,6 +57,7 @@ export class RunAggregate implements StatsSource {
   private readonly errors = new Map<string, ErrorAggregate>();
   private readonly checks = new Map<string, CheckEntry>();
   private readonly series = new TimeSeries();
+  private readonly phases = new PhaseTracker();
   private readonly window: StatsWindow;
   private iterations = 0;
   private dropped = 0;
@@ -100,6 +110,7 @@ export class RunAggregate implements StatsSource {
       }
     }
     this.series.add(decoded);
+    this.phases.add(decoded);
     this.window.add(decoded);
     return summarizeInterval(decoded);
   }
@@ -119,9 +130,11 @@ export class RunAggregate implements StatsSource {
     if (windowMs !== undefined && windowMs > 0) {
       const windowed = this.window.rows(windowMs);
       seconds = windowed.seconds;
+      const distinct = new Set<string>();
       for (const row of windowed.rows) {
         if (!matchesRow(filter, row.key, row.tags)) continue;
-        rows++;
+        distinct.add(endpointKeyId(row.key));
+        rows = distinct.size;
         requests += row.requests;
         failures += row.failures;
         merged.add(row.latency);
@@ -193,6 +206,7 @@ export class RunAggregate implements StatsSource {
           key: error.key,
         })),
       checks,
+      phases: this.phases.stats(),
       timeSeries: this.series.points(),
     };
   }

@@ -52,6 +52,8 @@ export interface Snapshot {
   toMs: number;
   /** Virtual users alive at the end of the interval. */
   users: number;
+  /** The named phase (a step, a level) the interval belongs to, when the load has phases. */
+  phase: string | null;
   /** Task iterations completed in the interval. */
   iterations: number;
   /** Iterations that were due but could not start (open-model executors). */

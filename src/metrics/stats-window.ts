@@ -51,6 +51,7 @@ export class StatsWindow {
         };
         entry.rows.set(id, windowRow);
       }
+      for (const tag of row.tags) (windowRow.tags as Set<string>).add(tag);
       windowRow.requests += row.requests;
       windowRow.failures += row.failures;
       if (latency !== null) windowRow.latency.add(latency);

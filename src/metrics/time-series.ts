@@ -21,11 +21,26 @@ interface OpenBucket {
 
 export class TimeSeries {
   private readonly open = new Map<number, OpenBucket>();
-  private readonly closed: TimeSeriesPoint[] = [];
+  /** Closed seconds: the point, and the counts and span behind its rates. */
+  private readonly closed = new Map<
+    number,
+    { point: TimeSeriesPoint; requests: number; failures: number; spanMs: number }
+  >();
 
   add(decoded: DecodedSnapshot): void {
     const { snapshot } = decoded;
     const second = Math.max(1, Math.round(snapshot.toMs / 1000));
+    const late = this.closed.get(second);
+    if (late !== undefined) {
+      // A worker's delta for a second already closed: its counts still count; its percentiles
+      // can no longer be merged into the point's, which stay as they were.
+      late.requests += decoded.requests;
+      late.failures += decoded.failures;
+      const seconds = late.spanMs > 0 ? late.spanMs / 1000 : 1;
+      late.point.rps = round(late.requests / seconds, 2);
+      late.point.failuresPerSec = round(late.failures / seconds, 2);
+      return;
+    }
     let bucket = this.open.get(second);
     if (bucket === undefined) {
       bucket = {
@@ -51,7 +66,7 @@ export class TimeSeries {
   /** Every point, closing any bucket still open. */
   points(): TimeSeriesPoint[] {
     for (const bucket of [...this.open.values()].sort((a, b) => a.second - b.second)) this.close(bucket);
-    return [...this.closed].sort((a, b) => a.t - b.t);
+    return [...this.closed.values()].map((entry) => entry.point).sort((a, b) => a.t - b.t);
   }
 
   private close(bucket: OpenBucket): void {
@@ -59,14 +74,19 @@ export class TimeSeries {
     const seconds = bucket.spanMs > 0 ? bucket.spanMs / 1000 : 1;
     let users = 0;
     for (const count of bucket.usersByWorker.values()) users += count;
-    this.closed.push({
-      t: bucket.second,
-      users,
-      rps: round(bucket.requests / seconds, 2),
-      failuresPerSec: round(bucket.failures / seconds, 2),
-      p50: percentileMs(bucket.latency, 50),
-      p95: percentileMs(bucket.latency, 95),
-      p99: percentileMs(bucket.latency, 99),
+    this.closed.set(bucket.second, {
+      requests: bucket.requests,
+      failures: bucket.failures,
+      spanMs: bucket.spanMs,
+      point: {
+        t: bucket.second,
+        users,
+        rps: round(bucket.requests / seconds, 2),
+        failuresPerSec: round(bucket.failures / seconds, 2),
+        p50: percentileMs(bucket.latency, 50),
+        p95: percentileMs(bucket.latency, 95),
+        p99: percentileMs(bucket.latency, 99),
+      },
     });
   }
 }

@@ -25,6 +25,7 @@ export interface ResultInput {
   hadPlannedEnd: boolean;
   abortedBy: string | undefined;
   monitorSamples: readonly MonitorSample[];
+  load: Result['load'];
 }
 
 export function buildResult(input: ResultInput): Result {
@@ -41,6 +42,12 @@ export function buildResult(input: ResultInput): Result {
     checkFails: measured.totals.checks.fails,
   });
   const warnings = detectSaturation([...input.monitorSamples]);
+  if (measured.totals.droppedIterations > 0) {
+    warnings.push(
+      `${measured.totals.droppedIterations} iterations could not start on time: every user was busy ` +
+        'and the pool was at its maximum. The target could not keep up, or maxUsers is too small.',
+    );
+  }
   if (input.outcome.killed) {
     warnings.push(
       `The grace period (${input.options.gracefulStopMs / 1000}s) ended before every user finished its task; ` +
@@ -59,6 +66,7 @@ export function buildResult(input: ResultInput): Result {
     scenario: { file: input.file, name: input.scenarioName },
     options: { ...input.options },
     host: hostInfo(),
+    load: input.load,
     ...measured,
     thresholds: verdicts,
     monitor: { generator: [...input.monitorSamples] },

@@ -83,6 +83,9 @@ export function compileUserClasses(
       tasks,
     });
   });
+  if (classes.length > 0 && classes.every((c) => c.weight === 0 && c.fixedCount === undefined)) {
+    problems.push('every user class has weight 0: give at least one a weight above 0 or a fixedCount');
+  }
   if (problems.length === 0 && classes.length === 0) {
     const tagText = [
       filter.tags.length > 0 ? `--tags ${filter.tags.join(',')}` : '',

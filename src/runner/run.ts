@@ -10,7 +10,7 @@
 
 import type { ScenarioDefinition } from '../api/define.js';
 import type { DurationInput } from '../api/wait-time.js';
-import { type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
+import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
 import type { Result } from '../metrics/result.js';
 import type { Output } from '../outputs/output.js';
 import { scenarioLayer } from './scenario-options.js';
@@ -32,6 +32,12 @@ export interface RunApiOptions {
   json?: string;
   seed?: number;
   connections?: number;
+  /** Replace the scenario's load with stages, an arrival rate (per second) or a named profile. */
+  stages?: string;
+  rate?: number | string;
+  maxUsers?: number;
+  distribution?: 'even' | 'poisson';
+  profile?: string;
   /** Reporters to call (none by default). */
   outputs?: Output[];
   /** Stops the run gracefully when aborted. */
@@ -58,15 +64,21 @@ export async function run<Data>(
     json: api(options.json, 'json'),
     seed: api(options.seed, 'seed'),
     connections: api(options.connections, 'connections'),
+    stages: api(options.stages, 'stages'),
+    rate: api(options.rate, 'rate'),
+    maxUsers: api(options.maxUsers, 'maxUsers'),
+    distribution: api(options.distribution, 'distribution'),
+    profile: api(options.profile, 'profile'),
   };
   const generic = scenario as ScenarioDefinition<unknown>;
   const resolved = resolveRunOptions([scenarioLayer(generic, 'scenario'), layer]);
+  const explicit = explicitOptions([layer]);
   const outputs = [...(options.outputs ?? [])];
   if (resolved.json !== null) {
     const { JsonFileOutput } = await import('../outputs/json-output.js');
     outputs.push(new JsonFileOutput(resolved.json));
   }
-  const handle = startRun({ scenario: generic, file: null, options: resolved, outputs });
+  const handle = startRun({ scenario: generic, file: null, options: resolved, explicit, outputs });
   const onAbort = (): void => handle.stop();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {

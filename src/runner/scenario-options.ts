@@ -1,5 +1,5 @@
 /**
- * The scenario's own settings (`host`, `load`, `http`) as the lowest-precedence option layer:
+ * The scenario's own settings (`host`, `load.gracefulStop`, `http`) as the lowest-precedence option layer:
  * an env file, environment variables and flags all override them.
  */
 
@@ -10,12 +10,8 @@ export function scenarioLayer(scenario: ScenarioDefinition<unknown>, origin: str
   const layer: OptionLayer = {};
   const at = (path: string) => `${origin} ${path}`;
   if (scenario.host !== undefined) layer.host = { value: scenario.host, origin: at('host') };
+  // The load model and its numbers are resolved apart (resolve-load.ts); only the grace period is an option.
   const load = scenario.load ?? {};
-  if (load.users !== undefined) layer.users = { value: load.users, origin: at('load.users') };
-  if (load.spawnRate !== undefined) layer.spawnRate = { value: load.spawnRate, origin: at('load.spawnRate') };
-  if (load.duration !== undefined) layer.durationMs = { value: load.duration, origin: at('load.duration') };
-  if (load.iterations !== undefined)
-    layer.iterations = { value: load.iterations, origin: at('load.iterations') };
   if (load.gracefulStop !== undefined) {
     layer.gracefulStopMs = { value: load.gracefulStop, origin: at('load.gracefulStop') };
   }

@@ -6,9 +6,11 @@
  */
 
 import type { ScenarioDefinition } from '../api/define.js';
-import type { RunOptions } from '../config/run-options.js';
-import { RampingUsersExecutor } from '../engine/executors/ramping-users.js';
+import type { ProfileLoad } from '../config/profiles.js';
+import type { OptionName, RunOptions } from '../config/run-options.js';
+import { createExecutor, describePlan, peakUsers } from '../engine/executors/load-plan.js';
 import { type EngineState, LoadEngine } from '../engine/load-engine.js';
+import { WHOLE } from '../engine/segment.js';
 import { classSequence } from '../engine/user-mix.js';
 import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
@@ -21,6 +23,7 @@ import { VERSION } from '../version.js';
 import { buildResult } from './build-result.js';
 import { compileUserClasses, exportNames } from './compile-scenario.js';
 import { notifyOutputs } from './notify-outputs.js';
+import { resolveLoad } from './resolve-load.js';
 
 export interface RunRequest {
   scenario: ScenarioDefinition<unknown>;
@@ -29,6 +32,10 @@ export interface RunRequest {
   /** The scenario file, or null for URL mode and programmatic runs. */
   file: string | null;
   options: RunOptions;
+  /** Options set explicitly (flags, environment): they override the scenario's load numbers. */
+  explicit?: ReadonlySet<OptionName>;
+  /** Profiles from a config file, over the built-in ones. */
+  profiles?: Readonly<Record<string, ProfileLoad>>;
   outputs: readonly Output[];
   /** Count response bytes without keeping bodies (URL mode, where no script reads them). */
   discardBodies?: boolean;
@@ -57,13 +64,17 @@ export function startRun(request: RunRequest): RunHandle {
     { tags: options.tags, excludeTags: options.excludeTags },
     origin,
   );
+  const load = resolveLoad({
+    load: request.scenario.load,
+    options,
+    explicit: request.explicit ?? new Set(),
+    ...(request.profiles === undefined ? {} : { profiles: request.profiles }),
+    origin,
+  });
   let t0 = performance.now();
   const recorder = new IntervalRecorder({ now: () => performance.now() - t0 });
-  const executor = new RampingUsersExecutor({
-    users: options.users,
-    spawnRate: options.spawnRate,
-    durationMs: options.durationMs,
-  });
+  const executor = createExecutor(load.plan, WHOLE, options.seed);
+  let phase: string | null = null;
   const windowMs = thresholds.reduce((max, spec) => Math.max(max, spec.windowMs ?? 0), 0);
   const aggregate = new RunAggregate(windowMs);
   let engine: LoadEngine | undefined;
@@ -76,9 +87,9 @@ export function startRun(request: RunRequest): RunHandle {
       scenario: { name: '', host: options.host ?? undefined, classes },
       executor,
       recorder,
-      userMix: classSequence(classes, options.users),
+      userMix: classSequence(classes, Math.max(1, peakUsers(load.plan))),
       data,
-      iterations: options.iterations,
+      iterations: load.iterations,
       gracefulStopMs: options.gracefulStopMs,
       http: {
         timeoutMs: options.timeoutMs,
@@ -87,6 +98,11 @@ export function startRun(request: RunRequest): RunHandle {
         discardBody: request.discardBodies === true,
       },
       seed: options.seed,
+      onPhase: (label) => {
+        // Close the previous phase's interval now, so each phase's stats are its own.
+        tick();
+        phase = label;
+      },
     });
     const monitor = new ProcessMonitor({ intervalMs: 1000 });
     const startedAtMs = Date.now();
@@ -95,18 +111,18 @@ export function startRun(request: RunRequest): RunHandle {
       file: request.file,
       host: options.host ?? '',
       startedAt: new Date(startedAtMs).toISOString(),
-      plannedDurationMs: options.durationMs,
-      plannedUsers: options.users,
+      plannedDurationMs: executor.plannedDurationMs,
+      plannedUsers: executor.maxUsers,
       options: { ...options },
     };
     await notifyOutputs(request.outputs, 'onStart', startInfo);
     const liveEngine = engine;
     const tick = (): void => {
-      const snapshot = recorder.flush(liveEngine.activeUsers);
+      const snapshot = recorder.flush(liveEngine.activeUsers, phase);
       const last = aggregate.add(snapshot);
       const progress: LiveProgress = {
         elapsedMs: snapshot.toMs,
-        plannedDurationMs: options.durationMs,
+        plannedDurationMs: executor.plannedDurationMs,
         users: liveEngine.activeUsers,
         rps: last.requests / last.seconds,
         p95Ms: last.p95Ms,
@@ -149,7 +165,8 @@ export function startRun(request: RunRequest): RunHandle {
       aggregate,
       thresholds,
       outcome,
-      hadPlannedEnd: options.durationMs !== null || options.iterations !== null,
+      hadPlannedEnd: executor.plannedDurationMs !== null || load.iterations !== null,
+      load: { executor: executor.kind, description: describePlan(load.plan) },
       abortedBy,
       monitorSamples: samples,
     });

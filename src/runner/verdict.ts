@@ -31,7 +31,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
     return {
       outcome: 'aborted',
       ok: false,
-      abortReason: `threshold ${input.abortedBy ?? ''} failed (abortOnFail)`.trim(),
+      abortReason: `${input.abortedBy === undefined ? 'a threshold' : `threshold ${input.abortedBy}`} failed (abortOnFail)`,
     };
   }
   if (input.reason === 'interrupted' && input.hadPlannedEnd) {

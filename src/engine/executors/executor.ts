@@ -1,25 +1,41 @@
 /**
  * The executor interface: one load model per file in this folder (after k6's lib/executor).
  * Each exports a pure `plan…()` (who starts when, testable with no I/O) and an Executor whose
- * `run()` walks that plan, asking the engine to start users.
+ * `run()` walks that plan through the runtime the engine provides.
  */
 
+import type { MetricsRecorder } from '../../metrics/recorder.js';
 import type { Clock } from '../clock.js';
+import type { VirtualUser } from '../virtual-user.js';
+
+export interface SpawnOptions {
+  /** Stops this one user gracefully (ramping down); the run's stop applies too. */
+  stop?: AbortSignal;
+  /** At most this many tasks, then the user finishes (per-user iterations). */
+  iterations?: number;
+}
 
 export interface ExecutorRuntime {
   readonly clock: Clock;
-  /** Aborts when the run stops: start nobody else. */
+  /** Aborts when the run stops: start nobody and nothing else. */
   readonly stopSignal: AbortSignal;
-  /** Starts the user with global spawn index `index`; resolves when that user has finished. */
-  spawn(index: number): Promise<void>;
+  readonly recorder: MetricsRecorder;
+  /** Closed model: runs user `index` (global spawn index) in a task loop; resolves when it has finished. */
+  spawn(index: number, options?: SpawnOptions): Promise<void>;
+  /** Open model: a user whose onStart has run, ready for iterate(); null when onStart failed. */
+  createUser(index: number): Promise<VirtualUser | null>;
+  /** Open model: runs onStop and closes the user's connections. */
+  retireUser(user: VirtualUser): Promise<void>;
+  /** Marks the start of a named phase (a step, a level), so stats are kept per phase. */
+  phase(label: string): void;
 }
 
 export interface Executor {
-  /** For people and the result: `ramping-users`. */
+  /** For people and the result: `ramping-users`, `constant-arrival-rate`. */
   readonly kind: string;
   /** Upper bound of concurrently active users (for display before the run). */
   readonly maxUsers: number;
-  /** Planned duration in ms, or null when the run ends on iterations or by hand. */
+  /** Planned duration in ms, or null when the run ends on iterations, a shape, or by hand. */
   readonly plannedDurationMs: number | null;
   run(runtime: ExecutorRuntime): Promise<void>;
 }

@@ -1,0 +1,124 @@
+/**
+ * The end-of-run summary people read in the terminal: a pure `(result, options) → string`, as
+ * autocannon's printResult is, so the CLI, `volley report` and tests render the same text from
+ * the same Result. Sections, each omitted when empty: header, per-endpoint table, per-class
+ * table, status codes, errors, checks, thresholds, warnings, and the verdict last, where the
+ * eye lands.
+ */
+
+import { formatDuration } from '../config/duration.js';
+import type { Result } from '../metrics/result.js';
+import { palette as makePalette, type Palette } from './color.js';
+import { formatBytes, formatCount, formatCountOf, formatRate } from './format.js';
+import {
+  checkSection,
+  errorSection,
+  statusCodeSection,
+  thresholdSection,
+  warningSection,
+} from './summary-findings.js';
+import { endpointSection, type SectionContext, userClassSection } from './summary-tables.js';
+
+export interface SummaryOptions {
+  /** Emit ANSI colour escapes. */
+  color: boolean;
+  /** Terminal width to fit; default 120. */
+  width?: number;
+}
+
+const DEFAULT_WIDTH = 120;
+/** Below this the tables cannot show their numbers; narrower terminals wrap instead. */
+const MIN_WIDTH = 60;
+const SECTION_INDENT = 2;
+const DOT = ' · ';
+
+function plannedUsers(result: Result): number | undefined {
+  const users = result.options.users;
+  if (typeof users === 'number' && Number.isFinite(users)) return users;
+  const peak = result.timeSeries.reduce((max, point) => Math.max(max, point.users), 0);
+  return peak > 0 ? peak : undefined;
+}
+
+/** `2025-03-01T10:00:00.000Z` → `2025-03-01 10:00:00Z`. */
+function readableTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+}
+
+function headerSection(result: Result, palette: Palette): string[] {
+  const file = result.scenario.file === null ? '' : palette.dim(` (${result.scenario.file})`);
+  const title = `${palette.bold(`volley ${result.volley}`)}${DOT}${palette.bold(result.scenario.name)}${file}`;
+
+  const run: string[] = [];
+  const host = result.options.host;
+  if (typeof host === 'string' && host !== '') run.push(`target ${palette.cyan(host)}`);
+  run.push(`duration ${formatDuration(result.durationMs)}`);
+  const users = plannedUsers(result);
+  if (users !== undefined) run.push(formatCountOf(users, 'user'));
+  run.push(`started ${readableTime(result.startedAt)}`);
+
+  const { totals } = result;
+  const volume = [
+    `${formatCountOf(totals.requests, 'request')} (${formatRate(totals.rps)}/s)`,
+    formatCountOf(totals.iterations, 'iteration'),
+    `${formatBytes(totals.bytesIn)} received`,
+    `${formatBytes(totals.bytesOut)} sent`,
+  ];
+  return [title, run.join(DOT), volume.join(DOT)];
+}
+
+/**
+ * Why the run passed or failed, in one line. A failed run names what failed: thresholds when
+ * any did, otherwise the failed requests that fail a run with no thresholds, plus failed checks.
+ */
+export function verdictText(result: Result): string {
+  if (result.outcome === 'aborted') {
+    const reason = result.abortReason?.trim();
+    return reason === undefined || reason === '' ? 'ABORTED' : `ABORTED: ${reason}`;
+  }
+  if (result.outcome === 'passed') return 'PASSED';
+  const failedThresholds = result.thresholds.filter((t) => !t.ok).length;
+  const reasons: string[] = [];
+  if (failedThresholds > 0) {
+    reasons.push(
+      `${formatCount(failedThresholds)} of ${formatCountOf(result.thresholds.length, 'threshold')} failed`,
+    );
+  } else if (result.thresholds.length === 0 && result.totals.failures > 0) {
+    reasons.push(`${formatCountOf(result.totals.failures, 'request')} failed`);
+  }
+  if (result.totals.checks.fails > 0)
+    reasons.push(`${formatCountOf(result.totals.checks.fails, 'check')} failed`);
+  if (reasons.length === 0) return 'FAILED';
+  const noThresholds = result.thresholds.length === 0 ? '; no thresholds set' : '';
+  return `FAILED (${reasons.join(', ')}${noThresholds})`;
+}
+
+function verdictSection(result: Result, palette: Palette): string[] {
+  const text = verdictText(result);
+  const paint = result.outcome === 'passed' ? palette.green : palette.red;
+  const dropped = result.totals.droppedIterations;
+  const droppedText =
+    dropped > 0 ? palette.yellow(`${DOT}${formatCountOf(dropped, 'iteration')} dropped`) : '';
+  return [palette.bold(paint(text)) + droppedText];
+}
+
+/** The whole summary, lines joined with `\n`, without a trailing newline. */
+export function formatSummary(result: Result, options: SummaryOptions): string {
+  const palette = makePalette(options.color);
+  const context: SectionContext = {
+    palette,
+    width: Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH)),
+    indent: SECTION_INDENT,
+  };
+  const sections = [
+    headerSection(result, palette),
+    endpointSection(result, context),
+    userClassSection(result, context),
+    statusCodeSection(result, context),
+    errorSection(result, context),
+    checkSection(result, context),
+    thresholdSection(result, context),
+    warningSection(result, context),
+    verdictSection(result, palette),
+  ].filter((lines) => lines.length > 0);
+  return sections.map((lines) => lines.join('\n')).join('\n\n');
+}

@@ -1,0 +1,290 @@
+/**
+ * The per-virtual-user HTTP client. Each user owns one: its own keep-alive connections, cookie
+ * jar and default headers, like a real client would have. This is volley's hot path, so a
+ * request does only what it must: resolve the URL by string slicing (origins are parsed once),
+ * find its stats row through a cached id, reuse the default header array, dispatch through
+ * undici with a handler that is also the response, and record plain numbers when it completes.
+ *
+ * Timeouts are passed to undici per request: a request's timeout bounds the wait for the
+ * response headers and each gap between body chunks (not the whole exchange), and the client's
+ * default timeout also bounds connecting. Short ones get a precise headers timer (`exchange.ts`).
+ */
+
+import type { MetricsRecorder } from '../../metrics/recorder.js';
+import { ConnectionPool } from './connection-pool.js';
+import { CookieJar } from './cookie-jar.js';
+import { EndpointCache, METHOD_INDEX } from './endpoints.js';
+import { Exchange, type ExchangeOwner } from './exchange.js';
+import { flatBytes, RequestHeaders } from './request-headers.js';
+import { Response } from './response.js';
+import { timeoutMs as parseTimeout } from './timeout.js';
+import type { HttpClientOptions, HttpResponse, RequestOptions } from './types.js';
+import { appendQuery, encodeQuery, isAbsolute, type OriginInfo, parseOrigin, pathStart } from './url.js';
+
+interface Target {
+  readonly info: OriginInfo;
+  pool: ConnectionPool | undefined;
+}
+
+interface MethodInfo {
+  readonly method: string;
+  readonly index: number;
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const STOPPED = 'aborted: run stopped';
+
+export class HttpClient implements ExchangeOwner {
+  /** The recorder scope of the task now running; the user sets it before each task. */
+  scope = 0;
+  /**
+   * When the next request was due (a `performance.now()` time), set by open-model executors: the
+   * request's latency counts from then, so a late start counts against the target. It applies
+   * to one request and resets to NaN.
+   */
+  dueAt = Number.NaN;
+  readonly jar: CookieJar | undefined;
+  readonly discardBody: boolean;
+  readonly connectTimeoutMs: number;
+  private readonly recorder: MetricsRecorder;
+  private readonly timeoutMs: number;
+  private readonly connections: number;
+  private readonly headers: RequestHeaders;
+  private readonly endpoints: EndpointCache;
+  private readonly base: Target | undefined;
+  /** By the origin prefix as written in URLs, and by canonical origin. */
+  private readonly targets = new Map<string, Target>();
+  private readonly methods = new Map<string, MethodInfo>();
+  private nextMethodIndex = Object.keys(METHOD_INDEX).length;
+  private state: 'open' | 'closed' | 'destroyed' = 'open';
+  /**
+   * Reused for every request: an undici `Client` copies what it needs into its own request
+   * object synchronously inside `dispatch` and never keeps this one (a `Pool` would: it queues
+   * the options of requests it cannot place yet, which is one more reason lanes are Clients).
+   */
+  private readonly dispatchOptions: {
+    path: string;
+    method: string;
+    headers: string[];
+    body: Uint8Array | null;
+    headersTimeout: number | undefined;
+    bodyTimeout: number | undefined;
+  } = {
+    path: '/',
+    method: 'GET',
+    headers: [],
+    body: null,
+    headersTimeout: undefined,
+    bodyTimeout: undefined,
+  };
+
+  constructor(options: HttpClientOptions) {
+    const timeout = options.timeoutMs ?? 60_000;
+    if (!Number.isFinite(timeout) || timeout < 0)
+      throw new TypeError(`timeoutMs: expected >= 0, got ${timeout}`);
+    const connections = options.connections ?? 6;
+    if (!Number.isInteger(connections) || connections < 1) {
+      throw new TypeError(`connections: expected a positive integer, got ${connections}`);
+    }
+    this.recorder = options.recorder;
+    this.timeoutMs = Math.round(timeout);
+    this.connectTimeoutMs = this.timeoutMs;
+    this.connections = connections;
+    this.discardBody = options.discardBody ?? false;
+    this.jar = (options.cookies ?? true) ? new CookieJar() : undefined;
+    this.headers = new RequestHeaders(options.headers);
+    this.endpoints = new EndpointCache(options.recorder);
+    if (options.baseUrl !== undefined) {
+      const info = parseOrigin(options.baseUrl, true);
+      this.base = { info, pool: undefined };
+      this.targets.set(info.origin, this.base);
+    }
+  }
+
+  get(url: string, options?: RequestOptions): Promise<HttpResponse> {
+    return this.send('GET', 0, url, options);
+  }
+  post(url: string, options?: RequestOptions): Promise<HttpResponse> {
+    return this.send('POST', 1, url, options);
+  }
+  put(url: string, options?: RequestOptions): Promise<HttpResponse> {
+    return this.send('PUT', 2, url, options);
+  }
+  patch(url: string, options?: RequestOptions): Promise<HttpResponse> {
+    return this.send('PATCH', 3, url, options);
+  }
+  delete(url: string, options?: RequestOptions): Promise<HttpResponse> {
+    return this.send('DELETE', 4, url, options);
+  }
+  head(url: string, options?: RequestOptions): Promise<HttpResponse> {
+    return this.send('HEAD', 5, url, options);
+  }
+  options(url: string, options?: RequestOptions): Promise<HttpResponse> {
+    return this.send('OPTIONS', 6, url, options);
+  }
+
+  /** Any method, in any case (`'patch'` is sent as `PATCH`). */
+  request(method: string, url: string, options?: RequestOptions): Promise<HttpResponse> {
+    let info = this.methods.get(method);
+    if (info === undefined) {
+      if (typeof method !== 'string' || !TOKEN.test(method))
+        throw new TypeError(`invalid HTTP method '${method}'`);
+      const upper = method.toUpperCase();
+      info = { method: upper, index: METHOD_INDEX[upper] ?? this.nextMethodIndex++ };
+      this.methods.set(method, info);
+    }
+    return this.send(info.method, info.index, url, options);
+  }
+
+  /** Closes the connections once in-flight requests finish; later requests resolve unrecorded as errors. */
+  async close(): Promise<void> {
+    if (this.state !== 'open') return;
+    this.state = 'closed';
+    await Promise.all(this.pools().map((p) => p.close()));
+  }
+
+  /**
+   * Aborts in-flight requests: they resolve with status 0 and are recorded as failed with the
+   * message `aborted: run stopped`, so nothing vanishes from the stats. Later requests resolve
+   * unrecorded, as the run is over.
+   */
+  async destroy(): Promise<void> {
+    if (this.state === 'destroyed') return;
+    this.state = 'destroyed';
+    const reason = new Error(STOPPED);
+    reason.name = 'AbortError';
+    await Promise.all(this.pools().map((p) => p.destroy(reason)));
+  }
+
+  private send(method: string, methodIndex: number, url: string, options: RequestOptions | undefined) {
+    let target: Target;
+    let path: string;
+    let prefix = ''; // the stats name of a request to another origin than the base carries the origin
+    if (url.charCodeAt(0) === 0x2f) {
+      if (this.base === undefined)
+        throw new TypeError(`relative URL '${url}' needs a base URL (the scenario host)`);
+      target = this.base;
+      path = target.info.basePath === '' ? url : target.info.basePath + url;
+    } else if (isAbsolute(url)) {
+      const at = pathStart(url);
+      target = this.target(url.slice(0, at));
+      path = at === url.length ? '/' : url.charCodeAt(at) === 0x2f ? url.slice(at) : `/${url.slice(at)}`;
+      if (target !== this.base) prefix = target.info.origin;
+    } else {
+      throw new TypeError(`URL '${url}' must be a path starting with '/' or an absolute http(s):// URL`);
+    }
+    const hash = path.indexOf('#');
+    if (hash !== -1) path = path.slice(0, hash);
+    const q = path.indexOf('?');
+    const bare = q === -1 ? path : path.slice(0, q);
+
+    let name = bare;
+    let headers = this.headers.flat;
+    let headerBytes = this.headers.bytes;
+    let body: Uint8Array | null = null;
+    let contentType: string | undefined;
+    let timeout = this.timeoutMs;
+    let perRequestTimeout: number | undefined;
+    let expect: number | readonly number[] | undefined;
+    if (options !== undefined) {
+      if (options.name !== undefined) name = options.name;
+      else if (prefix !== '') name = prefix + bare;
+      if (options.query !== undefined) path = appendQuery(path, encodeQuery(options.query));
+      if (options.json !== undefined) {
+        body = Buffer.from(JSON.stringify(options.json));
+        contentType = 'application/json';
+      } else if (options.body !== undefined) {
+        body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
+      }
+      if (options.timeout !== undefined) timeout = perRequestTimeout = parseTimeout(options.timeout);
+      expect = options.expect;
+    } else if (prefix !== '') {
+      name = prefix + bare;
+    }
+    const jar = this.jar;
+    const cookie =
+      jar !== undefined && jar.size > 0
+        ? jar.header(target.info.hostname, bare, target.info.secure)
+        : undefined;
+    if (options?.headers !== undefined || contentType !== undefined || cookie !== undefined) {
+      const merged = this.headers.merge(options?.headers, contentType, cookie);
+      headers = merged;
+      headerBytes = flatBytes(merged);
+    }
+
+    const scope = this.scope;
+    const dueAt = this.dueAt;
+    this.dueAt = Number.NaN;
+    if (this.state !== 'open') return Promise.resolve(this.refused(scope, method, name));
+    const endpoint = this.endpoints.id(scope, methodIndex, method, name);
+
+    const bodyBytes = body === null ? 0 : body.byteLength;
+    // Request line `METHOD path HTTP/1.1\r\n`, undici's host/connection lines, our headers, and
+    // `content-length: N\r\n` when there is a body or the method expects one (undici sends 0).
+    let bytesOut = method.length + path.length + 12 + target.info.headBytes + headerBytes + bodyBytes;
+    if (bodyBytes > 0) bytesOut += 18 + String(bodyBytes).length;
+    else if (methodIndex <= 3 && methodIndex >= 1) bytesOut += 19;
+
+    const exchange = new Exchange(
+      this,
+      target.info,
+      path,
+      this.recorder,
+      scope,
+      endpoint,
+      method,
+      name,
+      expect,
+      timeout,
+      bytesOut,
+    );
+    const lane = (target.pool ?? this.connect(target)).acquire();
+    const dispatch = this.dispatchOptions;
+    dispatch.path = path;
+    dispatch.method = method;
+    dispatch.headers = headers as string[];
+    dispatch.body = body;
+    dispatch.headersTimeout = perRequestTimeout;
+    dispatch.bodyTimeout = perRequestTimeout;
+    return exchange.send(lane, dispatch, dueAt);
+  }
+
+  /** The target of an absolute URL's origin prefix, parsed on first sight. */
+  private target(prefix: string): Target {
+    let target = this.targets.get(prefix);
+    if (target === undefined) {
+      const info = parseOrigin(prefix, false);
+      target = this.targets.get(info.origin);
+      if (target === undefined) {
+        target = { info, pool: undefined };
+        this.targets.set(info.origin, target);
+      }
+      this.targets.set(prefix, target);
+    }
+    return target;
+  }
+
+  private connect(target: Target): ConnectionPool {
+    const options = {
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      connectTimeout: this.connectTimeoutMs,
+    };
+    target.pool = new ConnectionPool(target.info.origin, options, this.connections);
+    return target.pool;
+  }
+
+  private pools(): ConnectionPool[] {
+    const out = new Set<ConnectionPool>();
+    for (const target of this.targets.values()) if (target.pool !== undefined) out.add(target.pool);
+    return [...out];
+  }
+
+  /** A request after close/destroy: an error response outside the stats (the run is over). */
+  private refused(scope: number, method: string, name: string): Response {
+    const response = new Response(this.recorder, scope, -1, method, name);
+    response.error = new Error(this.state === 'destroyed' ? STOPPED : 'client closed');
+    response.failed = true;
+    return response;
+  }
+}

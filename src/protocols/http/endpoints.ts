@@ -1,0 +1,46 @@
+/**
+ * The client's cache of stats-row ids. The recorder maps (scope, method, name) to a row id, but
+ * reaching it would mean building a key string per request; here the lookup is two array
+ * indexes (scope, method index) and one `Map<name, id>` hit, with no string built.
+ */
+
+import type { MetricsRecorder } from '../../metrics/recorder.js';
+
+/** Method indexes of the standard methods; other methods get the next free index per client. */
+export const METHOD_INDEX: Readonly<Record<string, number>> = {
+  GET: 0,
+  POST: 1,
+  PUT: 2,
+  PATCH: 3,
+  DELETE: 4,
+  HEAD: 5,
+  OPTIONS: 6,
+};
+
+export class EndpointCache {
+  private readonly byScope: (Map<string, number> | undefined)[][] = [];
+
+  constructor(private readonly recorder: MetricsRecorder) {}
+
+  id(scope: number, methodIndex: number, method: string, name: string): number {
+    // Scopes are small non-negative integers in practice; anything else skips the cache.
+    if (!Number.isInteger(scope) || scope < 0 || scope > 0xffff)
+      return this.recorder.endpoint(scope, method, name);
+    let methods = this.byScope[scope];
+    if (methods === undefined) {
+      methods = [];
+      this.byScope[scope] = methods;
+    }
+    let names = methods[methodIndex];
+    if (names === undefined) {
+      names = new Map();
+      methods[methodIndex] = names;
+    }
+    let id = names.get(name);
+    if (id === undefined) {
+      id = this.recorder.endpoint(scope, method, name);
+      names.set(name, id);
+    }
+    return id;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Request header assembly. The client's default headers become a flat `[name, value, …]` array
+ * once, which undici takes as is, so a request without its own headers, body type or cookies
+ * allocates nothing here. Only a request that adds something gets a merged copy.
+ */
+
+export class RequestHeaders {
+  /** The defaults as undici takes them. */
+  readonly flat: readonly string[];
+  /** Their wire size: `name: value\r\n` per header. */
+  readonly bytes: number;
+  private readonly lowerNames: readonly string[];
+
+  constructor(defaults: Readonly<Record<string, string>> | undefined) {
+    const flat: string[] = [];
+    const lower: string[] = [];
+    for (const name in defaults) {
+      const value = defaults[name];
+      if (value === undefined) continue;
+      flat.push(name, value);
+      lower.push(name.toLowerCase());
+    }
+    this.flat = flat;
+    this.lowerNames = lower;
+    this.bytes = flatBytes(flat);
+  }
+
+  /**
+   * A request's own headers, then a content type (a `json` body's) and the jar's cookies unless
+   * those set them, then the defaults none of these override (names compared case-insensitively).
+   */
+  merge(
+    own: Readonly<Record<string, string>> | undefined,
+    contentType: string | undefined,
+    cookie: string | undefined,
+  ): string[] {
+    const out: string[] = [];
+    const names: string[] = [];
+    for (const name in own) {
+      const value = own[name];
+      if (value === undefined) continue;
+      out.push(name, value);
+      names.push(name.toLowerCase());
+    }
+    if (contentType !== undefined && !names.includes('content-type')) {
+      out.push('content-type', contentType);
+      names.push('content-type');
+    }
+    if (cookie !== undefined && !names.includes('cookie')) {
+      out.push('cookie', cookie);
+      names.push('cookie');
+    }
+    for (let i = 0; i < this.lowerNames.length; i++) {
+      if (names.includes(this.lowerNames[i] as string)) continue;
+      out.push(this.flat[2 * i] as string, this.flat[2 * i + 1] as string);
+    }
+    return out;
+  }
+}
+
+/** Wire size of a flat header list. */
+export function flatBytes(flat: readonly string[]): number {
+  let bytes = 0;
+  for (let i = 0; i < flat.length; i++) bytes += (flat[i] as string).length + 2;
+  return bytes;
+}

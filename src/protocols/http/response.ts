@@ -1,0 +1,81 @@
+/**
+ * The response a script reads. Everything is lazy: headers stay raw buffers until `headers` is
+ * read, text is decoded on the first `text()`. It also remembers where it was recorded (recorder,
+ * scope, stats row) so `fail()` and `check()` can amend the stats after the fact.
+ *
+ * `Exchange` (the undici handler) extends this class, so one object per request serves as both
+ * the handler undici calls and the response the promise resolves to.
+ */
+
+import type { MetricsRecorder } from '../../metrics/recorder.js';
+import { parseRawHeaders } from './raw-headers.js';
+import type { HttpResponse } from './types.js';
+
+const EMPTY_BODY: Buffer = Buffer.alloc(0);
+const NO_HEADERS: Buffer[] = [];
+
+export class Response implements HttpResponse {
+  status = 0;
+  statusText = '';
+  error: Error | undefined = undefined;
+  failed = false;
+  body: Buffer = EMPTY_BODY;
+  durationUs = 0;
+  ttfbUs = 0;
+  /** Whether the stats hold this request (false for requests refused because the client was closed). */
+  recorded = false;
+  protected rawHeaders: Buffer[] = NO_HEADERS;
+  private parsedHeaders: Record<string, string | string[]> | undefined = undefined;
+  private decoded: string | undefined = undefined;
+
+  constructor(
+    readonly recorder: MetricsRecorder,
+    readonly scope: number,
+    readonly endpoint: number,
+    readonly method: string,
+    readonly name: string,
+  ) {}
+
+  get ok(): boolean {
+    return !this.failed;
+  }
+
+  get headers(): Readonly<Record<string, string | string[]>> {
+    this.parsedHeaders ??= parseRawHeaders(this.rawHeaders);
+    return this.parsedHeaders;
+  }
+
+  get durationMs(): number {
+    return this.durationUs / 1000;
+  }
+
+  get ttfbMs(): number {
+    return this.ttfbUs / 1000;
+  }
+
+  text(): string {
+    this.decoded ??= this.body.toString('utf8');
+    return this.decoded;
+  }
+
+  json<T = unknown>(): T {
+    const text = this.text();
+    try {
+      return JSON.parse(text) as T;
+    } catch (cause) {
+      const start = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+      throw new Error(
+        `response to ${this.method} ${this.name} (HTTP ${this.status}) is not JSON: ${JSON.stringify(start)}`,
+        { cause },
+      );
+    }
+  }
+
+  fail(reason: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    if (!this.recorded) return;
+    this.recorder.markFailed(this.endpoint);
+    this.recorder.error(this.endpoint, 'request', reason);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Request timeouts as scripts write them (`2000`, `'2s'`, `'500ms'`, `'1.5m'`) and as error
+ * messages print them. A deliberately small parser: the protocols layer may not import
+ * `src/config`, and a request timeout needs only single-unit durations. Parsed strings are cached
+ * because a script passes the same literal on every iteration.
+ */
+
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 };
+const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)\s*$/;
+const cache = new Map<string, number>();
+
+/** Milliseconds of a timeout option; a TypeError for anything else (a script bug, not a load result). */
+export function timeoutMs(value: number | string): number {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value) && value >= 0) return Math.round(value);
+    throw new TypeError(`timeout: expected a non-negative number of milliseconds, got ${value}`);
+  }
+  const cached = cache.get(value);
+  if (cached !== undefined) return cached;
+  const match = DURATION.exec(value);
+  if (match === null)
+    throw new TypeError(`timeout: expected a duration like '2s' or '500ms', got '${value}'`);
+  const ms = Math.round(Number(match[1]) * (UNIT_MS[match[2] as string] as number));
+  if (cache.size < 1024) cache.set(value, ms);
+  return ms;
+}
+
+/** `500ms`, `2s`, `1.5s`, `2m`: how a timeout reads in an error message. */
+export function formatTimeout(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  if (ms < 60_000 || ms % 60_000 !== 0) return `${Number((ms / 1000).toFixed(3))}s`;
+  return `${ms / 60_000}m`;
+}

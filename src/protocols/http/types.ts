@@ -1,0 +1,89 @@
+/**
+ * The shapes a script sees: the options of a client and of one request, and the response it gets
+ * back. Kept apart from the implementation so the public face (`index.ts`) exports types only
+ * from here and classes stay free to change.
+ */
+
+import type { MetricsRecorder } from '../../metrics/recorder.js';
+
+export interface HttpClientOptions {
+  /** The scenario host (`http://127.0.0.1:8000`, optionally with a base path); relative request paths resolve against it. */
+  baseUrl?: string | undefined;
+  recorder: MetricsRecorder;
+  /**
+   * Default per-request timeout in milliseconds (default 60000; 0 disables). It bounds the
+   * connect, the wait for response headers, and each gap between body chunks; not the whole
+   * exchange (a body that keeps trickling in never times out). Timeouts under 10 s are precise
+   * for the wait for headers (counted from the send); otherwise, and for body gaps and connects,
+   * undici's timers apply, which fire up to ~0.5 s late.
+   */
+  timeoutMs?: number;
+  /** Headers sent with every request (e.g. `user-agent`); per-request headers override them by name. */
+  headers?: Readonly<Record<string, string>>;
+  /**
+   * Keep-alive connections per origin (default 6, like a browser). A user sending requests one at
+   * a time reuses one connection; concurrent requests (`Promise.all`) open more, up to this cap,
+   * and queue beyond it.
+   */
+  connections?: number;
+  /** Count response body bytes without keeping them (`res.body` is empty). For URL quick mode. */
+  discardBody?: boolean;
+  /** Keep a cookie jar (default true). */
+  cookies?: boolean;
+}
+
+/** A query parameter value; arrays repeat the key, `undefined` and `null` omit it. */
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly (string | number | boolean)[];
+
+export interface RequestOptions {
+  /** The stats row name, grouping URLs that differ only by ids (`/items/[id]`). Default: the path without the query. */
+  name?: string;
+  /** Extra headers; they override the client's defaults with the same name (case-insensitive). */
+  headers?: Readonly<Record<string, string>>;
+  /** Appended to the URL's query string, encoded with `encodeURIComponent`. */
+  query?: Readonly<Record<string, QueryValue>>;
+  /** Serialized with `JSON.stringify`; sets `content-type: application/json` unless a header sets one. */
+  json?: unknown;
+  /** A raw body (ignored when `json` is given). */
+  body?: string | Uint8Array;
+  /** This request's timeout: milliseconds or a duration (`'2s'`, `'500ms'`); see {@link HttpClientOptions.timeoutMs}. */
+  timeout?: number | string;
+  /** The statuses that count as success, replacing the default (any status below 400). */
+  expect?: number | readonly number[];
+}
+
+/** What a request resolves to. Network errors resolve too (status 0, `error` set); they never reject. */
+export interface HttpResponse {
+  /** The HTTP status, or 0 when no response arrived (connection refused, reset, timeout). */
+  readonly status: number;
+  readonly statusText: string;
+  /** True when the request counted as a success: an expected status, no error, not `fail()`ed. */
+  readonly ok: boolean;
+  /** Whether the request counted as a failure in the stats. */
+  readonly failed: boolean;
+  /** The network error, when there was no response. */
+  readonly error: Error | undefined;
+  /** Response headers, lowercase names; repeated headers are joined with `, ` except `set-cookie` (an array). */
+  readonly headers: Readonly<Record<string, string | string[]>>;
+  /** The body (empty when the client discards bodies). */
+  readonly body: Buffer;
+  /** Milliseconds from when the request was due (normally: sent) to its last byte. */
+  readonly durationMs: number;
+  /** Milliseconds from when the request was due to its response headers. */
+  readonly ttfbMs: number;
+  readonly method: string;
+  /** The stats row name the request was recorded under. */
+  readonly name: string;
+  /** The body decoded as UTF-8. */
+  text(): string;
+  /** The body parsed as JSON; throws an Error quoting the body's start when it is not JSON. */
+  json<T = unknown>(): T;
+  /** Marks this (already recorded) request failed, with `reason` as its error message; once. */
+  fail(reason: string): void;
+}

@@ -1,0 +1,95 @@
+/**
+ * A LoadEngine on a virtual clock, for engine tests: one user class "Walker" with one task that
+ * logs (user id, clock time), onStart / onStop hooks that log the same, a constant(1s) wait by
+ * default, a RampingUsersExecutor (4 users at 2/s by default) and a CountingRecorder. Tasks never
+ * call `http`, so the engine's real HttpClients open no connection.
+ */
+
+import { constant } from '../../../src/api/wait-time.js';
+import { RampingUsersExecutor } from '../../../src/engine/executors/ramping-users.js';
+import { type EngineOutcome, LoadEngine } from '../../../src/engine/load-engine.js';
+import type { ExecutionSegment } from '../../../src/engine/segment.js';
+import type { UserClassSpec } from '../../../src/engine/user-class.js';
+import type { TaskFunction } from '../../../src/engine/vu-context.js';
+import type { WaitTime } from '../../../src/engine/wait-time.js';
+import { CountingRecorder } from './counting-recorder.js';
+import { VirtualClock } from './virtual-clock.js';
+
+export interface Event {
+  id: number;
+  at: number;
+}
+
+export interface HarnessOptions {
+  users?: number;
+  spawnRate?: number;
+  durationMs?: number | null;
+  iterations?: number | null;
+  gracefulStopMs?: number;
+  wait?: WaitTime;
+  task?: TaskFunction<object, unknown>;
+  onStart?: TaskFunction<object, unknown>;
+  segment?: ExecutionSegment;
+}
+
+export function harness(options: HarnessOptions = {}) {
+  const clock = new VirtualClock();
+  const recorder = new CountingRecorder();
+  const starts: Event[] = [];
+  const tasks: Event[] = [];
+  const stops: Event[] = [];
+  const spec: UserClassSpec = {
+    name: 'Walker',
+    weight: 1,
+    wait: options.wait ?? constant('1s'),
+    sequential: false,
+    onStart:
+      options.onStart ??
+      ((vu) => {
+        starts.push({ id: vu.id, at: clock.now() });
+      }),
+    onStop: (vu) => {
+      stops.push({ id: vu.id, at: clock.now() });
+    },
+    tasks: [
+      {
+        name: 'step',
+        weight: 1,
+        tags: [],
+        run:
+          options.task ??
+          ((vu) => {
+            tasks.push({ id: vu.id, at: clock.now() });
+          }),
+      },
+    ],
+  };
+  const engine = new LoadEngine({
+    scenario: { name: '', classes: [spec] },
+    executor: new RampingUsersExecutor(
+      {
+        users: options.users ?? 4,
+        spawnRate: options.spawnRate ?? 2,
+        durationMs: options.durationMs === undefined ? null : options.durationMs,
+      },
+      options.segment,
+    ),
+    recorder,
+    userMix: new Uint16Array([0]),
+    data: undefined,
+    iterations: options.iterations ?? null,
+    gracefulStopMs: options.gracefulStopMs ?? 30_000,
+    http: { timeoutMs: 1000, headers: {}, connections: 1, discardBody: false },
+    seed: 1,
+    clock,
+    ...(options.segment === undefined ? {} : { segment: options.segment }),
+  });
+  let outcome: EngineOutcome | undefined;
+  const run = engine.run().then((result) => {
+    outcome = result;
+    return result;
+  });
+  return { clock, recorder, engine, starts, tasks, stops, run, outcome: () => outcome };
+}
+
+export const byTime = (a: Event, b: Event): number => a.at - b.at || a.id - b.id;

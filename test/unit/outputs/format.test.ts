@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatBytes,
+  formatClock,
+  formatCount,
+  formatCountOf,
+  formatMs,
+  formatMsValue,
+  formatPercent,
+  formatRate,
+} from '../../../src/outputs/format.js';
+
+describe('formatMs', () => {
+  it.each([
+    [0, '0.00ms'],
+    [0.42, '0.42ms'],
+    [3.14259, '3.14ms'],
+    [9.994, '9.99ms'],
+    [9.996, '10.0ms'],
+    [12.34, '12.3ms'],
+    [99.94, '99.9ms'],
+    [99.96, '100ms'],
+    [1234.4, '1,234ms'],
+    [9999.4, '9,999ms'],
+    [9999.6, '10.0s'],
+    [12_345, '12.3s'],
+    [99_940, '99.9s'],
+    [99_960, '100s'],
+    [125_000, '125s'],
+    [1_234_567, '1,235s'],
+    [Number.NaN, '—'],
+    [Number.POSITIVE_INFINITY, '—'],
+  ])('%d ms reads %s', (ms, text) => {
+    expect(formatMs(ms)).toBe(text);
+  });
+
+  it('gives table cells the number alone, in milliseconds at any size', () => {
+    expect(formatMsValue(0.42)).toBe('0.42');
+    expect(formatMsValue(12.34)).toBe('12.3');
+    expect(formatMsValue(12_400)).toBe('12,400');
+    expect(formatMsValue(Number.NaN)).toBe('—');
+  });
+});
+
+describe('formatCount', () => {
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [1000, '1,000'],
+    [1_234_567, '1,234,567'],
+    [-1234, '-1,234'],
+    [1234.5, '1,235'],
+    [Number.NaN, '—'],
+  ])('%d reads %s', (value, text) => {
+    expect(formatCount(value)).toBe(text);
+  });
+
+  it('pluralizes by the rounded count', () => {
+    expect(formatCountOf(1, 'request')).toBe('1 request');
+    expect(formatCountOf(2, 'request')).toBe('2 requests');
+    expect(formatCountOf(1000, 'kind')).toBe('1,000 kinds');
+    expect(formatCountOf(0, 'query', 'queries')).toBe('0 queries');
+  });
+});
+
+describe('formatRate', () => {
+  it.each([
+    [0, '0.00'],
+    [0.5, '0.50'],
+    [9.999, '10.0'],
+    [42.46, '42.5'],
+    [99.96, '100'],
+    [2391.4, '2,391'],
+  ])('%d/s reads %s', (value, text) => {
+    expect(formatRate(value)).toBe(text);
+  });
+});
+
+describe('formatPercent', () => {
+  it.each([
+    [0, 1, '0.0%'],
+    [1, 1, '100.0%'],
+    [0.982, 1, '98.2%'],
+    [0.0004, 1, '<0.1%'],
+    [0.9996, 1, '>99.9%'],
+    [0.008, 2, '0.80%'],
+    [0.00001, 2, '<0.01%'],
+    [0.5, 0, '50%'],
+    [0.999, 0, '>99%'],
+  ])('%d with %d decimals reads %s', (fraction, decimals, text) => {
+    expect(formatPercent(fraction, decimals)).toBe(text);
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [512, '512 B'],
+    [999, '999 B'],
+    [999.6, '1.0 kB'],
+    [1000, '1.0 kB'],
+    [1234, '1.2 kB'],
+    [1_200_000, '1.2 MB'],
+    [999_960, '1.0 MB'],
+    [12_345_678, '12.3 MB'],
+    [5e9, '5.0 GB'],
+  ])('%d bytes reads %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('formatClock', () => {
+  it.each([
+    [0, '00:00'],
+    [12_999, '00:12'],
+    [300_000, '05:00'],
+    [3_723_000, '1:02:03'],
+    [-5, '00:00'],
+  ])('%d ms reads %s', (ms, text) => {
+    expect(formatClock(ms)).toBe(text);
+  });
+});
