@@ -21,6 +21,7 @@ interface DemoFlags {
   users: string;
   runTime: string;
   json: string;
+  html: string;
   headless?: boolean;
   quiet?: boolean;
 }
@@ -37,6 +38,7 @@ export function registerDemoCommand(program: Command, setExitCode: (code: number
     .option('-u, --users <n>', 'virtual users for the demo run', '20')
     .option('-t, --run-time <duration>', 'length of the demo run', '15s')
     .option('--json <file>', 'where to write the result document', 'results/demo-result.json')
+    .option('--html <file>', 'where to write the HTML report', 'results/demo-report.html')
     .option('--headless', 'no keyboard control')
     .option('-q, --quiet', 'no live progress line')
     .action(async (flags: DemoFlags) => {
@@ -73,6 +75,7 @@ async function demo(flags: DemoFlags): Promise<number> {
       users: flags.users,
       runTime: flags.runTime,
       json: flags.json,
+      html: flags.html,
       ...(flags.headless === true ? { headless: true } : {}),
       ...(flags.quiet === true ? { quiet: true } : {}),
       method: 'GET',

@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerDemoCommand } from './demo-command.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { registerReportCommand } from './report-command.js';
 import { reportError } from './report-error.js';
 import { registerRunCommand } from './run-command.js';
 
@@ -27,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'volley: ')) });
   registerRunCommand(program, setExitCode);
   registerDemoCommand(program, setExitCode);
+  registerReportCommand(program, setExitCode);
   try {
     await program.parseAsync(argv as string[], { from: 'node' });
   } catch (error) {

@@ -11,7 +11,6 @@ import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/
 import type { OptionName } from '../config/run-options.js';
 import { loadScenarioFile } from '../config/scenario-file.js';
 import { VolleyError } from '../errors.js';
-import { JsonFileOutput } from '../outputs/json-output.js';
 import { LiveStatusOutput } from '../outputs/live-status.js';
 import type { Output } from '../outputs/output.js';
 import { SummaryOutput } from '../outputs/summary-output.js';
@@ -19,6 +18,7 @@ import { scenarioLayer } from '../runner/scenario-options.js';
 import { startRun } from '../runner/start-run.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
+import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
 import { urlScenario } from './url-scenario.js';
 import { volleyEntry } from './volley-entry.js';
 
@@ -33,6 +33,10 @@ export interface RunFlags {
   excludeTags?: string;
   headless?: boolean;
   json?: string;
+  html?: string;
+  csv?: string;
+  junit?: string;
+  md?: string;
   threshold?: string[];
   timeout?: string;
   gracefulStop?: string;
@@ -77,7 +81,7 @@ const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerRunCommand(program: Command, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('run')
     .description('run a load test from a scenario file, or against one URL with --url')
     .argument('[file]', 'scenario file (TypeScript or JavaScript)')
@@ -101,7 +105,6 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
     .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
     .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
-    .option('--json <file>', 'write the result document (JSON) to this file')
     .option(
       '--threshold <expr>',
       "pass/fail criterion, repeatable: 'p95<300ms', 'AuthUser:successRate>=99%'",
@@ -120,8 +123,8 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--url <url>', 'URL mode: load-test this one URL, no scenario file needed')
     .option('-m, --method <method>', 'URL mode: HTTP method', 'GET')
     .option('--body <text>', 'URL mode: request body')
-    .option('--header <header>', "URL mode: request header 'name: value', repeatable", collect, [])
-    .action(async (fileArgument: string | undefined, flags: RunFlags) => {
+    .option('--header <header>', "URL mode: request header 'name: value', repeatable", collect, []);
+  withReportFlags(command, 'the run').action(async (fileArgument: string | undefined, flags: RunFlags) => {
       setExitCode(await runCommand(fileArgument, flags));
     });
 }
@@ -186,7 +189,8 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   const outputs: Output[] = [];
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
   outputs.push(new SummaryOutput(process.stdout));
-  if (options.json !== null) outputs.push(new JsonFileOutput(options.json));
+  const reports = { ...flags, json: options.json ?? undefined };
+  outputs.push(...reportOutputs(reports));
 
   const handle = startRun({
     scenario,
@@ -203,6 +207,8 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   });
   try {
     const result = await handle.result;
+    const written = describeReports(reports);
+    if (written.length > 0) process.stdout.write(`\nReports\n${written.map((line) => `  ${line}`).join('\n')}\n`);
     return exitCodeFor(result.outcome);
   } finally {
     release();

@@ -1,0 +1,62 @@
+/**
+ * `volley report result.json --html report.html [--csv p] [--junit f] [--md f]`: renders any
+ * report from a saved Result, long after the run (every report reads the Result alone).
+ */
+
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { VolleyError } from '../errors.js';
+import type { Result } from '../metrics/result.js';
+import { SummaryOutput } from '../outputs/summary-output.js';
+import { EXIT_PASSED, exitCodeFor } from './exit-codes.js';
+import { describeReports, type ReportFlags, reportOutputs, withReportFlags } from './report-outputs.js';
+
+interface ReportCommandFlags extends ReportFlags {
+  summary?: boolean;
+}
+
+export function registerReportCommand(program: Command, setExitCode: (code: number) => void): void {
+  withReportFlags(
+    program
+      .command('report')
+      .description('render reports from a saved result document (volley run --json)')
+      .argument('<result.json>', 'a result document written by volley run --json')
+      .option('--summary', 'also print the end-of-run summary'),
+    'the result',
+  ).action(async (file: string, flags: ReportCommandFlags) => {
+    setExitCode(await report(file, flags));
+  });
+}
+
+async function report(file: string, flags: ReportCommandFlags): Promise<number> {
+  const result = await readResult(file);
+  const outputs = reportOutputs(flags);
+  if (flags.summary === true) outputs.unshift(new SummaryOutput(process.stdout));
+  if (outputs.length === 0) {
+    throw new VolleyError('VOLLEY_E_USAGE', 'nothing to write: add --html, --csv, --junit, --md, --json or --summary');
+  }
+  for (const output of outputs) await output.onEnd?.(result);
+  for (const line of describeReports(flags)) process.stderr.write(`wrote ${line}\n`);
+  // The verdict is the saved run's, so a CI step can re-derive it from the file.
+  return flags.summary === true ? exitCodeFor(result.outcome) : EXIT_PASSED;
+}
+
+export async function readResult(file: string): Promise<Result> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new VolleyError('VOLLEY_E_USAGE', `cannot read result file '${file}': ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new VolleyError('VOLLEY_E_USAGE', `'${file}' is not JSON: ${(error as Error).message}`);
+  }
+  const candidate = parsed as Partial<Result>;
+  if (typeof candidate !== 'object' || candidate === null || candidate.schema !== 1 || !Array.isArray(candidate.endpoints)) {
+    throw new VolleyError('VOLLEY_E_USAGE', `'${file}' is not a volley result document (volley run --json writes one)`);
+  }
+  return candidate as Result;
+}
