@@ -67,7 +67,9 @@ export function judgeStep(step: StepMeasurement, criteria: CapacityCriteria): st
     reasons.push(`errors ${round(step.errorRate * 100)}% > ${round(criteria.errorRate * 100)}%`);
   }
   if (step.achievedRate < step.rate * criteria.minAchievedRatio) {
-    reasons.push(`achieved ${round(step.achievedRate)}/s < ${Math.round(criteria.minAchievedRatio * 100)}% of ${round(step.rate)}/s`);
+    reasons.push(
+      `achieved ${round(step.achievedRate)}/s < ${Math.round(criteria.minAchievedRatio * 100)}% of ${round(step.rate)}/s`,
+    );
   }
   return reasons.length === 0 ? null : reasons.join(', ');
 }

@@ -6,6 +6,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerCapacityCommand } from './capacity-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
 import { registerReportCommand } from './report-command.js';
@@ -29,6 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
   registerRunCommand(program, setExitCode);
   registerDemoCommand(program, setExitCode);
   registerReportCommand(program, setExitCode);
+  registerCapacityCommand(program, setExitCode);
   try {
     await program.parseAsync(argv as string[], { from: 'node' });
   } catch (error) {

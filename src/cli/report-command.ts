@@ -33,7 +33,10 @@ async function report(file: string, flags: ReportCommandFlags): Promise<number> 
   const outputs = reportOutputs(flags);
   if (flags.summary === true) outputs.unshift(new SummaryOutput(process.stdout));
   if (outputs.length === 0) {
-    throw new VolleyError('VOLLEY_E_USAGE', 'nothing to write: add --html, --csv, --junit, --md, --json or --summary');
+    throw new VolleyError(
+      'VOLLEY_E_USAGE',
+      'nothing to write: add --html, --csv, --junit, --md, --json or --summary',
+    );
   }
   for (const output of outputs) await output.onEnd?.(result);
   for (const line of describeReports(flags)) process.stderr.write(`wrote ${line}\n`);
@@ -55,8 +58,16 @@ export async function readResult(file: string): Promise<Result> {
     throw new VolleyError('VOLLEY_E_USAGE', `'${file}' is not JSON: ${(error as Error).message}`);
   }
   const candidate = parsed as Partial<Result>;
-  if (typeof candidate !== 'object' || candidate === null || candidate.schema !== 1 || !Array.isArray(candidate.endpoints)) {
-    throw new VolleyError('VOLLEY_E_USAGE', `'${file}' is not a volley result document (volley run --json writes one)`);
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    candidate.schema !== 1 ||
+    !Array.isArray(candidate.endpoints)
+  ) {
+    throw new VolleyError(
+      'VOLLEY_E_USAGE',
+      `'${file}' is not a volley result document (volley run --json writes one)`,
+    );
   }
   return candidate as Result;
 }

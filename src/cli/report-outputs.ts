@@ -24,7 +24,10 @@ export function withReportFlags(command: Command, what: string): Command {
   return command
     .option('--json <file>', `write ${what} as the result document (JSON)`)
     .option('--html <file>', `write ${what} as a self-contained HTML report with charts`)
-    .option('--csv <prefix>', 'write Locust-compatible CSV files: <prefix>_stats.csv, _stats_history, _failures, _exceptions')
+    .option(
+      '--csv <prefix>',
+      'write Locust-compatible CSV files: <prefix>_stats.csv, _stats_history, _failures, _exceptions',
+    )
     .option('--junit <file>', 'write thresholds and checks as JUnit XML, for CI test tabs')
     .option('--md <file>', 'write a Markdown summary (appends when the file is $GITHUB_STEP_SUMMARY)');
 }
@@ -37,7 +40,8 @@ export function reportOutputs(flags: ReportFlags): Output[] {
   if (flags.junit !== undefined) outputs.push(new JUnitOutput(flags.junit));
   if (flags.md !== undefined) {
     // GitHub's step summary is shared by every step of the job: add to it, never replace it.
-    const append = process.env.GITHUB_STEP_SUMMARY !== undefined && flags.md === process.env.GITHUB_STEP_SUMMARY;
+    const append =
+      process.env.GITHUB_STEP_SUMMARY !== undefined && flags.md === process.env.GITHUB_STEP_SUMMARY;
     outputs.push(new MarkdownFileOutput(flags.md, { append }));
   }
   return outputs;
@@ -48,7 +52,8 @@ export function describeReports(flags: ReportFlags): string[] {
   const lines: string[] = [];
   if (flags.json !== undefined) lines.push(`JSON      ${flags.json}`);
   if (flags.html !== undefined) lines.push(`HTML      ${flags.html}`);
-  if (flags.csv !== undefined) lines.push(`CSV       ${flags.csv}_stats.csv (and _stats_history, _failures, _exceptions)`);
+  if (flags.csv !== undefined)
+    lines.push(`CSV       ${flags.csv}_stats.csv (and _stats_history, _failures, _exceptions)`);
   if (flags.junit !== undefined) lines.push(`JUnit     ${flags.junit}`);
   if (flags.md !== undefined) lines.push(`Markdown  ${flags.md}`);
   return lines;

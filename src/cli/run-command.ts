@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { isDefinedScenario, type ScenarioDefinition } from '../api/define.js';
 import { envLayer, loadEnvFile } from '../config/env-options.js';
 import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
-import type { OptionName } from '../config/run-options.js';
+import type { OptionName, RunOptions } from '../config/run-options.js';
 import { loadScenarioFile } from '../config/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { LiveStatusOutput } from '../outputs/live-status.js';
@@ -125,11 +125,22 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--body <text>', 'URL mode: request body')
     .option('--header <header>', "URL mode: request header 'name: value', repeatable", collect, []);
   withReportFlags(command, 'the run').action(async (fileArgument: string | undefined, flags: RunFlags) => {
-      setExitCode(await runCommand(fileArgument, flags));
-    });
+    setExitCode(await runCommand(fileArgument, flags));
+  });
 }
 
-export async function runCommand(fileArgument: string | undefined, flags: RunFlags): Promise<number> {
+/** What a run needs, from a scenario file or URL mode, with every option source merged. */
+export interface PreparedRun {
+  scenario: ScenarioDefinition<unknown>;
+  exports: Record<string, unknown>;
+  file: string | null;
+  options: RunOptions;
+  explicit: Set<OptionName>;
+  urlMode: boolean;
+}
+
+/** Loads the scenario (or builds URL mode's) and resolves options: shared by run and capacity. */
+export async function prepareRun(fileArgument: string | undefined, flags: RunFlags): Promise<PreparedRun> {
   if (fileArgument !== undefined && flags.locustfile !== undefined && fileArgument !== flags.locustfile) {
     throw new VolleyError(
       'VOLLEY_E_USAGE',
@@ -184,23 +195,25 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
     envLayer(environment, 'environment'),
     flagLayer(flags),
   ];
-  const options = resolveRunOptions([baseLayer, ...overrides]);
+  return {
+    scenario,
+    exports,
+    file: file ?? null,
+    options: resolveRunOptions([baseLayer, ...overrides]),
+    explicit: explicitOptions(file === undefined ? [baseLayer, ...overrides] : overrides),
+    urlMode: file === undefined,
+  };
+}
 
+export async function runCommand(fileArgument: string | undefined, flags: RunFlags): Promise<number> {
+  const { scenario, exports, file, options, explicit, urlMode } = await prepareRun(fileArgument, flags);
   const outputs: Output[] = [];
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
   outputs.push(new SummaryOutput(process.stdout));
   const reports = { ...flags, json: options.json ?? undefined };
   outputs.push(...reportOutputs(reports));
 
-  const handle = startRun({
-    scenario,
-    exports,
-    file: file ?? null,
-    options,
-    explicit: explicitOptions(file === undefined ? [baseLayer, ...overrides] : overrides),
-    outputs,
-    discardBodies: flags.url !== undefined,
-  });
+  const handle = startRun({ scenario, exports, file, options, explicit, outputs, discardBodies: urlMode });
   const release = handleInterrupts(handle, {
     keyboard: flags.headless !== true && process.stdin.isTTY === true,
     stderr: process.stderr,
@@ -208,7 +221,8 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   try {
     const result = await handle.result;
     const written = describeReports(reports);
-    if (written.length > 0) process.stdout.write(`\nReports\n${written.map((line) => `  ${line}`).join('\n')}\n`);
+    if (written.length > 0)
+      process.stdout.write(`\nReports\n${written.map((line) => `  ${line}`).join('\n')}\n`);
     return exitCodeFor(result.outcome);
   } finally {
     release();
