@@ -142,13 +142,33 @@ export interface HttpDefinition {
   connections?: number;
 }
 
+/**
+ * One of several scenarios in a file (k6's `scenarios`): its own users, load, start time, tags and
+ * thresholds. Scenarios run in parallel; `startTime` delays one (to run them one after another).
+ */
+export interface SubScenarioDefinition {
+  users: readonly DefinedUser[];
+  load?: LoadDefinition;
+  /** Delay before this scenario starts, from the start of the run; default 0. */
+  startTime?: DurationInput;
+  /** Added to every task of the scenario (for --tags and tag thresholds). */
+  tags?: string[];
+  /** Judged on this scenario's requests only. */
+  thresholds?: ThresholdDefinition[];
+  /** Overrides the file's host. */
+  host?: string;
+}
+
 export interface ScenarioDefinition<Data = unknown> {
   name?: string;
   /** Base URL for relative paths: `http://127.0.0.1:8000`. */
   host?: string;
   /** User classes made with `defineUser` (each is generic over its own state type). */
-  users: readonly DefinedUser[];
+  users?: readonly DefinedUser[];
   load?: LoadDefinition;
+  /** Several named scenarios instead of `users` / `load`: each runs with its own load. */
+  scenarios?: Record<string, SubScenarioDefinition>;
+  /** Judged on every request of the run (of every scenario). */
   thresholds?: ThresholdDefinition[];
   /** Runs once before any user starts; its value is every user's `vu.data`. */
   setup?: () => Data | Promise<Data>;

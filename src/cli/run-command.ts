@@ -49,6 +49,7 @@ export interface RunFlags {
   maxUsers?: string;
   distribution?: string;
   profile?: string;
+  scenario?: string;
   url?: string;
   method: string;
   body?: string;
@@ -76,6 +77,7 @@ const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
   ['maxUsers', 'maxUsers', '--max-users'],
   ['distribution', 'distribution', '--distribution'],
   ['profile', 'profile', '--profile'],
+  ['scenario', 'scenario', '--scenario'],
 ];
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -102,6 +104,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--max-users <n>', 'open model: most users to start (arrivals beyond are dropped and counted)')
     .option('--distribution <even|poisson>', 'open model: evenly spaced or Poisson arrivals')
     .option('--profile <name>', 'a named load: quick, moderate, heavy, stress, normal, peak, extreme')
+    .option('--scenario <name>', "run only this one of the file's named scenarios")
     .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
     .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
     .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')

@@ -31,6 +31,7 @@ export const ENV_NAMES: Readonly<Record<OptionName, string>> = Object.freeze({
   maxUsers: 'VOLLEY_MAX_USERS',
   distribution: 'VOLLEY_DISTRIBUTION',
   profile: 'VOLLEY_PROFILE',
+  scenario: 'VOLLEY_SCENARIO',
 });
 
 /** Reads options from a variables map (process.env, or an env file's contents). */

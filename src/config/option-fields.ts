@@ -128,4 +128,5 @@ export const OPTION_FIELDS: FieldSchemas = {
   maxUsers: positiveInt('a number of users'),
   distribution,
   profile: z.string().min(1, 'expected a profile name'),
+  scenario: z.string().min(1, 'expected a scenario name'),
 };

@@ -39,6 +39,8 @@ export interface RunOptions {
   distribution: 'even' | 'poisson' | null;
   /** A named load level (`--profile heavy`); replaces the scenario's load. */
   profile: string | null;
+  /** Run only this one of a file's several scenarios (`--scenario checkout`). */
+  scenario: string | null;
 }
 
 export type OptionName = keyof RunOptions;
@@ -62,4 +64,5 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   maxUsers: null,
   distribution: null,
   profile: null,
+  scenario: null,
 });

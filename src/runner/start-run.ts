@@ -18,12 +18,12 @@ import type { Result } from '../metrics/result.js';
 import { RunAggregate } from '../metrics/run-aggregate.js';
 import { ProcessMonitor } from '../monitor/index.js';
 import type { LiveProgress, Output, RunStartInfo } from '../outputs/output.js';
-import { evaluateThreshold, parseThresholds, type ThresholdSpec } from '../thresholds/index.js';
+import { evaluateThreshold, type ThresholdSpec } from '../thresholds/index.js';
 import { VERSION } from '../version.js';
 import { buildResult } from './build-result.js';
-import { compileUserClasses, exportNames } from './compile-scenario.js';
 import { notifyOutputs } from './notify-outputs.js';
-import { resolveLoad } from './resolve-load.js';
+import { ScenarioSet } from './scenario-set.js';
+import { compileUnits } from './scenario-units.js';
 
 export interface RunRequest {
   scenario: ScenarioDefinition<unknown>;
@@ -57,53 +57,52 @@ export function startRun(request: RunRequest): RunHandle {
   const { options } = request;
   const origin = request.file ?? 'scenario';
   const scenarioName = request.scenario.name ?? (request.file === null ? 'scenario' : baseName(request.file));
-  const thresholds = parseThresholds([...(request.scenario.thresholds ?? []), ...options.thresholds], origin);
-  const classes = compileUserClasses(
-    request.scenario,
-    exportNames(request.exports ?? {}),
-    { tags: options.tags, excludeTags: options.excludeTags },
-    origin,
-  );
-  const load = resolveLoad({
-    load: request.scenario.load,
+  const { units, thresholds } = compileUnits({
+    scenario: request.scenario,
+    exports: request.exports ?? {},
     options,
     explicit: request.explicit ?? new Set(),
-    ...(request.profiles === undefined ? {} : { profiles: request.profiles }),
+    profiles: request.profiles,
     origin,
   });
   let t0 = performance.now();
   const recorder = new IntervalRecorder({ now: () => performance.now() - t0 });
-  const executor = createExecutor(load.plan, WHOLE, options.seed);
   let phase: string | null = null;
   const windowMs = thresholds.reduce((max, spec) => Math.max(max, spec.windowMs ?? 0), 0);
   const aggregate = new RunAggregate(windowMs);
-  let engine: LoadEngine | undefined;
+  let engines: ScenarioSet | undefined;
   let abortedBy: string | undefined;
   let pendingStop: 'stop' | 'kill' | undefined;
 
   const run = async (): Promise<Result> => {
     const data = await runHook('setup()', origin, () => request.scenario.setup?.());
-    engine = new LoadEngine({
-      scenario: { name: '', host: options.host ?? undefined, classes },
-      executor,
-      recorder,
-      userMix: classSequence(classes, Math.max(1, peakUsers(load.plan))),
-      data,
-      iterations: load.iterations,
-      gracefulStopMs: options.gracefulStopMs,
-      http: {
-        timeoutMs: options.timeoutMs,
-        headers: { 'user-agent': `volley/${VERSION}` },
-        connections: options.connections,
-        discardBody: request.discardBodies === true,
-      },
-      seed: options.seed,
-      onPhase: (label) => {
-        // Close the previous phase's interval now, so each phase's stats are its own.
-        tick();
-        phase = label;
-      },
+    const scheduled = units.map((unit) => {
+      const executor = createExecutor(unit.load.plan, WHOLE, options.seed);
+      const engine = new LoadEngine({
+        scenario: { name: unit.name, host: unit.host, classes: unit.classes },
+        executor,
+        recorder,
+        userMix: classSequence(unit.classes, Math.max(1, peakUsers(unit.load.plan))),
+        data,
+        iterations: unit.load.iterations,
+        gracefulStopMs: options.gracefulStopMs,
+        http: {
+          timeoutMs: options.timeoutMs,
+          headers: { 'user-agent': `volley/${VERSION}` },
+          connections: options.connections,
+          discardBody: request.discardBodies === true,
+        },
+        seed: options.seed,
+        onPhase: (label) => {
+          // Close the previous phase's interval now, so each phase's stats are its own.
+          tick();
+          phase = unit.name === '' ? label : `${unit.name}: ${label}`;
+        },
+      });
+      return { engine, startTimeMs: unit.startTimeMs };
     });
+    engines = new ScenarioSet(scheduled);
+    const set = engines;
     const monitor = new ProcessMonitor({ intervalMs: 1000 });
     const startedAtMs = Date.now();
     const startInfo: RunStartInfo = {
@@ -111,25 +110,24 @@ export function startRun(request: RunRequest): RunHandle {
       file: request.file,
       host: options.host ?? '',
       startedAt: new Date(startedAtMs).toISOString(),
-      plannedDurationMs: executor.plannedDurationMs,
-      plannedUsers: executor.maxUsers,
+      plannedDurationMs: set.plannedDurationMs,
+      plannedUsers: set.maxUsers,
       options: { ...options },
     };
     await notifyOutputs(request.outputs, 'onStart', startInfo);
-    const liveEngine = engine;
     const tick = (): void => {
-      const snapshot = recorder.flush(liveEngine.activeUsers, phase);
+      const snapshot = recorder.flush(set.activeUsers, phase);
       const last = aggregate.add(snapshot);
       const progress: LiveProgress = {
         elapsedMs: snapshot.toMs,
-        plannedDurationMs: executor.plannedDurationMs,
-        users: liveEngine.activeUsers,
+        plannedDurationMs: set.plannedDurationMs,
+        users: set.activeUsers,
         rps: last.requests / last.seconds,
         p95Ms: last.p95Ms,
         failuresPerSec: last.failures / last.seconds,
         requests: aggregate.requests,
         failures: aggregate.failures,
-        phase: liveEngine.state.phase === 'running' ? 'running' : 'stopping',
+        phase: set.state.phase === 'running' ? 'running' : 'stopping',
       };
       for (const output of request.outputs) {
         try {
@@ -139,17 +137,17 @@ export function startRun(request: RunRequest): RunHandle {
         }
       }
       const failed = abortingFailure(thresholds, aggregate);
-      if (failed !== undefined && liveEngine.state.phase === 'running') {
+      if (failed !== undefined && set.state.phase === 'running') {
         abortedBy = failed.expression;
-        liveEngine.stop('threshold');
+        set.stop('threshold');
       }
     };
     t0 = performance.now();
     monitor.start();
     const ticker = setInterval(tick, request.tickMs ?? 1000);
-    if (pendingStop === 'stop') engine.stop('interrupted');
-    if (pendingStop === 'kill') void engine.kill('interrupted');
-    const outcome = await engine.run();
+    if (pendingStop === 'stop') set.stop('interrupted');
+    if (pendingStop === 'kill') void set.kill('interrupted');
+    const outcome = await set.run();
     clearInterval(ticker);
     tick();
     const durationMs = performance.now() - t0;
@@ -165,8 +163,13 @@ export function startRun(request: RunRequest): RunHandle {
       aggregate,
       thresholds,
       outcome,
-      hadPlannedEnd: executor.plannedDurationMs !== null || load.iterations !== null,
-      load: { executor: executor.kind, description: describePlan(load.plan) },
+      hadPlannedEnd: set.plannedDurationMs !== null || units.some((unit) => unit.load.iterations !== null),
+      load: {
+        executor: [...new Set(scheduled.map((s) => s.engine.executor.kind))].join(', '),
+        description: units
+          .map((unit) => `${unit.name === '' ? '' : `${unit.name}: `}${describePlan(unit.load.plan)}`)
+          .join('; '),
+      },
       abortedBy,
       monitorSamples: samples,
     });
@@ -177,15 +180,15 @@ export function startRun(request: RunRequest): RunHandle {
   return {
     result: run(),
     get state(): EngineState {
-      return engine?.state ?? { phase: 'idle' };
+      return engines?.state ?? { phase: 'idle' };
     },
     stop() {
-      if (engine === undefined) pendingStop = 'stop';
-      else engine.stop('interrupted');
+      if (engines === undefined) pendingStop = 'stop';
+      else engines.stop('interrupted');
     },
     async kill() {
-      if (engine === undefined) pendingStop = 'kill';
-      else await engine.kill('interrupted');
+      if (engines === undefined) pendingStop = 'kill';
+      else await engines.kill('interrupted');
     },
   };
 }

@@ -1,0 +1,202 @@
+/**
+ * `compareResults(baseline, current)`: every endpoint (matched by scenario, user class, method
+ * and name) and the totals, metric by metric, with a verdict each (see `metric-compare.ts` for
+ * the tests). Rows present in one run only are listed as added or removed, without a verdict.
+ * Pure and deterministic: the bootstrap's random stream is seeded per row from its key, so a
+ * row's verdict does not depend on which other rows exist.
+ */
+
+import { VolleyError } from '../errors.js';
+import { type EndpointKey, endpointKeyId, formatEndpointKey } from '../metrics/endpoint-key.js';
+import type { EndpointStats, RequestStats, Result } from '../metrics/result.js';
+import {
+  COMPARISON_SCHEMA_VERSION,
+  type CompareSettings,
+  type Comparison,
+  METRICS,
+  type MetricComparison,
+  type RowComparison,
+  type RowVerdict,
+  type RunSummary,
+} from './comparison.js';
+import { type Distribution, decodeDistribution } from './distribution.js';
+import { mannWhitney } from './mann-whitney.js';
+import { compareErrorRate, compareLatency, compareThroughput, oneSidedMetric } from './metric-compare.js';
+import { createRandom, seedFor } from './random.js';
+import { type CompareOptions, resolveSettings } from './settings.js';
+
+export const TOTAL_LABEL = 'Total';
+
+/** Decodes a row's histogram, naming the run and the row when the data is corrupt. */
+export function rowDistribution(stats: RequestStats, run: string, row: string): Distribution {
+  try {
+    return decodeDistribution(stats.histogram);
+  } catch (error) {
+    throw new VolleyError(
+      'VOLLEY_E_USAGE',
+      `${run}: the latency histogram of ${row} is not valid (expected HDR compressed base64)`,
+      { cause: error },
+    );
+  }
+}
+
+/** All five metrics of two stats rows: the core of both `compare` and `history`. */
+export function compareStats(
+  baseline: { stats: RequestStats; distribution: Distribution },
+  current: { stats: RequestStats; distribution: Distribution },
+  settings: CompareSettings,
+  streamId: string,
+): MetricComparison[] {
+  const random = createRandom(seedFor(streamId, settings.seed));
+  return [
+    compareThroughput(baseline.stats, current.stats, settings),
+    compareErrorRate(baseline.stats, current.stats, settings),
+    ...compareLatency(baseline.distribution, current.distribution, ['p50', 'p95', 'p99'], settings, random),
+  ];
+}
+
+export function rowVerdictOf(metrics: readonly MetricComparison[]): 'regressed' | 'improved' | 'unchanged' {
+  if (metrics.some((m) => m.verdict === 'regressed')) return 'regressed';
+  if (metrics.some((m) => m.verdict === 'improved')) return 'improved';
+  return 'unchanged';
+}
+
+interface Labels {
+  baseline: string;
+  current: string;
+}
+
+function compareRow(
+  key: EndpointKey | null,
+  baseline: RequestStats,
+  current: RequestStats,
+  settings: CompareSettings,
+  labels: Labels,
+): RowComparison {
+  const label = key === null ? TOTAL_LABEL : formatEndpointKey(key);
+  const baselineDistribution = rowDistribution(baseline, labels.baseline, label);
+  const currentDistribution = rowDistribution(current, labels.current, label);
+  const metrics = compareStats(
+    { stats: baseline, distribution: baselineDistribution },
+    { stats: current, distribution: currentDistribution },
+    settings,
+    key === null ? '\u0000total' : endpointKeyId(key),
+  );
+  return {
+    label,
+    key,
+    presence: 'both',
+    verdict: rowVerdictOf(metrics),
+    requests: { baseline: baseline.requests, current: current.requests },
+    metrics,
+    shift: mannWhitney(baselineDistribution, currentDistribution),
+  };
+}
+
+function oneSidedRow(key: EndpointKey, stats: RequestStats, side: 'baseline' | 'current'): RowComparison {
+  const verdict: RowVerdict = side === 'baseline' ? 'removed' : 'added';
+  return {
+    label: formatEndpointKey(key),
+    key,
+    presence: verdict,
+    verdict,
+    requests: {
+      baseline: side === 'baseline' ? stats.requests : null,
+      current: side === 'current' ? stats.requests : null,
+    },
+    metrics: METRICS.map((metric) => oneSidedMetric(metric, stats, side)),
+    shift: null,
+  };
+}
+
+function keyOf(row: EndpointKey): EndpointKey {
+  return { scenario: row.scenario, user: row.user, name: row.name, method: row.method };
+}
+
+function summary(result: Result, label: string): RunSummary {
+  return {
+    label,
+    scenario: result.scenario.name,
+    startedAt: result.startedAt,
+    volley: result.volley,
+    load: result.load.description,
+    durationMs: result.durationMs,
+    requests: result.totals.requests,
+  };
+}
+
+function warningsFor(baseline: Result, current: Result): string[] {
+  const warnings: string[] = [];
+  if (baseline.scenario.name !== current.scenario.name) {
+    warnings.push(
+      `the runs are of different scenarios: '${baseline.scenario.name}' (baseline) and '${current.scenario.name}' (current)`,
+    );
+  }
+  if (baseline.load.description !== current.load.description) {
+    warnings.push(
+      `the load differs (baseline: ${baseline.load.description}; current: ${current.load.description}): ` +
+        'throughput and latency may differ for that reason alone',
+    );
+  }
+  for (const [side, result] of [
+    ['baseline', baseline],
+    ['current', current],
+  ] as const) {
+    if (result.outcome === 'aborted') {
+      warnings.push(`the ${side} run was aborted${result.abortReason ? ` (${result.abortReason})` : ''}`);
+    }
+    for (const warning of result.warnings) warnings.push(`${side} run: ${warning}`);
+  }
+  return warnings;
+}
+
+export function compareResults(baseline: Result, current: Result, options: CompareOptions = {}): Comparison {
+  const settings = resolveSettings(options);
+  const labels = {
+    baseline: options.baselineLabel ?? 'baseline',
+    current: options.currentLabel ?? 'current',
+  };
+  const total = compareRow(null, baseline.totals, current.totals, settings, labels);
+
+  const currentById = new Map<string, EndpointStats>();
+  for (const row of current.endpoints) {
+    const id = endpointKeyId(row);
+    if (!currentById.has(id)) currentById.set(id, row);
+  }
+  const seen = new Set<string>();
+  const endpoints: RowComparison[] = [];
+  for (const row of baseline.endpoints) {
+    const id = endpointKeyId(row);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const match = currentById.get(id);
+    endpoints.push(
+      match === undefined
+        ? oneSidedRow(keyOf(row), row, 'baseline')
+        : compareRow(keyOf(row), row, match, settings, labels),
+    );
+  }
+  for (const [id, row] of currentById) {
+    if (!seen.has(id)) endpoints.push(oneSidedRow(keyOf(row), row, 'current'));
+  }
+
+  const compared = [total, ...endpoints]
+    .filter((row) => row.presence === 'both')
+    .flatMap((row) => row.metrics);
+  const counts = {
+    regressed: compared.filter((m) => m.verdict === 'regressed').length,
+    improved: compared.filter((m) => m.verdict === 'improved').length,
+    unchanged: compared.filter((m) => m.verdict === 'unchanged').length,
+  };
+  return {
+    schema: COMPARISON_SCHEMA_VERSION,
+    baseline: summary(baseline, labels.baseline),
+    current: summary(current, labels.current),
+    settings,
+    verdict: rowVerdictOf(compared),
+    counts,
+    total,
+    endpoints,
+    warnings: warningsFor(baseline, current),
+  };
+}

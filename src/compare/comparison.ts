@@ -1,0 +1,120 @@
+/**
+ * What `volley compare` produces: plain, serializable data (it is also the `--json` output), so
+ * the terminal, Markdown and HTML renderers and `volley history` all read one shape. Latencies
+ * are milliseconds, rates fractions, throughput requests per second.
+ */
+
+import type { EndpointKey } from '../metrics/endpoint-key.js';
+import type { DistributionShift } from './mann-whitney.js';
+
+export const COMPARISON_SCHEMA_VERSION = 1;
+
+export type MetricName = 'rps' | 'errorRate' | 'p50' | 'p95' | 'p99';
+
+export const METRICS: readonly MetricName[] = ['rps', 'errorRate', 'p50', 'p95', 'p99'];
+
+/** `unchanged` reads "no significant change"; `n/a` means one side has no data to compare. */
+export type Verdict = 'regressed' | 'improved' | 'unchanged' | 'n/a';
+
+/** Why the verdict is what it is: which test ran, and what it found. */
+export type Evidence =
+  | {
+      kind: 'bootstrap';
+      confidence: number;
+      /** Confidence interval of current − baseline, ms. */
+      low: number;
+      high: number;
+      resamples: number;
+      /** Values resampled from each run: [baseline, current]. */
+      samples: [number, number];
+    }
+  | { kind: 'two-proportion'; z: number; pValue: number; alpha: number }
+  | { kind: 'ratio' }
+  | { kind: 'none'; reason: string };
+
+export interface MetricComparison {
+  metric: MetricName;
+  unit: 'ms' | 'fraction' | '/s';
+  baseline: number | null;
+  current: number | null;
+  /** current − baseline, in `unit`. */
+  change: number | null;
+  /** change / baseline; null when the baseline is 0 or missing. */
+  relativeChange: number | null;
+  /** The smallest change (in `unit`) that counts, whichever way. */
+  margin: number | null;
+  verdict: Verdict;
+  evidence: Evidence;
+}
+
+export type RowPresence = 'both' | 'added' | 'removed';
+
+export type RowVerdict = 'regressed' | 'improved' | 'unchanged' | 'added' | 'removed';
+
+export interface RowComparison {
+  /** `Total`, or `AuthUser POST /login`. */
+  label: string;
+  /** Null for the total. */
+  key: EndpointKey | null;
+  presence: RowPresence;
+  /** Regressed if any metric regressed; improved if any improved and none regressed. */
+  verdict: RowVerdict;
+  requests: { baseline: number | null; current: number | null };
+  metrics: MetricComparison[];
+  /** Whole-distribution shift of latency (Mann–Whitney); informational, not a verdict. */
+  shift: DistributionShift | null;
+}
+
+export interface RunSummary {
+  /** The file name, or what the caller called the run. */
+  label: string;
+  scenario: string;
+  startedAt: string;
+  volley: string;
+  load: string;
+  durationMs: number;
+  requests: number;
+}
+
+export interface CompareSettings {
+  /** Fraction of the baseline a change must exceed to count (0.1 = 10%). */
+  maxRegression: number;
+  /** Error-rate changes smaller than this many (fractional) points never count. */
+  errorRateFloor: number;
+  confidence: number;
+  resamples: number;
+  /** Most values resampled per run (see `bootstrap.ts`). */
+  sampleCap: number;
+  seed: number;
+}
+
+export interface Comparison {
+  schema: typeof COMPARISON_SCHEMA_VERSION;
+  baseline: RunSummary;
+  current: RunSummary;
+  settings: CompareSettings;
+  verdict: 'regressed' | 'improved' | 'unchanged';
+  /** Metric rows (totals and endpoints) with each verdict. */
+  counts: { regressed: number; improved: number; unchanged: number };
+  total: RowComparison;
+  endpoints: RowComparison[];
+  /** Reasons the two runs may not be comparable (different load, a suspect generator). */
+  warnings: string[];
+}
+
+export const VERDICT_TEXT: Record<Verdict | RowVerdict, string> = {
+  regressed: 'regressed',
+  improved: 'improved',
+  unchanged: 'no significant change',
+  'n/a': 'n/a',
+  added: 'added',
+  removed: 'removed',
+};
+
+export const METRIC_TEXT: Record<MetricName, string> = {
+  rps: 'requests/s',
+  errorRate: 'error rate',
+  p50: 'p50',
+  p95: 'p95',
+  p99: 'p99',
+};

@@ -1,0 +1,186 @@
+/**
+ * One metric of one row, baseline against current, with the test that fits the metric:
+ *
+ * - latency percentiles: a bootstrap interval of the difference (`bootstrap.ts`). Regressed when
+ *   the interval lies above 0 (the change is not noise) AND the change exceeds `maxRegression` of
+ *   the baseline (it matters); improved symmetrically.
+ * - error rate: the two-proportion z-test at 1 − confidence, and a change larger than
+ *   max(maxRegression × baseline rate, errorRateFloor): from 0.1% to 0.2% doubles the rate but
+ *   is rarely worth failing a build over, hence the floor in percentage points.
+ * - requests/s: one number per run, with no per-request distribution to resample, so there is
+ *   no significance test; only the ratio against the tolerance. It also reflects the load model
+ *   (a closed model slows down with the server; an arrival rate does not), which `compare`
+ *   warns about when the two runs' loads differ.
+ */
+
+import type { RequestStats } from '../metrics/result.js';
+import { bootstrapPercentileDifferences } from './bootstrap.js';
+import type { CompareSettings, MetricComparison, MetricName, Verdict } from './comparison.js';
+import type { Distribution } from './distribution.js';
+import { twoProportionTest } from './proportion.js';
+import type { Random } from './random.js';
+
+export type LatencyMetric = 'p50' | 'p95' | 'p99';
+
+export const LATENCY_PERCENTILE: Record<LatencyMetric, number> = { p50: 50, p95: 95, p99: 99 };
+
+const US_PER_MS = 1000;
+
+function relative(change: number, baseline: number): number | null {
+  return baseline > 0 ? change / baseline : null;
+}
+
+/** Higher is worse (latency, error rate) unless `higherIsBetter`. */
+function verdictOf(change: number, margin: number, significant: boolean, higherIsBetter = false): Verdict {
+  if (!significant || Math.abs(change) <= margin) return 'unchanged';
+  const worse = higherIsBetter ? change < 0 : change > 0;
+  return worse ? 'regressed' : 'improved';
+}
+
+export function compareThroughput(
+  baseline: RequestStats,
+  current: RequestStats,
+  settings: CompareSettings,
+): MetricComparison {
+  const change = current.rps - baseline.rps;
+  if (!(baseline.rps > 0)) {
+    return {
+      metric: 'rps',
+      unit: '/s',
+      baseline: baseline.rps,
+      current: current.rps,
+      change,
+      relativeChange: null,
+      margin: null,
+      verdict: 'n/a',
+      evidence: { kind: 'none', reason: 'no throughput in the baseline' },
+    };
+  }
+  const margin = settings.maxRegression * baseline.rps;
+  return {
+    metric: 'rps',
+    unit: '/s',
+    baseline: baseline.rps,
+    current: current.rps,
+    change,
+    relativeChange: relative(change, baseline.rps),
+    margin,
+    verdict: verdictOf(change, margin, true, true),
+    evidence: { kind: 'ratio' },
+  };
+}
+
+export function compareErrorRate(
+  baseline: RequestStats,
+  current: RequestStats,
+  settings: CompareSettings,
+): MetricComparison {
+  const test = twoProportionTest(baseline.failures, baseline.requests, current.failures, current.requests);
+  if (baseline.requests === 0 || current.requests === 0) {
+    return {
+      metric: 'errorRate',
+      unit: 'fraction',
+      baseline: baseline.requests === 0 ? null : test.baselineRate,
+      current: current.requests === 0 ? null : test.currentRate,
+      change: null,
+      relativeChange: null,
+      margin: null,
+      verdict: 'n/a',
+      evidence: { kind: 'none', reason: 'no requests in one of the runs' },
+    };
+  }
+  const alpha = 1 - settings.confidence;
+  const margin = Math.max(settings.maxRegression * test.baselineRate, settings.errorRateFloor);
+  return {
+    metric: 'errorRate',
+    unit: 'fraction',
+    baseline: test.baselineRate,
+    current: test.currentRate,
+    change: test.difference,
+    relativeChange: relative(test.difference, test.baselineRate),
+    margin,
+    verdict: verdictOf(test.difference, margin, test.pValue < alpha),
+    evidence: { kind: 'two-proportion', z: test.z, pValue: test.pValue, alpha },
+  };
+}
+
+/** Percentile rows from two decoded histograms; `n/a` when either is empty. */
+export function compareLatency(
+  baseline: Distribution,
+  current: Distribution,
+  metrics: readonly LatencyMetric[],
+  settings: CompareSettings,
+  random: Random,
+): MetricComparison[] {
+  if (baseline.total === 0 || current.total === 0) {
+    return metrics.map((metric) => ({
+      metric,
+      unit: 'ms',
+      baseline: null,
+      current: null,
+      change: null,
+      relativeChange: null,
+      margin: null,
+      verdict: 'n/a',
+      evidence: { kind: 'none', reason: 'no latencies recorded in one of the runs' },
+    }));
+  }
+  const differences = bootstrapPercentileDifferences(
+    baseline,
+    current,
+    metrics.map((metric) => LATENCY_PERCENTILE[metric]),
+    { ...settings, random },
+  );
+  return differences.map((d, i): MetricComparison => {
+    const margin = settings.maxRegression * d.baseline;
+    // The interval must exclude 0 on the side the change points to.
+    const significant = d.difference > 0 ? d.low > 0 : d.difference < 0 ? d.high < 0 : false;
+    return {
+      metric: metrics[i] as LatencyMetric,
+      unit: 'ms',
+      baseline: d.baseline / US_PER_MS,
+      current: d.current / US_PER_MS,
+      change: d.difference / US_PER_MS,
+      relativeChange: relative(d.difference, d.baseline),
+      margin: margin / US_PER_MS,
+      verdict: verdictOf(d.difference, margin, significant),
+      evidence: {
+        kind: 'bootstrap',
+        confidence: settings.confidence,
+        low: d.low / US_PER_MS,
+        high: d.high / US_PER_MS,
+        resamples: settings.resamples,
+        samples: d.samples,
+      },
+    };
+  });
+}
+
+/** A metric of a row present in one run only: its value, no verdict. */
+export function oneSidedMetric(
+  metric: MetricName,
+  stats: RequestStats,
+  side: 'baseline' | 'current',
+): MetricComparison {
+  const value =
+    metric === 'rps'
+      ? stats.rps
+      : metric === 'errorRate'
+        ? stats.requests > 0
+          ? stats.failures / stats.requests
+          : null
+        : stats.requests > 0
+          ? stats.latency[metric]
+          : null;
+  return {
+    metric,
+    unit: metric === 'rps' ? '/s' : metric === 'errorRate' ? 'fraction' : 'ms',
+    baseline: side === 'baseline' ? value : null,
+    current: side === 'current' ? value : null,
+    change: null,
+    relativeChange: null,
+    margin: null,
+    verdict: 'n/a',
+    evidence: { kind: 'none', reason: `only in the ${side} run` },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Reading a Result document someone hands to `compare` or `history`: JSON text in, a Result out,
+ * or a `VOLLEY_E_USAGE` error that names the file and says what is wrong with it. Only the
+ * fields a comparison reads are checked; the rest of the document is passed through untouched.
+ */
+
+import { VolleyError } from '../errors.js';
+import { RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const STATS_NUMBERS = ['requests', 'failures', 'rps'] as const;
+const KEY_STRINGS = ['scenario', 'user', 'name', 'method'] as const;
+
+function statsProblems(value: unknown, where: string): string[] {
+  if (!isObject(value)) return [`${where} is missing`];
+  const problems: string[] = [];
+  for (const field of STATS_NUMBERS) {
+    if (typeof value[field] !== 'number') problems.push(`${where}.${field} is not a number`);
+  }
+  if (typeof value.histogram !== 'string') problems.push(`${where}.histogram is not a string`);
+  if (!isObject(value.latency)) problems.push(`${where}.latency is missing`);
+  return problems;
+}
+
+/** `file` is only used in messages. */
+export function parseResult(text: string, file: string): Result {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new VolleyError('VOLLEY_E_USAGE', `'${file}' is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const fail = (problems: string[]): never => {
+    const shown =
+      problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
+    throw new VolleyError('VOLLEY_E_USAGE', `'${file}' is not a volley result document: ${shown}`, {
+      details: problems,
+    });
+  };
+  if (!isObject(document)) return fail(['expected a JSON object (the file written by volley run --json)']);
+  if (document.schema !== RESULT_SCHEMA_VERSION) {
+    return fail([
+      `unsupported schema ${JSON.stringify(document.schema)} (this volley reads schema ${RESULT_SCHEMA_VERSION})`,
+    ]);
+  }
+  const problems: string[] = [];
+  if (!isObject(document.scenario) || typeof document.scenario.name !== 'string') {
+    problems.push('scenario.name is missing');
+  }
+  if (typeof document.startedAt !== 'string' || Number.isNaN(Date.parse(document.startedAt))) {
+    problems.push('startedAt is not a date');
+  }
+  if (!isObject(document.load) || typeof document.load.description !== 'string') {
+    problems.push('load.description is missing');
+  }
+  if (!Array.isArray(document.warnings)) problems.push('warnings is not a list');
+  problems.push(...statsProblems(document.totals, 'totals'));
+  if (!Array.isArray(document.endpoints)) problems.push('endpoints is not a list');
+  else {
+    document.endpoints.forEach((row: unknown, i: number) => {
+      const where = `endpoints[${i}]`;
+      problems.push(...statsProblems(row, where));
+      if (isObject(row)) {
+        for (const field of KEY_STRINGS) {
+          if (typeof row[field] !== 'string') problems.push(`${where}.${field} is not a string`);
+        }
+      }
+    });
+  }
+  if (problems.length > 0) return fail(problems);
+  return document as unknown as Result;
+}

@@ -1,0 +1,147 @@
+/**
+ * The scenarios a run executes: the file's one scenario (its `users` and `load`), or each of its
+ * named `scenarios` (or only the one `--scenario` picks), each with its user classes, its load
+ * resolved, its start time and its own thresholds (scoped to it).
+ */
+
+import type { ScenarioDefinition, SubScenarioDefinition } from '../api/define.js';
+import { tryParseDuration } from '../config/duration.js';
+import type { ProfileLoad } from '../config/profiles.js';
+import type { OptionName, RunOptions } from '../config/run-options.js';
+import type { UserClassSpec } from '../engine/user-class.js';
+import { VolleyError } from '../errors.js';
+import {
+  parseThresholdExpression,
+  parseThresholds,
+  type ThresholdDefinition,
+  type ThresholdSpec,
+} from '../thresholds/index.js';
+import { compileUserClasses, exportNames } from './compile-scenario.js';
+import { type ResolvedLoad, resolveLoad } from './resolve-load.js';
+
+export interface ScenarioUnit {
+  /** Empty for a file's single scenario. */
+  name: string;
+  host: string | undefined;
+  classes: UserClassSpec[];
+  load: ResolvedLoad;
+  startTimeMs: number;
+}
+
+export interface UnitsRequest {
+  scenario: ScenarioDefinition<unknown>;
+  exports: Record<string, unknown>;
+  options: RunOptions;
+  explicit: ReadonlySet<OptionName>;
+  profiles: Readonly<Record<string, ProfileLoad>> | undefined;
+  origin: string;
+}
+
+export interface CompiledUnits {
+  units: ScenarioUnit[];
+  thresholds: ThresholdSpec[];
+}
+
+export function compileUnits(request: UnitsRequest): CompiledUnits {
+  const { scenario, options, origin } = request;
+  const names = exportNames(request.exports);
+  const filter = { tags: options.tags, excludeTags: options.excludeTags };
+  const global = parseThresholds([...(scenario.thresholds ?? []), ...options.thresholds], origin);
+  const host = options.host ?? undefined;
+
+  if (scenario.scenarios === undefined) {
+    if (options.scenario !== null) {
+      throw new VolleyError(
+        'VOLLEY_E_USAGE',
+        `--scenario ${options.scenario}: ${origin} has no named scenarios`,
+      );
+    }
+    const classes = compileUserClasses({ users: scenario.users ?? [] }, names, filter, origin);
+    return {
+      units: [{ name: '', host, classes, load: loadFor(request, scenario.load, origin), startTimeMs: 0 }],
+      thresholds: global,
+    };
+  }
+  if (scenario.users !== undefined) {
+    throw new VolleyError(
+      'VOLLEY_E_SCENARIO',
+      `${origin}: give either users (one scenario) or scenarios, not both`,
+    );
+  }
+  const entries = Object.entries(scenario.scenarios);
+  const chosen = options.scenario === null ? entries : entries.filter(([name]) => name === options.scenario);
+  if (chosen.length === 0) {
+    const available = entries.map(([name]) => name).join(', ');
+    throw new VolleyError(
+      'VOLLEY_E_USAGE',
+      options.scenario === null
+        ? `${origin}: scenarios is empty`
+        : `--scenario: no scenario '${options.scenario}' in ${origin} (available: ${available})`,
+    );
+  }
+  const units: ScenarioUnit[] = [];
+  const thresholds = [...global];
+  for (const [name, sub] of chosen) {
+    const where = `${origin} scenarios.${name}`;
+    const classes = compileUserClasses({ users: sub.users }, names, filter, where).map((spec) =>
+      withScenarioTags(spec, sub),
+    );
+    const startTimeMs = sub.startTime === undefined ? 0 : startTime(sub.startTime, where);
+    units.push({
+      name,
+      host: sub.host ?? host,
+      classes,
+      load: loadFor(request, sub.load, where),
+      startTimeMs,
+    });
+    thresholds.push(
+      ...parseThresholds(
+        (sub.thresholds ?? []).map((def) => scoped(def, name)),
+        where,
+      ),
+    );
+  }
+  return { units, thresholds };
+}
+
+function loadFor(request: UnitsRequest, load: ScenarioDefinition['load'], origin: string): ResolvedLoad {
+  return resolveLoad({
+    load,
+    options: request.options,
+    explicit: request.explicit,
+    ...(request.profiles === undefined ? {} : { profiles: request.profiles }),
+    origin,
+  });
+}
+
+function withScenarioTags(spec: UserClassSpec, sub: SubScenarioDefinition): UserClassSpec {
+  const tags = sub.tags ?? [];
+  if (tags.length === 0) return spec;
+  return {
+    ...spec,
+    tasks: spec.tasks.map((task) => ({ ...task, tags: [...new Set([...task.tags, ...tags])] })),
+  };
+}
+
+/** A scenario's own threshold judges its own requests: add `scenario=<name>` to its selector. */
+function scoped(definition: ThresholdDefinition, scenario: string): ThresholdDefinition {
+  if (typeof definition !== 'string')
+    return definition.scenario === undefined ? { ...definition, scenario } : definition;
+  let hasSelector = false;
+  try {
+    hasSelector = Object.keys(parseThresholdExpression(definition).filter).length > 0;
+  } catch {
+    return definition; // parseThresholds reports it, with its origin.
+  }
+  return hasSelector ? `scenario=${scenario},${definition}` : `scenario=${scenario}:${definition}`;
+}
+
+function startTime(value: string | number, where: string): number {
+  const ms = typeof value === 'number' ? value * 1000 : tryParseDuration(value);
+  if (ms === undefined)
+    throw new VolleyError(
+      'VOLLEY_E_SCENARIO',
+      `${where}.startTime: expected a duration like 30s, got '${value}'`,
+    );
+  return ms;
+}
