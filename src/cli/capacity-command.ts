@@ -129,6 +129,7 @@ async function capacity(fileArgument: string | undefined, flags: CapacityFlags):
         stages: null,
       },
       explicit: new Set([...prepared.explicit, 'rate', 'durationMs']),
+      profiles: prepared.profiles,
       outputs: [],
       discardBodies: prepared.urlMode,
     });

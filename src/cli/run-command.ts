@@ -6,7 +6,9 @@
 
 import type { Command } from 'commander';
 import { isDefinedScenario, type ScenarioDefinition } from '../api/define.js';
+import { loadConfigFile } from '../config/config-file.js';
 import { envLayer, loadEnvFile } from '../config/env-options.js';
+import type { ProfileLoad } from '../config/profiles.js';
 import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
 import { loadScenarioFile } from '../config/scenario-file.js';
@@ -50,6 +52,7 @@ export interface RunFlags {
   distribution?: string;
   profile?: string;
   scenario?: string;
+  config?: string;
   url?: string;
   method: string;
   body?: string;
@@ -120,6 +123,10 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
       'time users get to finish their task when the run stops (default 30s)',
     )
     .option('--env-file <path>', 'load variables from a dotenv file (VOLLEY_* set options)')
+    .option(
+      '--config <file>',
+      'config file with option defaults and profiles (default: ./volley.config.{ts,mjs,js,json})',
+    )
     .option('-q, --quiet', 'no live progress line')
     .option('--seed <n>', 'seed for task choice and wait times (default 1)')
     .option('--connections <n>', 'keep-alive connections per user and origin (default 6)')
@@ -140,6 +147,7 @@ export interface PreparedRun {
   options: RunOptions;
   explicit: Set<OptionName>;
   urlMode: boolean;
+  profiles: Record<string, ProfileLoad>;
 }
 
 /** Loads the scenario (or builds URL mode's) and resolves options: shared by run and capacity. */
@@ -161,6 +169,7 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
     );
   }
   const environment = { ...process.env };
+  const config = await loadConfigFile(flags.config, volleyEntry());
   const fileVariables = flags.envFile === undefined ? {} : loadEnvFile(flags.envFile);
 
   let scenario: ScenarioDefinition<unknown>;
@@ -187,13 +196,10 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
       headers: flags.header,
     });
     scenario = quick.scenario;
-    // A quick run is bounded by default, like autocannon's 10 s.
-    baseLayer = {
-      host: { value: quick.host, origin: '--url' },
-      durationMs: { value: '10s', origin: 'URL mode default' },
-    };
+    baseLayer = { host: { value: quick.host, origin: '--url' } };
   }
   const overrides = [
+    config.layer,
     envLayer(fileVariables, flags.envFile ?? '.env'),
     envLayer(environment, 'environment'),
     flagLayer(flags),
@@ -205,18 +211,31 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
     options: resolveRunOptions([baseLayer, ...overrides]),
     explicit: explicitOptions(file === undefined ? [baseLayer, ...overrides] : overrides),
     urlMode: file === undefined,
+    profiles: config.profiles,
   };
 }
 
 export async function runCommand(fileArgument: string | undefined, flags: RunFlags): Promise<number> {
-  const { scenario, exports, file, options, explicit, urlMode } = await prepareRun(fileArgument, flags);
+  const { scenario, exports, file, options, explicit, urlMode, profiles } = await prepareRun(
+    fileArgument,
+    flags,
+  );
   const outputs: Output[] = [];
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
   outputs.push(new SummaryOutput(process.stdout));
   const reports = { ...flags, json: options.json ?? undefined };
   outputs.push(...reportOutputs(reports));
 
-  const handle = startRun({ scenario, exports, file, options, explicit, outputs, discardBodies: urlMode });
+  const handle = startRun({
+    scenario,
+    exports,
+    file,
+    options,
+    explicit,
+    profiles,
+    outputs,
+    discardBodies: urlMode,
+  });
   const release = handleInterrupts(handle, {
     keyboard: flags.headless !== true && process.stdin.isTTY === true,
     stderr: process.stderr,

@@ -57,7 +57,11 @@ export function urlScenario(options: UrlModeOptions): {
       { name: `${method} ${url.pathname}`, run: ({ http }) => http.request(method, path, requestOptions) },
     ],
   });
-  return { scenario: defineScenario({ name: url.host, users: [user] }), host: url.origin };
+  // A quick run is bounded by default, like autocannon's 10 s; -t, a profile or a rate override it.
+  return {
+    scenario: defineScenario({ name: url.host, users: [user], load: { duration: '10s' } }),
+    host: url.origin,
+  };
 }
 
 function parseHeaders(lines: readonly string[]): Record<string, string> {

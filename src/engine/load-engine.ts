@@ -63,7 +63,7 @@ export interface LoadEngineOptions {
   segment?: ExecutionSegment;
   clock?: Clock;
   /** Called when the executor enters a named phase (a step of a step load, say). */
-  onPhase?: (label: string) => void;
+  onPhase?: (label: string, users: number | undefined) => void;
 }
 
 export interface EngineOutcome {
@@ -141,7 +141,7 @@ export class LoadEngine {
       spawn: (index, spawnOptions) => this.spawn(index, spawnOptions),
       createUser: (index) => this.createUser(index),
       retireUser: (user) => this.retireUser(user),
-      phase: (label) => this.options.onPhase?.(label),
+      phase: (label, users) => this.options.onPhase?.(label, users),
     });
     await Promise.race([finished, killed]);
     this.timers.abort();

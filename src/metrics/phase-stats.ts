@@ -20,6 +20,12 @@ interface Phase {
 
 export class PhaseTracker {
   private readonly phases = new Map<string, Phase>();
+  /** Users a phase was planned for, when the executor said (a step's level). */
+  private readonly planned = new Map<string, number>();
+
+  declare(name: string, users: number): void {
+    this.planned.set(name, users);
+  }
 
   add(decoded: DecodedSnapshot): void {
     const { snapshot } = decoded;
@@ -54,7 +60,7 @@ export class PhaseTracker {
           name: phase.name,
           fromS: round(phase.fromMs / 1000, 3),
           toS: round(phase.toMs / 1000, 3),
-          users: phase.users,
+          users: this.planned.get(phase.name) ?? phase.users,
           requests: phase.requests,
           failures: phase.failures,
           rps: seconds > 0 ? round(phase.requests / seconds, 2) : 0,

@@ -115,6 +115,11 @@ export class RunAggregate implements StatsSource {
     return summarizeInterval(decoded);
   }
 
+  /** Records the users a named phase was planned for (shown instead of the most seen). */
+  declarePhase(name: string, users: number): void {
+    this.phases.declare(name, users);
+  }
+
   select(filter: RowFilter, windowMs?: number): MergedStats {
     const checks = { passes: 0, fails: 0 };
     for (const check of this.checks.values()) {

@@ -93,10 +93,11 @@ export function startRun(request: RunRequest): RunHandle {
           discardBody: request.discardBodies === true,
         },
         seed: options.seed,
-        onPhase: (label) => {
+        onPhase: (label, users) => {
           // Close the previous phase's interval now, so each phase's stats are its own.
           tick();
           phase = unit.name === '' ? label : `${unit.name}: ${label}`;
+          if (users !== undefined) aggregate.declarePhase(phase, users);
         },
       });
       return { engine, startTimeMs: unit.startTimeMs };

@@ -26,8 +26,8 @@ export interface ExecutorRuntime {
   createUser(index: number): Promise<VirtualUser | null>;
   /** Open model: runs onStop and closes the user's connections. */
   retireUser(user: VirtualUser): Promise<void>;
-  /** Marks the start of a named phase (a step, a level), so stats are kept per phase. */
-  phase(label: string): void;
+  /** Marks the start of a named phase (a step, a level) with its planned users; stats are kept per phase. */
+  phase(label: string, users?: number): void;
 }
 
 export interface Executor {

@@ -71,7 +71,7 @@ export class StepLoadExecutor implements Executor {
         const wait = start + at - clock.now();
         if (wait > 0) await clock.sleep(wait, stopSignal);
         if (stopSignal.aborted) return;
-        runtime.phase(`step ${k + 1}/${this.levels.length}: ${this.levels[k]} users`);
+        runtime.phase(`step ${k + 1}/${this.levels.length}: ${this.levels[k]} users`, this.levels[k]);
       }
     };
     await Promise.all([announce(), this.users.run(runtime)]);

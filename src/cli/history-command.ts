@@ -1,0 +1,88 @@
+/**
+ * `volley history [scenario]`: the runs saved with `volley run --save`, as a trend. Without a
+ * scenario it lists the scenarios in the store; with one it prints its runs (date, version, key
+ * numbers, a verdict against the median of the previous runs, where a regression began) and can
+ * write the same as an HTML page with charts.
+ */
+
+import type { Command } from 'commander';
+import { analyzeTrend } from '../compare/trend.js';
+import { VolleyError } from '../errors.js';
+import { DEFAULT_HISTORY_DIR, listScenarios, loadHistory } from '../history/history-store.js';
+import { writeFileAtomic } from '../outputs/atomic-write.js';
+import { colorEnabled } from '../outputs/color.js';
+import { renderHistoryHtml } from '../outputs/compare/history-html.js';
+import { renderHistoryText, renderScenarioList } from '../outputs/compare/history-text.js';
+import { parsePercentFlag } from './compare-command.js';
+import { EXIT_PASSED } from './exit-codes.js';
+
+export interface HistoryFlags {
+  dir: string;
+  html?: string;
+  last?: string;
+  window: string;
+  maxRegression: string;
+}
+
+interface Stream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export function registerHistoryCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('history')
+    .description('show saved runs of a scenario as a trend, and where a regression began')
+    .argument('[scenario]', 'scenario name (or its folder); without it, list the scenarios')
+    .option('--dir <dir>', 'history folder', DEFAULT_HISTORY_DIR)
+    .option('--html <file>', 'also write the trend as a self-contained HTML page with charts')
+    .option('--last <n>', 'show only the last n runs')
+    .option('--window <n>', 'compare each run with the median of this many previous runs', '5')
+    .option('--max-regression <percent>', 'smallest change that counts, relative to the median', '10%')
+    .action(async (scenario: string | undefined, flags: HistoryFlags) => {
+      setExitCode(await historyCommand(scenario, flags));
+    });
+}
+
+function positiveInteger(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new VolleyError('VOLLEY_E_USAGE', `${flag}: expected a whole number >= 1, got '${text}'`);
+  }
+  return value;
+}
+
+export async function historyCommand(
+  scenario: string | undefined,
+  flags: HistoryFlags,
+  stdout: Stream = process.stdout,
+  stderr: Stream = process.stderr,
+): Promise<number> {
+  const window = positiveInteger(flags.window, '--window');
+  const last = flags.last === undefined ? undefined : positiveInteger(flags.last, '--last');
+  const maxRegression = parsePercentFlag(flags.maxRegression, '--max-regression');
+  const color = colorEnabled(stdout);
+  const width = stdout.columns ?? 140;
+  if (scenario === undefined) {
+    if (flags.html !== undefined) {
+      throw new VolleyError(
+        'VOLLEY_E_USAGE',
+        '--html needs a scenario: volley history <scenario> --html out.html',
+      );
+    }
+    stdout.write(renderScenarioList(await listScenarios(flags.dir), flags.dir, { color, width }));
+    return EXIT_PASSED;
+  }
+  const history = await loadHistory(scenario, flags.dir);
+  for (const skipped of history.skipped) stderr.write(`volley: skipped ${skipped.file}: ${skipped.reason}\n`);
+  // The trend is computed over every run, so the first shown run still has its previous runs.
+  const points = analyzeTrend(history.results, { window, maxRegression });
+  const hidden = last === undefined ? 0 : Math.max(0, points.length - last);
+  const shown = points.slice(hidden);
+  stdout.write(renderHistoryText(history.scenario, shown, { color, width, window, hidden }));
+  if (flags.html !== undefined) {
+    await writeFileAtomic(flags.html, renderHistoryHtml(history.scenario, shown, { window, hidden }), 'html');
+  }
+  return EXIT_PASSED;
+}

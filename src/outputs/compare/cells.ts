@@ -1,0 +1,142 @@
+/**
+ * How one compared metric reads, shared by the terminal, Markdown and HTML renderers so they
+ * agree to the character: values in the metric's unit, signed changes (error-rate changes in
+ * percentage points, never a "percent of a percent"), the evidence in one short cell.
+ */
+
+import {
+  type Comparison,
+  METRIC_TEXT,
+  type MetricComparison,
+  VERDICT_TEXT,
+  type Verdict,
+} from '../../compare/comparison.js';
+import { formatCount, formatMs, formatMsValue, formatPercent, formatRate, MISSING } from '../format.js';
+
+export function formatValue(metric: MetricComparison, value: number | null): string {
+  if (value === null) return MISSING;
+  switch (metric.unit) {
+    case 'ms':
+      return formatMs(value);
+    case 'fraction':
+      return formatPercent(value, 2);
+    case '/s':
+      return formatRate(value);
+  }
+}
+
+function signed(value: number, text: (magnitude: number) => string): string {
+  const magnitude = text(Math.abs(value));
+  if (magnitude === text(0)) return magnitude;
+  return `${value < 0 ? '−' : '+'}${magnitude}`;
+}
+
+function percentagePoints(fraction: number): string {
+  return `${(fraction * 100).toFixed(2)} pp`;
+}
+
+export function formatChange(metric: MetricComparison): string {
+  const change = metric.change;
+  if (change === null) return MISSING;
+  switch (metric.unit) {
+    case 'ms':
+      return signed(change, formatMs);
+    case 'fraction':
+      return signed(change, percentagePoints);
+    case '/s':
+      return signed(change, formatRate);
+  }
+}
+
+export function formatRelativeChange(metric: MetricComparison): string {
+  if (metric.relativeChange === null) return MISSING;
+  return signed(metric.relativeChange, (m) => formatPercent(m, 1));
+}
+
+/** The interval of a latency change, a p-value for the error rate, nothing for throughput. */
+export function formatEvidence(metric: MetricComparison): string {
+  const evidence = metric.evidence;
+  switch (evidence.kind) {
+    case 'bootstrap': {
+      const bound = (value: number): string => signed(value, formatMsValue);
+      return `${bound(evidence.low)} … ${bound(evidence.high)} ms`;
+    }
+    case 'two-proportion':
+      return evidence.pValue < 0.001 ? 'p < 0.001' : `p = ${evidence.pValue.toFixed(3)}`;
+    case 'ratio':
+      return 'ratio only';
+    case 'none':
+      return evidence.reason;
+  }
+}
+
+export function metricName(metric: MetricComparison): string {
+  return METRIC_TEXT[metric.metric];
+}
+
+export function verdictText(verdict: Verdict | 'added' | 'removed'): string {
+  return VERDICT_TEXT[verdict];
+}
+
+/** `regressed` → `✗ regressed`: readable without colour, and in screen readers as words. */
+export function verdictMark(verdict: Verdict | 'added' | 'removed'): string {
+  switch (verdict) {
+    case 'regressed':
+      return '✗';
+    case 'improved':
+      return '✓';
+    case 'added':
+      return '+';
+    case 'removed':
+      return '−';
+    default:
+      return ' ';
+  }
+}
+
+/** `10%`, `12.5%`: a setting as the user wrote it, without padding zeros. */
+export function formatSetting(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(2))}%`;
+}
+
+/** The headline: `REGRESSED: 3 of 15 compared metrics regressed beyond the 10% tolerance`. */
+export function headline(comparison: Comparison): { word: string; detail: string } {
+  const { counts, settings } = comparison;
+  const compared = counts.regressed + counts.improved + counts.unchanged;
+  const tolerance = `${formatSetting(settings.maxRegression)} tolerance, ${formatSetting(settings.confidence)} confidence`;
+  switch (comparison.verdict) {
+    case 'regressed':
+      return {
+        word: 'REGRESSED',
+        detail: `${counts.regressed} of ${compared} compared metrics regressed (${tolerance})`,
+      };
+    case 'improved':
+      return {
+        word: 'IMPROVED',
+        detail: `${counts.improved} of ${compared} compared metrics improved, none regressed (${tolerance})`,
+      };
+    case 'unchanged':
+      return { word: 'NO SIGNIFICANT CHANGE', detail: `in ${compared} compared metrics (${tolerance})` };
+  }
+}
+
+/** How the verdicts were reached, in one paragraph for the foot of every report. */
+export function methodNote(comparison: Comparison): string {
+  const s = comparison.settings;
+  const tolerance = formatSetting(s.maxRegression);
+  return (
+    `Latency percentiles: ${formatSetting(s.confidence)} bootstrap interval of the difference ` +
+    `(${formatCount(s.resamples)} resamples of up to ${formatCount(s.sampleCap)} requests per run); a change counts when the ` +
+    `interval excludes 0 and the change exceeds ${tolerance} of the baseline. Error rate: two-proportion ` +
+    `z-test, and a change beyond max(${tolerance} of the baseline rate, ${percentagePoints(s.errorRateFloor)}). ` +
+    `Requests/s: compared as a ratio against ${tolerance}; a run has one throughput figure, no ` +
+    'per-request distribution to test.'
+  );
+}
+
+/** `2025-01-31 12:00 UTC`. */
+export function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

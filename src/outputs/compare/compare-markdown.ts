@@ -1,0 +1,95 @@
+/**
+ * `volley compare --md`: the comparison as GitHub-flavoured Markdown, for a pull-request comment
+ * or `$GITHUB_STEP_SUMMARY`. One table, a row per metric, the endpoint named on its first row;
+ * verdicts carry an emoji and a word, so they read in any theme and in plain text.
+ */
+
+import type { Comparison, RowComparison } from '../../compare/comparison.js';
+import { formatCount } from '../format.js';
+import {
+  formatChange,
+  formatEvidence,
+  formatRelativeChange,
+  formatValue,
+  formatWhen,
+  headline,
+  methodNote,
+  metricName,
+  verdictText,
+} from './cells.js';
+
+/** Table cells: `|` ends a cell and a newline ends the row; backticks and `*` would format. */
+export function markdownCell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[*_`[\]<>]/g, '\\$&')
+    .replace(/\s+/g, ' ');
+}
+
+const EMOJI: Record<string, string> = {
+  regressed: '🔴',
+  improved: '🟢',
+  unchanged: '⚪',
+  'n/a': '',
+  added: '➕',
+  removed: '➖',
+};
+
+function verdictCell(verdict: keyof typeof EMOJI & Parameters<typeof verdictText>[0]): string {
+  const word = verdictText(verdict);
+  return verdict === 'regressed' ? `${EMOJI[verdict]} **${word}**` : `${EMOJI[verdict]} ${word}`.trim();
+}
+
+function rowLines(row: RowComparison): string[] {
+  const name = `**${markdownCell(row.label)}**`;
+  const count = (value: number | null): string => (value === null ? '' : `${formatCount(value)} req`);
+  if (row.presence !== 'both') {
+    const side = row.presence === 'added' ? 'current' : 'baseline';
+    return [
+      `| ${name} | | ${count(row.requests.baseline)} | ${count(row.requests.current)} | | | only in the ${side} run | ${verdictCell(row.verdict)} |`,
+    ];
+  }
+  return row.metrics.map((metric, i) => {
+    const cells = [
+      i === 0 ? name : '',
+      metricName(metric),
+      formatValue(metric, metric.baseline),
+      formatValue(metric, metric.current),
+      formatChange(metric),
+      metric.unit === 'fraction' ? '' : formatRelativeChange(metric),
+      markdownCell(formatEvidence(metric)),
+      verdictCell(metric.verdict),
+    ];
+    return `| ${cells.join(' | ')} |`;
+  });
+}
+
+export function renderComparisonMarkdown(comparison: Comparison): string {
+  const { baseline, current, settings } = comparison;
+  const { word, detail } = headline(comparison);
+  const icon = comparison.verdict === 'regressed' ? '🔴' : comparison.verdict === 'improved' ? '🟢' : '⚪';
+  const run = (name: string, s: typeof baseline): string =>
+    `| ${name} | ${markdownCell(s.label)} | ${formatWhen(s.startedAt)} | ${formatCount(s.requests)} | ${markdownCell(s.load)} | ${markdownCell(s.volley)} |`;
+  const lines = [
+    `## volley compare: ${markdownCell(current.scenario)}`,
+    '',
+    `${icon} **${word}**: ${detail}`,
+    '',
+    '| Run | File | Started | Requests | Load | volley |',
+    '| --- | --- | --- | ---: | --- | --- |',
+    run('baseline', baseline),
+    run('current', current),
+    '',
+    `| Endpoint | Metric | Baseline | Current | Change | % | ${Math.round(settings.confidence * 100)}% interval | Verdict |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | --- | --- |',
+    ...rowLines(comparison.total),
+    ...comparison.endpoints.flatMap(rowLines),
+    '',
+  ];
+  if (comparison.warnings.length > 0) {
+    lines.push(...comparison.warnings.map((w) => `> ⚠️ ${markdownCell(w)}`), '');
+  }
+  lines.push(`<sub>${markdownCell(methodNote(comparison))}</sub>`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,118 @@
+/**
+ * `volley history --html`: one scenario's runs as a self-contained page: charts of latency
+ * percentiles, throughput and error rate over time (uPlot, inlined), a dashed red line where a
+ * sustained regression began, and the table of runs with their verdicts.
+ */
+
+import type { TrendPoint } from '../../compare/trend.js';
+import { formatCount, formatMs, formatPercent, formatRate, MISSING } from '../format.js';
+import { formatWhen } from './cells.js';
+import { REGRESSION_BEGAN, trendVerdictText } from './history-cells.js';
+import { escapeHtml, htmlPage, jsonForScript, verdictClass } from './html-page.js';
+import { type ChartAssets, uplotAssets } from './uplot-asset.js';
+
+/** What the page script reads: one array per series, x in Unix seconds. */
+interface ChartData {
+  t: number[];
+  p50: (number | null)[];
+  p95: (number | null)[];
+  p99: (number | null)[];
+  rps: number[];
+  errors: (number | null)[];
+  began: number[];
+}
+
+function chartData(points: readonly TrendPoint[]): ChartData {
+  const t = points.map((p) => Date.parse(p.startedAt) / 1000);
+  return {
+    t,
+    p50: points.map((p) => p.p50),
+    p95: points.map((p) => p.p95),
+    p99: points.map((p) => p.p99),
+    rps: points.map((p) => p.rps),
+    errors: points.map((p) => (p.errorRate === null ? null : p.errorRate * 100)),
+    began: points.flatMap((p, i) => (p.regressionBegan ? [t[i] as number] : [])),
+  };
+}
+
+// Runs in the browser. Plain ES2017, no imports: uPlot is a global from the inlined build.
+const PAGE_SCRIPT = `
+(function () {
+  var data = JSON.parse(document.getElementById('trend-data').textContent);
+  function markers(u) {
+    var ctx = u.ctx, top = u.bbox.top, height = u.bbox.height;
+    ctx.save();
+    ctx.strokeStyle = '#d32f2f';
+    ctx.lineWidth = 2 * devicePixelRatio;
+    ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+    data.began.forEach(function (t) {
+      var x = Math.round(u.valToPos(t, 'x', true));
+      ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
+    });
+    ctx.restore();
+  }
+  var charts = [];
+  function chart(id, unit, series, values) {
+    var el = document.getElementById(id);
+    var opts = {
+      width: Math.max(320, el.clientWidth), height: 240,
+      series: [{}].concat(series.map(function (s) {
+        return { label: s[0], stroke: s[1], width: 2, points: { show: true, size: 6 }, spanGaps: true,
+          value: function (u, v) { return v == null ? '—' : v.toFixed(2) + unit; } };
+      })),
+      axes: [{ stroke: '#8b919c', grid: { stroke: 'rgba(128,128,128,0.15)' } },
+             { stroke: '#8b919c', grid: { stroke: 'rgba(128,128,128,0.15)' },
+               values: function (u, vals) { return vals.map(function (v) { return v + unit; }); } }],
+      hooks: { draw: [markers] },
+    };
+    charts.push([el, new uPlot(opts, [data.t].concat(values), el)]);
+  }
+  chart('chart-latency', 'ms', [['p50', '#3b82f6'], ['p95', '#f59e0b'], ['p99', '#ef4444']], [data.p50, data.p95, data.p99]);
+  chart('chart-rps', '/s', [['requests/s', '#10b981']], [data.rps]);
+  chart('chart-errors', '%', [['error rate', '#ef4444']], [data.errors]);
+  window.addEventListener('resize', function () {
+    charts.forEach(function (c) { c[1].setSize({ width: Math.max(320, c[0].clientWidth), height: 240 }); });
+  });
+})();
+`;
+
+function runsTable(points: readonly TrendPoint[], hidden: number): string {
+  const ms = (value: number | null): string => escapeHtml(value === null ? MISSING : formatMs(value));
+  const rows = points.map((p, i) => {
+    const began = p.regressionBegan ? ` <span class="marker">◀ ${REGRESSION_BEGAN}</span>` : '';
+    return `<tr><td class="num muted">${hidden + i + 1}</td><td>${escapeHtml(formatWhen(p.startedAt))}</td><td>${escapeHtml(p.volley)}</td><td class="num">${formatCount(p.requests)}</td><td class="num">${escapeHtml(formatRate(p.rps))}</td><td class="num">${escapeHtml(p.errorRate === null ? MISSING : formatPercent(p.errorRate, 2))}</td><td class="num">${ms(p.p50)}</td><td class="num">${ms(p.p95)}</td><td class="num">${ms(p.p99)}</td><td class="${verdictClass(p.verdict)}">${escapeHtml(trendVerdictText(p))}${began}</td></tr>`;
+  });
+  return `<table><thead><tr><th class="num">#</th><th>Started</th><th>volley</th><th class="num">Requests</th><th class="num">req/s</th><th class="num">Errors</th><th class="num">p50</th><th class="num">p95</th><th class="num">p99</th><th>Verdict</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+export function renderHistoryHtml(
+  scenario: string,
+  points: readonly TrendPoint[],
+  options: { window?: number; hidden?: number; assets?: ChartAssets | null } = {},
+): string {
+  const assets = options.assets === undefined ? uplotAssets() : options.assets;
+  const began = points.filter((p) => p.regressionBegan);
+  const summary =
+    began.length === 0
+      ? 'No sustained regression in these runs.'
+      : `Regression began: ${began.map((p) => formatWhen(p.startedAt)).join(', ')} (dashed red line).`;
+  const charts =
+    assets === null
+      ? '<p class="muted">Charts are unavailable: the uplot package was not found.</p>'
+      : `<h2>Latency</h2><div id="chart-latency" class="chart"></div>
+<h2>Throughput</h2><div id="chart-rps" class="chart"></div>
+<h2>Error rate</h2><div id="chart-errors" class="chart"></div>`;
+  const body = `
+<h1><span class="brand">volley</span>history: ${escapeHtml(scenario)}</h1>
+<p class="muted">${points.length} runs. Each run is compared with the median of the ${options.window ?? 5} runs before it; ${escapeHtml(summary)}</p>
+<div class="card">${charts}</div>
+<div class="card">${runsTable(points, options.hidden ?? 0)}</div>
+<script type="application/json" id="trend-data">${jsonForScript(chartData(points))}</script>
+${assets === null ? '' : `<script>${assets.js}</script>\n<script>${PAGE_SCRIPT}</script>`}`;
+  return htmlPage({
+    title: `volley history: ${scenario}`,
+    body,
+    head: assets === null ? '' : `<style>${assets.css}</style>`,
+  });
+}
