@@ -4,9 +4,17 @@
  */
 
 export type {
+  ArrivalRateLoad,
   DefinedUser,
   HttpDefinition,
   LoadDefinition,
+  PerUserIterationsLoad,
+  RampingArrivalRateLoad,
+  ShapeLoad,
+  StagesLoad,
+  StepLoad,
+  SubScenarioDefinition,
+  UsersLoad,
   ScenarioDefinition,
   Task,
   TaskDefinition,
@@ -17,6 +25,8 @@ export {
   defineUser,
 } from './api/define.js';
 export type { DurationInput } from './api/wait-time.js';
+export { type Feed, type FeedOptions, type FeedOrder, feed } from './api/feed.js';
+export { poisson } from './api/poisson.js';
 export { between, constant, constantPacing, constantThroughput } from './api/wait-time.js';
 export type { VuContext } from './engine/vu-context.js';
 export type { WaitTime } from './engine/wait-time.js';

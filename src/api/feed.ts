@@ -7,7 +7,9 @@
  *
  * Orders:
  * - `sequence` (default): round-robin, row 0, 1, 2, … and around again;
- * - `random`: a uniformly random row per call, from a generator per user (reproducible);
+ * - `random`: a uniformly random row per call, drawn from a generator per user, so runs repeat
+ *   (VuContext does not expose the user's own `--seed`ed generator, so the feed keeps one per
+ *   user id, seeded from the id and the feed's name: reproducible, but the same for every --seed);
  * - `unique`: every row at most once across the whole run, then `next()` throws.
  *
  * Split across workers, a feed stays deterministic with no coordination: worker k of n hands out
@@ -39,13 +41,13 @@ export interface FeedOptions {
 }
 
 /**
- * What a feed needs of the caller: its `VuContext` fits. `random`, when present, is the user's
- * own seeded generator; today's VuContext does not expose one, so `random` order keeps its own
+ * What a feed needs of the caller: its `VuContext` fits. `random`, when present, draws from the
+ * user's own seeded generator (so `random` order follows `--seed`); without it the feed keeps a
  * generator per user id.
  */
 export interface FeedCaller {
   readonly id: number;
-  readonly random?: { next(): number };
+  random?(): number;
 }
 
 export interface Feed<Row> {
@@ -177,7 +179,7 @@ class RowFeed<Row> implements Feed<Row> {
         return rows[this.cursor++ % rows.length] as Row;
       }
       case 'random':
-        return rows[Math.floor(this.randomOf(vu).next() * rows.length)] as Row;
+        return rows[Math.floor(this.draw(vu) * rows.length)] as Row;
       case 'unique': {
         this.useUnique('next');
         while (this.cursor < rows.length && !ownership.owns(this.cursor)) this.cursor++;
@@ -210,14 +212,14 @@ class RowFeed<Row> implements Feed<Row> {
     }
   }
 
-  private randomOf(vu: FeedCaller): { next(): number } {
-    if (vu.random !== undefined) return vu.random;
+  private draw(vu: FeedCaller): number {
+    if (vu.random !== undefined) return vu.random();
     let random = this.randoms.get(vu.id);
     if (random === undefined) {
       random = new Random(this.salt ^ Math.imul(vu.id + 1, 0x9e3779b1));
       this.randoms.set(vu.id, random);
     }
-    return random;
+    return random.next();
   }
 
   private exhausted(total: number, ownership: SegmentOwnership): Error {

@@ -42,12 +42,17 @@ class Context implements VuContext<object, unknown> {
     readonly http: HttpClient,
     readonly signal: AbortSignal,
     private readonly clock: Clock,
+    private readonly source: Random,
   ) {}
 
   check: VuContext['check'] = (response, checks, options) => check(response, checks, options);
 
   sleep(ms: number): Promise<void> {
     return this.clock.sleep(ms, this.signal);
+  }
+
+  random(): number {
+    return this.source.next();
   }
 }
 
@@ -64,7 +69,7 @@ export class VirtualUser {
     private readonly env: VirtualUserEnvironment,
   ) {
     this.random = new Random(env.seed ^ Math.imul(id + 1, 0x9e3779b1));
-    this.context = new Context(id, compiled.spec.name, env.data, http, env.killSignal, env.clock);
+    this.context = new Context(id, compiled.spec.name, env.data, http, env.killSignal, env.clock, this.random);
   }
 
   /** The closed model: start, loop over tasks until `stop` aborts or the budget is spent, finish. */

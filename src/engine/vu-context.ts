@@ -29,6 +29,8 @@ export interface VuContext<State extends object = Record<string, unknown>, Data 
   ): boolean;
   /** Sleeps, returning early when the run stops. */
   sleep(ms: number): Promise<void>;
+  /** A uniform draw in [0, 1) from this user's own generator: reproducible with `--seed`. */
+  random(): number;
 }
 
 export type TaskFunction<State extends object = Record<string, unknown>, Data = unknown> = (

@@ -82,7 +82,10 @@ function failuresCell(stats: Pick<RequestStats, 'requests' | 'failures'>, palett
   return { text: `${formatCount(stats.failures)}${share}`, style: palette.red };
 }
 
-function latencyCells(stats: RequestStats, fields: readonly (keyof RequestStats['latency'])[]): string[] {
+function latencyCells(
+  stats: Pick<RequestStats, 'requests' | 'latency'>,
+  fields: readonly (keyof RequestStats['latency'])[],
+): string[] {
   return fields.map((field) => (stats.requests > 0 ? formatMsValue(stats.latency[field]) : MISSING));
 }
 
@@ -167,4 +170,36 @@ export function userClassSection(result: Result, context: SectionContext): strin
     ruleStyle: palette.dim,
   });
   return titled('User classes', '(latency in ms)', lines, context);
+}
+
+/** One row per phase (the steps of a step load), so the bend in latency is visible at a glance. */
+export function phaseSection(result: Result, context: SectionContext): string[] {
+  const phases = result.phases ?? [];
+  if (phases.length === 0) return [];
+  const { palette } = context;
+  const lines = renderTable({
+    columns: [
+      { header: 'Phase', shrink: 'middle', minWidth: 16 },
+      numeric('users'),
+      numeric('# reqs'),
+      numeric('req/s'),
+      numeric('errors'),
+      numeric('p50'),
+      numeric('p95'),
+      numeric('p99'),
+    ],
+    rows: phases.map((phase) => [
+      phase.name,
+      formatCount(phase.users),
+      formatCount(phase.requests),
+      formatRate(phase.rps),
+      phase.errorRate > 0 ? palette.red(formatPercent(phase.errorRate)) : formatPercent(phase.errorRate),
+      ...latencyCells(phase, ['p50', 'p95', 'p99']),
+    ]),
+    maxWidth: context.width,
+    indent: context.indent,
+    headerStyle: palette.bold,
+    ruleStyle: palette.dim,
+  });
+  return titled('Phases', '(latency in ms)', lines, context);
 }

@@ -17,7 +17,7 @@ import {
   thresholdSection,
   warningSection,
 } from './summary-findings.js';
-import { endpointSection, type SectionContext, userClassSection } from './summary-tables.js';
+import { endpointSection, phaseSection, type SectionContext, userClassSection } from './summary-tables.js';
 
 export interface SummaryOptions {
   /** Emit ANSI colour escapes. */
@@ -113,6 +113,7 @@ export function formatSummary(result: Result, options: SummaryOptions): string {
     headerSection(result, palette),
     endpointSection(result, context),
     userClassSection(result, context),
+    phaseSection(result, context),
     statusCodeSection(result, context),
     errorSection(result, context),
     checkSection(result, context),

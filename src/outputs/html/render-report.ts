@@ -22,6 +22,7 @@ import { endpointsSection } from './sections/endpoints.js';
 import { errorsSection } from './sections/errors.js';
 import { monitorSection } from './sections/monitor.js';
 import { overTimeSection } from './sections/over-time.js';
+import { phasesSection } from './sections/phases.js';
 import { runInfoSection, warningsSection } from './sections/run-info.js';
 import { statusCodesSection } from './sections/status-codes.js';
 import { thresholdsSection } from './sections/thresholds.js';
@@ -60,6 +61,7 @@ function layout(result: Result, distribution: ChartSpec | null): { blocks: Block
     block('over-time', 'Over time', overTimeSection(result)),
     block('distribution', 'Distribution', distributionSection(result, distribution)),
     block('endpoints', 'Requests', endpointsSection(result)),
+    block('phases', 'Phases', phasesSection(result)),
     block('status-codes', 'Status codes', statusCodesSection(result)),
     block('errors', 'Errors', errorsSection(result)),
     block('checks', 'Checks', checksSection(result)),

@@ -141,6 +141,8 @@ export function fixtureResult(): Result {
       checks: { passes: 2638, fails: 25 },
     },
     endpoints,
+    load: { executor: 'ramping-users', description: '50 users at 10/s for 30s' },
+    phases: [],
     userClasses: [classStats('GenerationUser', 2400, 25, 310), classStats('AuthUser', 2400, 21, 48.2)],
     errors: [
       {
