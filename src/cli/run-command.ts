@@ -6,6 +6,7 @@
 
 import type { Command } from 'commander';
 import { isDefinedScenario, type ScenarioDefinition } from '../api/define.js';
+import type { ScenarioSource } from '../cluster/protocol.js';
 import { loadConfigFile } from '../config/config-file.js';
 import { envLayer, loadEnvFile } from '../config/env-options.js';
 import type { ProfileLoad } from '../config/profiles.js';
@@ -18,10 +19,10 @@ import type { Output } from '../outputs/output.js';
 import { SummaryOutput } from '../outputs/summary-output.js';
 import { scenarioLayer } from '../runner/scenario-options.js';
 import { startRun } from '../runner/start-run.js';
+import { urlScenario } from '../runner/url-scenario.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
-import { urlScenario } from './url-scenario.js';
 import { volleyEntry } from './volley-entry.js';
 
 export interface RunFlags {
@@ -53,6 +54,7 @@ export interface RunFlags {
   profile?: string;
   scenario?: string;
   config?: string;
+  workers?: string;
   url?: string;
   method: string;
   body?: string;
@@ -81,6 +83,7 @@ const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
   ['distribution', 'distribution', '--distribution'],
   ['profile', 'profile', '--profile'],
   ['scenario', 'scenario', '--scenario'],
+  ['workers', 'workers', '--workers'],
 ];
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -108,6 +111,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--distribution <even|poisson>', 'open model: evenly spaced or Poisson arrivals')
     .option('--profile <name>', 'a named load: quick, moderate, heavy, stress, normal, peak, extreme')
     .option('--scenario <name>', "run only this one of the file's named scenarios")
+    .option('--workers <n|auto>', 'worker threads sharing the load; auto = one per core (default 1)')
     .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
     .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
     .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
@@ -148,6 +152,8 @@ export interface PreparedRun {
   explicit: Set<OptionName>;
   urlMode: boolean;
   profiles: Record<string, ProfileLoad>;
+  /** How worker threads rebuild the scenario. */
+  source: ScenarioSource;
 }
 
 /** Loads the scenario (or builds URL mode's) and resolves options: shared by run and capacity. */
@@ -173,6 +179,7 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
   const fileVariables = flags.envFile === undefined ? {} : loadEnvFile(flags.envFile);
 
   let scenario: ScenarioDefinition<unknown>;
+  let source: ScenarioSource;
   let exports: Record<string, unknown> = {};
   let baseLayer: OptionLayer;
   if (file !== undefined) {
@@ -186,6 +193,7 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
       );
     }
     scenario = candidate;
+    source = { kind: 'bundle', file: loaded.file, code: loaded.code };
     exports = loaded.exports;
     baseLayer = scenarioLayer(scenario, loaded.file);
   } else {
@@ -196,6 +204,13 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
       headers: flags.header,
     });
     scenario = quick.scenario;
+    source = {
+      kind: 'url',
+      url: flags.url as string,
+      method: flags.method,
+      body: flags.body,
+      headers: flags.header,
+    };
     baseLayer = { host: { value: quick.host, origin: '--url' } };
   }
   const overrides = [
@@ -212,11 +227,12 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
     explicit: explicitOptions(file === undefined ? [baseLayer, ...overrides] : overrides),
     urlMode: file === undefined,
     profiles: config.profiles,
+    source,
   };
 }
 
 export async function runCommand(fileArgument: string | undefined, flags: RunFlags): Promise<number> {
-  const { scenario, exports, file, options, explicit, urlMode, profiles } = await prepareRun(
+  const { scenario, exports, file, options, explicit, urlMode, profiles, source } = await prepareRun(
     fileArgument,
     flags,
   );
@@ -230,6 +246,7 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
     scenario,
     exports,
     file,
+    source,
     options,
     explicit,
     profiles,

@@ -32,6 +32,7 @@ export const ENV_NAMES: Readonly<Record<OptionName, string>> = Object.freeze({
   distribution: 'VOLLEY_DISTRIBUTION',
   profile: 'VOLLEY_PROFILE',
   scenario: 'VOLLEY_SCENARIO',
+  workers: 'VOLLEY_WORKERS',
 });
 
 /** Reads options from a variables map (process.env, or an env file's contents). */

@@ -4,6 +4,7 @@
  * message says what the option accepts.
  */
 
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { tryParseDuration } from './duration.js';
 import { tryParseRate } from './rate.js';
@@ -104,6 +105,20 @@ const rate = z.union([z.number(), z.string()]).transform((raw, ctx) => {
 
 const distribution = z.enum(['even', 'poisson'], { message: "expected 'even' or 'poisson'" });
 
+/** `auto` uses every core, up to 16 (beyond that, merging and memory cost more than they give). */
+const workers = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+  if (raw === 'auto') return Math.max(1, Math.min(16, availableParallelism()));
+  const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(value) || value < 1 || value > 256) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a number of workers from 1 to 256, or auto, got '${raw}'`,
+    });
+    return z.NEVER;
+  }
+  return value;
+});
+
 type FieldSchemas = { [K in OptionName]: z.ZodType<RunOptions[K] | Exclude<RunOptions[K], null>> };
 
 export const OPTION_FIELDS: FieldSchemas = {
@@ -129,4 +144,5 @@ export const OPTION_FIELDS: FieldSchemas = {
   distribution,
   profile: z.string().min(1, 'expected a profile name'),
   scenario: z.string().min(1, 'expected a scenario name'),
+  workers,
 };

@@ -41,6 +41,8 @@ export interface RunOptions {
   profile: string | null;
   /** Run only this one of a file's several scenarios (`--scenario checkout`). */
   scenario: string | null;
+  /** Worker threads sharing the load (1: in this process). */
+  workers: number;
 }
 
 export type OptionName = keyof RunOptions;
@@ -65,4 +67,5 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   distribution: null,
   profile: null,
   scenario: null,
+  workers: 1,
 });

@@ -158,6 +158,8 @@ export interface Result {
   thresholds: ThresholdVerdict[];
   timeSeries: TimeSeriesPoint[];
   monitor: { generator: MonitorSample[] };
+  /** Per-worker counts and health, when the load ran on several workers. */
+  workers?: { worker: number; requests: number; failures: number; lost: string | null }[];
   /** Reasons to distrust the numbers (a saturated generator, for one). */
   warnings: string[];
 }

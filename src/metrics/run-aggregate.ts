@@ -72,6 +72,23 @@ export class RunAggregate implements StatsSource {
     this.window = new StatsWindow(windowMs);
   }
 
+  /** Merges every snapshot of one tick (one per worker); returns the tick's headline figures. */
+  addAll(snapshots: readonly Snapshot[]): IntervalSummary {
+    let requests = 0;
+    let failures = 0;
+    let seconds = 0;
+    let p95Ms: number | null = null;
+    for (const snapshot of snapshots) {
+      const summary = this.add(snapshot);
+      requests += summary.requests;
+      failures += summary.failures;
+      seconds = Math.max(seconds, summary.seconds);
+      // Workers see the same traffic mix: the slowest worker's p95 is the honest live figure.
+      if (summary.p95Ms !== null) p95Ms = Math.max(p95Ms ?? 0, summary.p95Ms);
+    }
+    return { requests, failures, seconds: seconds || 1, p95Ms };
+  }
+
   /** Merges one interval; returns its headline figures for live displays. */
   add(snapshot: Snapshot): IntervalSummary {
     const decoded = decodeSnapshot(snapshot);

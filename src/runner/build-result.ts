@@ -7,7 +7,7 @@ import type { RunOptions } from '../config/run-options.js';
 import type { EngineOutcome } from '../engine/load-engine.js';
 import { RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
 import type { RunAggregate } from '../metrics/run-aggregate.js';
-import { detectSaturation, type MonitorSample } from '../monitor/index.js';
+import { DEFAULT_SATURATION_LIMITS, detectSaturation, type MonitorSample } from '../monitor/index.js';
 import { evaluateThresholds, type ThresholdSpec } from '../thresholds/index.js';
 import { hostInfo } from './host-info.js';
 import { decideVerdict } from './verdict.js';
@@ -41,7 +41,10 @@ export function buildResult(input: ResultInput): Result {
     taskErrors,
     checkFails: measured.totals.checks.fails,
   });
-  const warnings = detectSaturation([...input.monitorSamples]);
+  // CPU is sampled for the whole process: with N worker threads, saturation is N cores' worth.
+  const warnings = detectSaturation([...input.monitorSamples], {
+    cpuPercent: DEFAULT_SATURATION_LIMITS.cpuPercent * input.options.workers,
+  });
   if (measured.totals.droppedIterations > 0) {
     warnings.push(
       `${measured.totals.droppedIterations} iterations could not start on time: every user was busy ` +

@@ -1,17 +1,19 @@
 /**
- * Runs a scenario end to end in this process: setup → engine → (every second) flush the
- * recorder into the aggregator, update live outputs, check abortOnFail thresholds → teardown →
- * Result → thresholds → end-of-run outputs. Returns a handle the CLI (Ctrl-C), the web UI and
- * tests drive.
+ * Runs a scenario end to end: setup → engines (in this process, or worker threads each running a
+ * segment of the load) → every second: merge the snapshot deltas, update live outputs, check
+ * abortOnFail thresholds → teardown → Result → thresholds → end-of-run outputs. Returns a handle
+ * the CLI (Ctrl-C), the web UI and tests drive.
  */
 
+import { rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { ScenarioDefinition } from '../api/define.js';
+import type { ScenarioSource } from '../cluster/protocol.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import { createExecutor, describePlan, peakUsers } from '../engine/executors/load-plan.js';
-import { type EngineState, LoadEngine } from '../engine/load-engine.js';
+import { createExecutor, describePlan } from '../engine/executors/load-plan.js';
+import type { EngineState } from '../engine/load-engine.js';
 import { WHOLE } from '../engine/segment.js';
-import { classSequence } from '../engine/user-mix.js';
 import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
 import type { Result } from '../metrics/result.js';
@@ -21,9 +23,11 @@ import type { LiveProgress, Output, RunStartInfo } from '../outputs/output.js';
 import { evaluateThreshold, type ThresholdSpec } from '../thresholds/index.js';
 import { VERSION } from '../version.js';
 import { buildResult } from './build-result.js';
+import { type LoadDriver, LocalDriver } from './load-driver.js';
+import { buildScenarioSet } from './local-run.js';
 import { notifyOutputs } from './notify-outputs.js';
-import { ScenarioSet } from './scenario-set.js';
-import { compileUnits } from './scenario-units.js';
+import { compileUnits, type ScenarioUnit } from './scenario-units.js';
+import { ThreadDriver } from './thread-driver.js';
 
 export interface RunRequest {
   scenario: ScenarioDefinition<unknown>;
@@ -31,6 +35,11 @@ export interface RunRequest {
   exports?: Record<string, unknown>;
   /** The scenario file, or null for URL mode and programmatic runs. */
   file: string | null;
+  /**
+   * How worker threads rebuild the scenario: its bundled code, or URL mode's parameters. Without
+   * it (a scenario object passed to run()), the run stays in this process.
+   */
+  source?: ScenarioSource;
   options: RunOptions;
   /** Options set explicitly (flags, environment): they override the scenario's load numbers. */
   explicit?: ReadonlySet<OptionName>;
@@ -57,53 +66,72 @@ export function startRun(request: RunRequest): RunHandle {
   const { options } = request;
   const origin = request.file ?? 'scenario';
   const scenarioName = request.scenario.name ?? (request.file === null ? 'scenario' : baseName(request.file));
+  const explicit = request.explicit ?? new Set<OptionName>();
   const { units, thresholds } = compileUnits({
     scenario: request.scenario,
     exports: request.exports ?? {},
     options,
-    explicit: request.explicit ?? new Set(),
+    explicit,
     profiles: request.profiles,
     origin,
   });
-  let t0 = performance.now();
-  const recorder = new IntervalRecorder({ now: () => performance.now() - t0 });
-  let phase: string | null = null;
   const windowMs = thresholds.reduce((max, spec) => Math.max(max, spec.windowMs ?? 0), 0);
   const aggregate = new RunAggregate(windowMs);
-  let engines: ScenarioSet | undefined;
+  const tickMs = request.tickMs ?? 1000;
+  const warnings: string[] = [];
+  let driver: LoadDriver | undefined;
   let abortedBy: string | undefined;
   let pendingStop: 'stop' | 'kill' | undefined;
 
+  const onPhase = (label: string, users: number | undefined): void => {
+    if (users !== undefined) aggregate.declarePhase(label, users);
+  };
+
   const run = async (): Promise<Result> => {
     const data = await runHook('setup()', origin, () => request.scenario.setup?.());
-    const scheduled = units.map((unit) => {
-      const executor = createExecutor(unit.load.plan, WHOLE, options.seed);
-      const engine = new LoadEngine({
-        scenario: { name: unit.name, host: unit.host, classes: unit.classes },
-        executor,
-        recorder,
-        userMix: classSequence(unit.classes, Math.max(1, peakUsers(unit.load.plan))),
+    let originMs = performance.timeOrigin + performance.now();
+    const workers = request.source === undefined ? 1 : options.workers;
+    if (options.workers > 1 && request.source === undefined) {
+      warnings.push('--workers needs a scenario file or --url; this run used one process.');
+    }
+    const bundle = workers > 1 ? writeBundle(request.source) : null;
+    let local: LocalDriver | undefined;
+    if (workers > 1) {
+      driver = new ThreadDriver({
+        workers,
+        source: bundle ?? (request.source as ScenarioSource),
+        options,
+        explicit,
+        profiles: request.profiles ?? {},
         data,
-        iterations: unit.load.iterations,
-        gracefulStopMs: options.gracefulStopMs,
-        http: {
-          timeoutMs: options.timeoutMs,
-          headers: { 'user-agent': `volley/${VERSION}` },
-          connections: options.connections,
-          discardBody: request.discardBodies === true,
-        },
-        seed: options.seed,
+        originMs,
+        tickMs,
+        discardBodies: request.discardBodies === true,
+        ...plannedShape(units, options.seed),
+        onPhase,
+      });
+    } else {
+      const recorder = new IntervalRecorder({
+        now: () => performance.timeOrigin + performance.now() - originMs,
+      });
+      const set = buildScenarioSet({
+        units,
+        recorder,
+        data,
+        options,
+        segment: WHOLE,
+        discardBodies: request.discardBodies === true,
         onPhase: (label, users) => {
           // Close the previous phase's interval now, so each phase's stats are its own.
           tick();
-          phase = unit.name === '' ? label : `${unit.name}: ${label}`;
-          if (users !== undefined) aggregate.declarePhase(phase, users);
+          if (local !== undefined) local.phase = label;
+          onPhase(label, users);
         },
       });
-      return { engine, startTimeMs: unit.startTimeMs };
-    });
-    engines = new ScenarioSet(scheduled);
-    const set = engines;
+      local = new LocalDriver(set, recorder);
+      driver = local;
+    }
+    const live = driver;
     const monitor = new ProcessMonitor({ intervalMs: 1000 });
     const startedAtMs = Date.now();
     const startInfo: RunStartInfo = {
@@ -111,24 +139,25 @@ export function startRun(request: RunRequest): RunHandle {
       file: request.file,
       host: options.host ?? '',
       startedAt: new Date(startedAtMs).toISOString(),
-      plannedDurationMs: set.plannedDurationMs,
-      plannedUsers: set.maxUsers,
+      plannedDurationMs: live.plannedDurationMs,
+      plannedUsers: live.maxUsers,
       options: { ...options },
     };
     await notifyOutputs(request.outputs, 'onStart', startInfo);
     const tick = (): void => {
-      const snapshot = recorder.flush(set.activeUsers, phase);
-      const last = aggregate.add(snapshot);
+      const snapshots = live.collect();
+      if (snapshots.length === 0) return;
+      const last = aggregate.addAll(snapshots);
       const progress: LiveProgress = {
-        elapsedMs: snapshot.toMs,
-        plannedDurationMs: set.plannedDurationMs,
-        users: set.activeUsers,
+        elapsedMs: aggregate.elapsedMs,
+        plannedDurationMs: live.plannedDurationMs,
+        users: live.activeUsers,
         rps: last.requests / last.seconds,
         p95Ms: last.p95Ms,
         failuresPerSec: last.failures / last.seconds,
         requests: aggregate.requests,
         failures: aggregate.failures,
-        phase: set.state.phase === 'running' ? 'running' : 'stopping',
+        phase: live.state.phase === 'running' ? 'running' : 'stopping',
       };
       for (const output of request.outputs) {
         try {
@@ -138,18 +167,24 @@ export function startRun(request: RunRequest): RunHandle {
         }
       }
       const failed = abortingFailure(thresholds, aggregate);
-      if (failed !== undefined && set.state.phase === 'running') {
+      if (failed !== undefined && live.state.phase === 'running') {
         abortedBy = failed.expression;
-        set.stop('threshold');
+        live.stop('threshold');
       }
     };
-    t0 = performance.now();
+    originMs = performance.timeOrigin + performance.now();
+    const t0 = performance.now();
     monitor.start();
-    const ticker = setInterval(tick, request.tickMs ?? 1000);
-    if (pendingStop === 'stop') set.stop('interrupted');
-    if (pendingStop === 'kill') void set.kill('interrupted');
-    const outcome = await set.run();
-    clearInterval(ticker);
+    const ticker = setInterval(tick, tickMs);
+    if (pendingStop === 'stop') live.stop('interrupted');
+    if (pendingStop === 'kill') void live.kill('interrupted');
+    let outcome: Awaited<ReturnType<LoadDriver['run']>>;
+    try {
+      outcome = await live.run();
+    } finally {
+      clearInterval(ticker);
+      if (bundle !== null && bundle.kind === 'bundle') rmSync(bundle.file, { force: true });
+    }
     tick();
     const durationMs = performance.now() - t0;
     const samples = monitor.stop();
@@ -164,9 +199,9 @@ export function startRun(request: RunRequest): RunHandle {
       aggregate,
       thresholds,
       outcome,
-      hadPlannedEnd: set.plannedDurationMs !== null || units.some((unit) => unit.load.iterations !== null),
+      hadPlannedEnd: live.plannedDurationMs !== null || units.some((unit) => unit.load.iterations !== null),
       load: {
-        executor: [...new Set(scheduled.map((s) => s.engine.executor.kind))].join(', '),
+        executor: [...new Set(units.map((unit) => unit.load.plan.executor))].join(', '),
         description: units
           .map((unit) => `${unit.name === '' ? '' : `${unit.name}: `}${describePlan(unit.load.plan)}`)
           .join('; '),
@@ -174,6 +209,18 @@ export function startRun(request: RunRequest): RunHandle {
       abortedBy,
       monitorSamples: samples,
     });
+    if (live instanceof ThreadDriver) {
+      result.workers = live.workerReports.map((report) => ({ ...report }));
+      for (const report of live.workerReports) {
+        if (report.lost !== null) {
+          result.warnings.push(
+            `Worker ${report.worker} was lost (${report.lost}): its share of the load (1/${workers}) ` +
+              'did not run from then on.',
+          );
+        }
+      }
+    }
+    result.warnings.push(...warnings);
     await notifyOutputs(request.outputs, 'onEnd', result);
     return result;
   };
@@ -181,17 +228,43 @@ export function startRun(request: RunRequest): RunHandle {
   return {
     result: run(),
     get state(): EngineState {
-      return engines?.state ?? { phase: 'idle' };
+      return driver?.state ?? { phase: 'idle' };
     },
     stop() {
-      if (engines === undefined) pendingStop = 'stop';
-      else engines.stop('interrupted');
+      if (driver === undefined) pendingStop = 'stop';
+      else driver.stop('interrupted');
     },
     async kill() {
-      if (engines === undefined) pendingStop = 'kill';
-      else await engines.kill('interrupted');
+      if (driver === undefined) pendingStop = 'kill';
+      else await driver.kill('interrupted');
     },
   };
+}
+
+/** Planned length and users of the whole load, for displays (workers plan their own shares). */
+function plannedShape(
+  units: readonly ScenarioUnit[],
+  seed: number,
+): { plannedDurationMs: number | null; maxUsers: number } {
+  let end: number | null = 0;
+  let maxUsers = 0;
+  for (const unit of units) {
+    const executor = createExecutor(unit.load.plan, WHOLE, seed);
+    maxUsers += executor.maxUsers;
+    end =
+      end === null || executor.plannedDurationMs === null
+        ? null
+        : Math.max(end, unit.startTimeMs + executor.plannedDurationMs);
+  }
+  return { plannedDurationMs: end, maxUsers };
+}
+
+/** Workers import the very bundle the coordinator loaded, written beside the scenario for the run. */
+function writeBundle(source: ScenarioSource | undefined): ScenarioSource | null {
+  if (source === undefined || source.kind !== 'bundle') return source ?? null;
+  const file = join(dirname(source.file), `.${basename(source.file)}.volley-workers-${process.pid}.mjs`);
+  writeFileSync(file, source.code);
+  return { ...source, file };
 }
 
 /**

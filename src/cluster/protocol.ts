@@ -1,0 +1,40 @@
+/**
+ * The messages between the run's coordinator and its workers (threads now; remote machines use
+ * the same messages). Versioned and typed as discriminated unions, so both ends switch
+ * exhaustively and a worker of another version is refused rather than misread.
+ */
+
+import type { ExecutionSegment } from '../engine/segment.js';
+import type { Snapshot } from '../metrics/snapshot.js';
+
+export const PROTOCOL_VERSION = 1;
+
+/** How a worker obtains the scenario: the coordinator's bundle, or URL mode's parameters. */
+export type ScenarioSource =
+  | { kind: 'bundle'; file: string; code: string }
+  | { kind: 'url'; url: string; method: string; body: string | undefined; headers: string[] };
+
+export interface WorkerAssignment {
+  version: typeof PROTOCOL_VERSION;
+  worker: number;
+  segment: ExecutionSegment;
+  source: ScenarioSource;
+  /** The resolved run options and which of them were set explicitly. */
+  options: Record<string, unknown>;
+  explicit: string[];
+  profiles: Record<string, unknown>;
+  /** What setup() returned in the coordinator (structured-cloned). */
+  data: unknown;
+  /** The shared time origin: `performance.timeOrigin + performance.now()` at the run's start. */
+  originMs: number;
+  tickMs: number;
+  discardBodies: boolean;
+}
+
+export type ToWorker = { type: 'stop' } | { type: 'kill' };
+
+export type FromWorker =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'phase'; label: string; users: number | null }
+  | { type: 'done'; reason: string; killed: boolean }
+  | { type: 'failed'; message: string; code: string | null };

@@ -1,0 +1,60 @@
+/**
+ * Worker threads on this machine, each running one segment of the load. The pool only moves
+ * messages: it starts the threads with their assignments, forwards what they send, broadcasts
+ * stop and kill, and reports a thread that dies without saying it is done.
+ */
+
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker, WorkerAssignment } from './protocol.js';
+
+export interface ThreadPoolHandlers {
+  message(worker: number, message: FromWorker): void;
+  /** A thread ended without a `done` message (crashed, or was terminated). */
+  lost(worker: number, reason: string): void;
+}
+
+export class ThreadPool {
+  private readonly threads: Worker[] = [];
+  private readonly finished: Promise<void>[] = [];
+
+  constructor(entry: URL, assignments: readonly WorkerAssignment[], handlers: ThreadPoolHandlers) {
+    for (const assignment of assignments) {
+      const thread = new Worker(entry, { workerData: assignment });
+      let done = false;
+      thread.on('message', (message: FromWorker) => {
+        if (message.type === 'done' || message.type === 'failed') done = true;
+        handlers.message(assignment.worker, message);
+      });
+      this.finished.push(
+        new Promise<void>((resolve) => {
+          thread.once('error', (error) => {
+            if (!done) handlers.lost(assignment.worker, error.message);
+            done = true;
+          });
+          thread.once('exit', (code) => {
+            if (!done) handlers.lost(assignment.worker, `exited with code ${code}`);
+            resolve();
+          });
+        }),
+      );
+      this.threads.push(thread);
+    }
+  }
+
+  get size(): number {
+    return this.threads.length;
+  }
+
+  broadcast(message: ToWorker): void {
+    for (const thread of this.threads) thread.postMessage(message);
+  }
+
+  /** Resolves when every thread has exited. */
+  whenExited(): Promise<void> {
+    return Promise.all(this.finished).then(() => undefined);
+  }
+
+  async terminate(): Promise<void> {
+    await Promise.all(this.threads.map((thread) => thread.terminate()));
+  }
+}

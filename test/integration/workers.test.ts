@@ -1,0 +1,80 @@
+/**
+ * Worker threads: the load is split deterministically, and the merged result equals the sum of
+ * the workers' shares, with the same shape as a single-process run.
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeHistogram } from '../../src/metrics/histogram.js';
+import type { Result } from '../../src/metrics/result.js';
+import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
+import { type LoopbackServer, startServer } from '../helpers/loopback-server.js';
+
+let server: LoopbackServer;
+beforeAll(async () => {
+  server = await startServer((_req, res) => res.end('ok'));
+});
+afterAll(() => server.close());
+
+function read(path: string): Result {
+  return JSON.parse(readFileSync(path, 'utf8')) as Result;
+}
+
+describe('--workers', () => {
+  it('splits iterations exactly over 3 workers and merges their stats exactly', async () => {
+    const dir = tempDir();
+    const file = writeScenario(
+      dir,
+      'split.ts',
+      `import { constant, defineScenario, defineUser } from 'volley';
+export const A = defineUser({ weight: 3, wait: constant('5ms'), tasks: [{ run: ({ http }) => http.get('/a') }] });
+export const B = defineUser({ weight: 1, wait: constant('5ms'), tasks: [{ run: ({ http }) => http.get('/b') }] });
+export default defineScenario({ users: [A, B], load: { users: 8, iterations: 37 } });`,
+    );
+    const json = join(dir, 'result.json');
+    const run = await runCli(['run', file, '-H', server.url, '--workers', '3', '--json', json, '-q']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = read(json);
+    expect(result.totals.iterations).toBe(37);
+    expect(result.totals.requests).toBe(37);
+    expect(result.workers?.map((w) => w.requests)).toEqual([13, 12, 12]);
+    expect(result.workers?.reduce((sum, w) => sum + w.requests, 0)).toBe(result.totals.requests);
+    // The total histogram holds every worker's requests: percentiles come from the merge.
+    expect(decodeHistogram(result.totals.histogram).totalCount).toBe(37);
+    const rows = result.endpoints.reduce((sum, e) => sum + decodeHistogram(e.histogram).totalCount, 0);
+    expect(rows).toBe(37);
+  });
+
+  it('keeps an arrival rate exact in total when split over 2 workers', async () => {
+    const json = join(tempDir(), 'result.json');
+    const run = await runCli([
+      'run',
+      '--url',
+      server.url,
+      '--rate',
+      '100/s',
+      '-t',
+      '2s',
+      '--workers',
+      '2',
+      '--json',
+      json,
+      '-q',
+    ]);
+    expect(run.code).toBe(0);
+    const result = read(json);
+    expect(result.totals.iterations).toBe(200);
+    expect(result.workers?.map((w) => w.requests)).toEqual([100, 100]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('refuses a bad worker count, naming the flag', async () => {
+    const run = await runCli(['run', '--url', server.url, '--workers', 'many']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "--workers: expected a number of workers from 1 to 256, or auto, got 'many'",
+    );
+  });
+});
