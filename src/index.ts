@@ -10,23 +10,23 @@ export type {
   LoadDefinition,
   PerUserIterationsLoad,
   RampingArrivalRateLoad,
+  ScenarioDefinition,
   ShapeLoad,
   StagesLoad,
   StepLoad,
   SubScenarioDefinition,
-  UsersLoad,
-  ScenarioDefinition,
   Task,
   TaskDefinition,
   UserDefinition,
+  UsersLoad,
 } from './api/define.js';
 export {
   defineScenario,
   defineUser,
 } from './api/define.js';
-export type { DurationInput } from './api/wait-time.js';
 export { type Feed, type FeedOptions, type FeedOrder, feed } from './api/feed.js';
 export { poisson } from './api/poisson.js';
+export type { DurationInput } from './api/wait-time.js';
 export { between, constant, constantPacing, constantThroughput } from './api/wait-time.js';
 export type { VuContext } from './engine/vu-context.js';
 export type { WaitTime } from './engine/wait-time.js';

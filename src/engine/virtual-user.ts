@@ -69,7 +69,15 @@ export class VirtualUser {
     private readonly env: VirtualUserEnvironment,
   ) {
     this.random = new Random(env.seed ^ Math.imul(id + 1, 0x9e3779b1));
-    this.context = new Context(id, compiled.spec.name, env.data, http, env.killSignal, env.clock, this.random);
+    this.context = new Context(
+      id,
+      compiled.spec.name,
+      env.data,
+      http,
+      env.killSignal,
+      env.clock,
+      this.random,
+    );
   }
 
   /** The closed model: start, loop over tasks until `stop` aborts or the budget is spent, finish. */
