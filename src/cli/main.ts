@@ -12,6 +12,7 @@ import { EXIT_BAD_INPUT } from './exit-codes.js';
 import { registerReportCommand } from './report-command.js';
 import { reportError } from './report-error.js';
 import { registerRunCommand } from './run-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 // Stack traces of scenario code point at the user's .ts lines, not the bundle's.
 process.setSourceMapsEnabled(true);
@@ -31,6 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
   registerDemoCommand(program, setExitCode);
   registerReportCommand(program, setExitCode);
   registerCapacityCommand(program, setExitCode);
+  registerWorkerCommand(program, setExitCode);
   try {
     await program.parseAsync(argv as string[], { from: 'node' });
   } catch (error) {

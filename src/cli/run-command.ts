@@ -6,13 +6,14 @@
 
 import type { Command } from 'commander';
 import { isDefinedScenario, type ScenarioDefinition } from '../api/define.js';
+import { CoordinatorServer } from '../cluster/coordinator-server.js';
 import type { ScenarioSource } from '../cluster/protocol.js';
 import { loadConfigFile } from '../config/config-file.js';
 import { envLayer, loadEnvFile } from '../config/env-options.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import { loadScenarioFile } from '../config/scenario-file.js';
+import { bundleStandalone, loadScenarioFile } from '../config/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { LiveStatusOutput } from '../outputs/live-status.js';
 import type { Output } from '../outputs/output.js';
@@ -24,6 +25,7 @@ import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
 import { volleyEntry } from './volley-entry.js';
+import { parseAddress } from './worker-command.js';
 
 export interface RunFlags {
   locustfile?: string;
@@ -55,6 +57,11 @@ export interface RunFlags {
   scenario?: string;
   config?: string;
   workers?: string;
+  coordinator?: boolean;
+  expectWorkers?: string;
+  bind?: string;
+  workerToken?: string;
+  failOnWorkerLoss?: boolean;
   url?: string;
   method: string;
   body?: string;
@@ -112,6 +119,14 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--profile <name>', 'a named load: quick, moderate, heavy, stress, normal, peak, extreme')
     .option('--scenario <name>', "run only this one of the file's named scenarios")
     .option('--workers <n|auto>', 'worker threads sharing the load; auto = one per core (default 1)')
+    .option(
+      '--coordinator',
+      'distributed run: wait for remote workers (volley worker --connect) and share the load',
+    )
+    .option('--expect-workers <n>', 'coordinator: how many workers to wait for')
+    .option('--bind <host:port>', 'coordinator: where workers connect', '127.0.0.1:5557')
+    .option('--worker-token <token>', 'coordinator: the token workers must present (or VOLLEY_WORKER_TOKEN)')
+    .option('--fail-on-worker-loss', 'coordinator: stop the run when a worker is lost')
     .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
     .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
     .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
@@ -242,11 +257,16 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   const reports = { ...flags, json: options.json ?? undefined };
   outputs.push(...reportOutputs(reports));
 
+  const transport = flags.coordinator === true ? await coordinatorFor(flags) : undefined;
   const handle = startRun({
     scenario,
     exports,
     file,
-    source,
+    source:
+      transport !== undefined && source.kind === 'bundle'
+        ? { ...source, code: await bundleStandalone(source.file) }
+        : source,
+    ...(transport === undefined ? {} : { transport, failOnWorkerLoss: flags.failOnWorkerLoss === true }),
     options,
     explicit,
     profiles,
@@ -266,6 +286,30 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   } finally {
     release();
   }
+}
+
+/** A distributed run's coordinator: listening, waiting for its workers. */
+async function coordinatorFor(flags: RunFlags): Promise<CoordinatorServer> {
+  const expect = Number(flags.expectWorkers);
+  if (flags.expectWorkers === undefined || !Number.isInteger(expect) || expect < 1) {
+    throw new VolleyError(
+      'VOLLEY_E_USAGE',
+      `--expect-workers: expected a number of workers >= 1, got '${flags.expectWorkers ?? ''}'`,
+    );
+  }
+  const bind = parseAddress(flags.bind ?? '127.0.0.1:5557', '--bind');
+  const server = new CoordinatorServer({
+    ...bind,
+    expectWorkers: expect,
+    token: flags.workerToken ?? process.env.VOLLEY_WORKER_TOKEN ?? null,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const address = await server.listen();
+  process.stderr.write(
+    `Coordinator listening on ${address.host}:${address.port}; waiting for ${expect} workers ` +
+      `(volley worker --connect ${address.host}:${address.port}).\n`,
+  );
+  return server;
 }
 
 function flagLayer(flags: RunFlags): OptionLayer {

@@ -31,9 +31,21 @@ export interface WorkerAssignment {
   discardBodies: boolean;
 }
 
-export type ToWorker = { type: 'stop' } | { type: 'kill' };
+export type ToWorker =
+  | { type: 'stop' }
+  | { type: 'kill' }
+  /** Remote workers: your share of the run (sent once every expected worker has joined). */
+  | { type: 'assign'; assignment: WorkerAssignment }
+  /** Remote workers: everyone is ready; start now (each worker's time origin is this moment). */
+  | { type: 'start' }
+  /** Remote workers: the coordinator will not take this worker, and why. */
+  | { type: 'refused'; reason: string };
 
 export type FromWorker =
+  /** Remote workers, first message: who they are and their credentials. */
+  | { type: 'hello'; version: number; token: string; host: string }
+  /** The scenario is loaded and the engines built: ready to start. */
+  | { type: 'ready' }
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'phase'; label: string; users: number | null }
   | { type: 'done'; reason: string; killed: boolean }

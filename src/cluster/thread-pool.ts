@@ -6,20 +6,20 @@
 
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerAssignment } from './protocol.js';
+import type { TransportHandlers, WorkerTransport } from './transport.js';
 
-export interface ThreadPoolHandlers {
-  message(worker: number, message: FromWorker): void;
-  /** A thread ended without a `done` message (crashed, or was terminated). */
-  lost(worker: number, reason: string): void;
-}
-
-export class ThreadPool {
+export class ThreadPool implements WorkerTransport {
   private readonly threads: Worker[] = [];
   private readonly finished: Promise<void>[] = [];
 
-  constructor(entry: URL, assignments: readonly WorkerAssignment[], handlers: ThreadPoolHandlers) {
+  constructor(
+    private readonly entry: URL,
+    readonly size: number,
+  ) {}
+
+  async launch(assignments: readonly WorkerAssignment[], handlers: TransportHandlers): Promise<void> {
     for (const assignment of assignments) {
-      const thread = new Worker(entry, { workerData: assignment });
+      const thread = new Worker(this.entry, { workerData: assignment });
       let done = false;
       thread.on('message', (message: FromWorker) => {
         if (message.type === 'done' || message.type === 'failed') done = true;
@@ -41,20 +41,15 @@ export class ThreadPool {
     }
   }
 
-  get size(): number {
-    return this.threads.length;
-  }
-
   broadcast(message: ToWorker): void {
     for (const thread of this.threads) thread.postMessage(message);
   }
 
-  /** Resolves when every thread has exited. */
   whenExited(): Promise<void> {
     return Promise.all(this.finished).then(() => undefined);
   }
 
-  async terminate(): Promise<void> {
+  async close(): Promise<void> {
     await Promise.all(this.threads.map((thread) => thread.terminate()));
   }
 }

@@ -55,6 +55,39 @@ export async function loadScenarioFile(path: string, volleyEntry: string): Promi
   }
 }
 
+/** Marks where a standalone bundle imports volley; each remote worker puts its own install there. */
+export const VOLLEY_ENTRY_PLACEHOLDER = '__VOLLEY_ENTRY__';
+
+/**
+ * The scenario as one self-contained module for another machine: every package bundled in, and
+ * `volley` left as a placeholder the worker replaces with its own volley (see worker-command).
+ */
+export async function bundleStandalone(path: string): Promise<string> {
+  const file = resolve(path);
+  const placeholder: Plugin = {
+    name: 'volley-placeholder',
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /^volley$/ }, () => ({ path: VOLLEY_ENTRY_PLACEHOLDER, external: true }));
+    },
+  };
+  try {
+    const result = await build({
+      entryPoints: [file],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      write: false,
+      sourcemap: 'inline',
+      logLevel: 'silent',
+      plugins: [placeholder],
+    });
+    return (result.outputFiles[0] as { text: string }).text;
+  } catch (error) {
+    throw bundleError(file, error);
+  }
+}
+
 /** `outFile` is where the bundle will be written: source maps are relative to it. */
 async function bundle(
   file: string,

@@ -9,6 +9,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ScenarioDefinition } from '../api/define.js';
 import type { ScenarioSource } from '../cluster/protocol.js';
+import { ThreadPool } from '../cluster/thread-pool.js';
+import type { WorkerTransport } from '../cluster/transport.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
 import { createExecutor, describePlan } from '../engine/executors/load-plan.js';
@@ -27,7 +29,7 @@ import { type LoadDriver, LocalDriver } from './load-driver.js';
 import { buildScenarioSet } from './local-run.js';
 import { notifyOutputs } from './notify-outputs.js';
 import { compileUnits, type ScenarioUnit } from './scenario-units.js';
-import { ThreadDriver } from './thread-driver.js';
+import { WorkersDriver } from './workers-driver.js';
 
 export interface RunRequest {
   scenario: ScenarioDefinition<unknown>;
@@ -50,6 +52,10 @@ export interface RunRequest {
   discardBodies?: boolean;
   /** Aggregation and live-output interval; 1 s unless a test needs it faster. */
   tickMs?: number;
+  /** Remote workers (a coordinator), instead of threads on this machine. */
+  transport?: WorkerTransport;
+  /** Stop the run when a worker is lost. */
+  failOnWorkerLoss?: boolean;
 }
 
 export interface RunHandle {
@@ -90,15 +96,16 @@ export function startRun(request: RunRequest): RunHandle {
   const run = async (): Promise<Result> => {
     const data = await runHook('setup()', origin, () => request.scenario.setup?.());
     let originMs = performance.timeOrigin + performance.now();
-    const workers = request.source === undefined ? 1 : options.workers;
+    const workers = request.transport?.size ?? (request.source === undefined ? 1 : options.workers);
     if (options.workers > 1 && request.source === undefined) {
       warnings.push('--workers needs a scenario file or --url; this run used one process.');
     }
-    const bundle = workers > 1 ? writeBundle(request.source) : null;
+    // Threads import a bundle written beside the scenario; remote workers get the code itself.
+    const bundle = workers > 1 && request.transport === undefined ? writeBundle(request.source) : null;
     let local: LocalDriver | undefined;
-    if (workers > 1) {
-      driver = new ThreadDriver({
-        workers,
+    if (workers > 1 || request.transport !== undefined) {
+      driver = new WorkersDriver({
+        transport: request.transport ?? new ThreadPool(new URL('./worker-main.js', import.meta.url), workers),
         source: bundle ?? (request.source as ScenarioSource),
         options,
         explicit,
@@ -109,6 +116,7 @@ export function startRun(request: RunRequest): RunHandle {
         discardBodies: request.discardBodies === true,
         ...plannedShape(units, options.seed),
         onPhase,
+        failOnWorkerLoss: request.failOnWorkerLoss === true,
       });
     } else {
       const recorder = new IntervalRecorder({
@@ -209,7 +217,7 @@ export function startRun(request: RunRequest): RunHandle {
       abortedBy,
       monitorSamples: samples,
     });
-    if (live instanceof ThreadDriver) {
+    if (live instanceof WorkersDriver) {
       result.workers = live.workerReports.map((report) => ({ ...report }));
       for (const report of live.workerReports) {
         if (report.lost !== null) {

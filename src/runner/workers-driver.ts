@@ -1,13 +1,12 @@
 /**
- * Drives worker threads, each running one execution segment of the load (cluster/thread-pool.ts),
+ * Drives workers (threads, or remote processes), each running one execution segment of the load,
  * and presents them to the run loop as one driver: their snapshot deltas are queued for the
  * aggregator, users summed, stop and kill broadcast. A worker that dies is reported, with the
  * share of the load that was lost, and the run goes on with the others.
  */
 
-import type { ScenarioSource, WorkerAssignment } from '../cluster/protocol.js';
-import { PROTOCOL_VERSION } from '../cluster/protocol.js';
-import { ThreadPool } from '../cluster/thread-pool.js';
+import { PROTOCOL_VERSION, type ScenarioSource, type WorkerAssignment } from '../cluster/protocol.js';
+import type { WorkerTransport } from '../cluster/transport.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
 import type { EngineOutcome, EngineState, StopReason } from '../engine/load-engine.js';
@@ -16,8 +15,8 @@ import { VolleyError, type VolleyErrorCode } from '../errors.js';
 import type { Snapshot } from '../metrics/snapshot.js';
 import type { LoadDriver } from './load-driver.js';
 
-export interface ThreadDriverParams {
-  workers: number;
+export interface WorkersDriverParams {
+  transport: WorkerTransport;
   source: ScenarioSource;
   options: RunOptions;
   explicit: ReadonlySet<OptionName>;
@@ -29,6 +28,8 @@ export interface ThreadDriverParams {
   plannedDurationMs: number | null;
   maxUsers: number;
   onPhase: (label: string, users: number | undefined) => void;
+  /** Stop the whole run when a worker is lost (instead of going on with the others). */
+  failOnWorkerLoss?: boolean;
 }
 
 export interface WorkerReport {
@@ -39,21 +40,19 @@ export interface WorkerReport {
   lost: string | null;
 }
 
-const ENTRY = new URL('./worker-main.js', import.meta.url);
-
-export class ThreadDriver implements LoadDriver {
+export class WorkersDriver implements LoadDriver {
   private readonly queue: Snapshot[] = [];
   private readonly users = new Map<number, number>();
   private readonly reports: WorkerReport[];
-  private pool: ThreadPool | undefined;
+  private launched = false;
   private phase: EngineState['phase'] = 'idle';
   private startedAt = 0;
   private reason: StopReason | undefined;
   private killed = false;
   private failure: VolleyError | undefined;
 
-  constructor(private readonly params: ThreadDriverParams) {
-    this.reports = Array.from({ length: params.workers }, (_, worker) => ({
+  constructor(private readonly params: WorkersDriverParams) {
+    this.reports = Array.from({ length: params.transport.size }, (_, worker) => ({
       worker,
       requests: 0,
       failures: 0,
@@ -100,7 +99,8 @@ export class ThreadDriver implements LoadDriver {
 
   async run(): Promise<EngineOutcome> {
     const { params } = this;
-    const assignments: WorkerAssignment[] = evenSegments(params.workers).map((segment, worker) => ({
+    const { transport } = params;
+    const assignments: WorkerAssignment[] = evenSegments(transport.size).map((segment, worker) => ({
       version: PROTOCOL_VERSION,
       worker,
       segment,
@@ -116,9 +116,12 @@ export class ThreadDriver implements LoadDriver {
     const reasons: string[] = [];
     this.startedAt = performance.now();
     this.phase = this.reason === undefined ? 'running' : 'stopping';
-    this.pool = new ThreadPool(ENTRY, assignments, {
+    await transport.launch(assignments, {
       message: (worker, message) => {
         switch (message.type) {
+          case 'hello':
+          case 'ready':
+            return;
           case 'snapshot':
             this.users.set(worker, message.snapshot.users);
             this.count(worker, message.snapshot);
@@ -136,9 +139,9 @@ export class ThreadDriver implements LoadDriver {
             this.users.set(worker, 0);
             this.failure ??= new VolleyError(
               (message.code as VolleyErrorCode | null) ?? 'VOLLEY_E_SCENARIO',
-              message.message,
+              `worker ${worker}: ${message.message}`,
             );
-            this.pool?.broadcast({ type: 'kill' });
+            transport.broadcast({ type: 'kill' });
             return;
         }
       },
@@ -146,10 +149,13 @@ export class ThreadDriver implements LoadDriver {
         this.users.set(worker, 0);
         const report = this.reports[worker];
         if (report !== undefined) report.lost = reason;
+        if (params.failOnWorkerLoss === true) void this.kill('interrupted');
       },
     });
-    if (this.reason !== undefined) this.pool.broadcast({ type: 'stop' });
-    await this.pool.whenExited();
+    this.launched = true;
+    if (this.reason !== undefined) transport.broadcast({ type: 'stop' });
+    await transport.whenExited();
+    await transport.close();
     this.phase = 'finished';
     if (this.failure !== undefined) throw this.failure;
     this.reason ??= reasons.includes('duration') ? 'duration' : 'completed';
@@ -164,12 +170,12 @@ export class ThreadDriver implements LoadDriver {
     if (this.phase === 'finished') return;
     this.reason ??= reason;
     if (this.phase === 'running') this.phase = 'stopping';
-    this.pool?.broadcast({ type: 'stop' });
+    if (this.launched) this.params.transport.broadcast({ type: 'stop' });
   }
 
   async kill(reason: StopReason): Promise<void> {
     this.stop(reason);
-    this.pool?.broadcast({ type: 'kill' });
+    if (this.launched) this.params.transport.broadcast({ type: 'kill' });
   }
 
   private count(worker: number, snapshot: Snapshot): void {
