@@ -17,12 +17,24 @@ export class ThreadPool implements WorkerTransport {
     readonly size: number,
   ) {}
 
+  /** Starts every thread, waits until each has built its engines, then starts them together. */
   async launch(assignments: readonly WorkerAssignment[], handlers: TransportHandlers): Promise<void> {
+    const ready: Promise<void>[] = [];
     for (const assignment of assignments) {
       const thread = new Worker(this.entry, { workerData: assignment });
       let done = false;
+      let markReady: () => void = () => undefined;
+      ready.push(
+        new Promise<void>((resolve) => {
+          markReady = resolve;
+        }),
+      );
       thread.on('message', (message: FromWorker) => {
-        if (message.type === 'done' || message.type === 'failed') done = true;
+        if (message.type === 'ready') markReady();
+        if (message.type === 'done' || message.type === 'failed') {
+          done = true;
+          markReady();
+        }
         handlers.message(assignment.worker, message);
       });
       this.finished.push(
@@ -33,12 +45,15 @@ export class ThreadPool implements WorkerTransport {
           });
           thread.once('exit', (code) => {
             if (!done) handlers.lost(assignment.worker, `exited with code ${code}`);
+            markReady();
             resolve();
           });
         }),
       );
       this.threads.push(thread);
     }
+    await Promise.all(ready);
+    this.broadcast({ type: 'start' });
   }
 
   broadcast(message: ToWorker): void {

@@ -1,6 +1,7 @@
 /**
  * The entry point of a worker thread: runs the segment it was assigned (segment-runner.ts) and
- * talks to the coordinator over the thread's port.
+ * talks to the coordinator over the thread's port. It starts when told, so all threads start
+ * together however long each took to load the scenario.
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,9 +12,17 @@ process.setSourceMapsEnabled(true);
 
 if (parentPort === null) throw new Error('worker-main runs only as a worker thread');
 const port = parentPort;
-
-await runSegment(workerData as WorkerAssignment, {
-  post: (message) => port.postMessage(message),
-  onMessage: (handler) => port.on('message', (message: ToWorker) => handler(message)),
+const handlers: ((message: ToWorker) => void)[] = [];
+const started = new Promise<void>((resolve) => {
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'start') resolve();
+    else for (const handler of handlers) handler(message);
+  });
 });
+
+await runSegment(
+  workerData as WorkerAssignment,
+  { post: (message) => port.postMessage(message), onMessage: (handler) => handlers.push(handler) },
+  { started },
+);
 port.close();
