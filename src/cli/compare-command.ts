@@ -141,10 +141,11 @@ export async function compareCommand(
 /**
  * For `volley run --baseline <file>`: compares the run that just ended with a saved result,
  * prints the table, and returns 1 when it regressed (combine with the run's own exit code).
+ * Pass the baseline already read (`readResultFile`) to fail on a bad file before the run starts.
  */
 export async function compareWithBaseline(
   result: Result,
-  baselinePath: string,
+  baseline: string | { path: string; result: Result },
   flags: { maxRegression?: string; confidence?: string } = {},
   stdout: Stream = process.stdout,
 ): Promise<number> {
@@ -152,10 +153,13 @@ export async function compareWithBaseline(
     maxRegression: flags.maxRegression ?? '10%',
     confidence: flags.confidence ?? '95%',
   });
-  const baseline = await readResultFile(baselinePath, 'baseline');
-  const comparison = compareResults(baseline, result, {
+  const loaded =
+    typeof baseline === 'string'
+      ? { path: baseline, result: await readResultFile(baseline, 'baseline') }
+      : baseline;
+  const comparison = compareResults(loaded.result, result, {
     ...options,
-    baselineLabel: baselinePath,
+    baselineLabel: loaded.path,
     currentLabel: 'this run',
   });
   await writeComparison(comparison, {}, stdout);

@@ -63,7 +63,8 @@ export async function historyCommand(
   const last = flags.last === undefined ? undefined : positiveInteger(flags.last, '--last');
   const maxRegression = parsePercentFlag(flags.maxRegression, '--max-regression');
   const color = colorEnabled(stdout);
-  const width = stdout.columns ?? 140;
+  // A pipe or file has no width: do not cut verdicts short there.
+  const width = stdout.columns ?? 240;
   if (scenario === undefined) {
     if (flags.html !== undefined) {
       throw new VolleyError(

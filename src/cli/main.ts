@@ -7,8 +7,10 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerCapacityCommand } from './capacity-command.js';
+import { registerCompareCommand } from './compare-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { registerHistoryCommand } from './history-command.js';
 import { registerReportCommand } from './report-command.js';
 import { reportError } from './report-error.js';
 import { registerRunCommand } from './run-command.js';
@@ -30,6 +32,8 @@ async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'volley: ')) });
   registerRunCommand(program, setExitCode);
   registerDemoCommand(program, setExitCode);
+  registerCompareCommand(program, setExitCode);
+  registerHistoryCommand(program, setExitCode);
   registerReportCommand(program, setExitCode);
   registerCapacityCommand(program, setExitCode);
   registerWorkerCommand(program, setExitCode);

@@ -15,12 +15,14 @@ import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/
 import type { OptionName, RunOptions } from '../config/run-options.js';
 import { bundleStandalone, loadScenarioFile } from '../config/scenario-file.js';
 import { VolleyError } from '../errors.js';
+import { DEFAULT_HISTORY_DIR, saveToHistory } from '../history/history-store.js';
 import { LiveStatusOutput } from '../outputs/live-status.js';
 import type { Output } from '../outputs/output.js';
 import { SummaryOutput } from '../outputs/summary-output.js';
 import { scenarioLayer } from '../runner/scenario-options.js';
 import { startRun } from '../runner/start-run.js';
 import { urlScenario } from '../runner/url-scenario.js';
+import { compareWithBaseline, readResultFile } from './compare-command.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
@@ -62,6 +64,9 @@ export interface RunFlags {
   bind?: string;
   workerToken?: string;
   failOnWorkerLoss?: boolean;
+  baseline?: string;
+  maxRegression?: string;
+  save?: string | boolean;
   url?: string;
   method: string;
   body?: string;
@@ -127,6 +132,9 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--bind <host:port>', 'coordinator: where workers connect', '127.0.0.1:5557')
     .option('--worker-token <token>', 'coordinator: the token workers must present (or VOLLEY_WORKER_TOKEN)')
     .option('--fail-on-worker-loss', 'coordinator: stop the run when a worker is lost')
+    .option('--baseline <result.json>', 'compare the result with this saved result; exit 1 if it regressed')
+    .option('--max-regression <percent>', 'with --baseline: the smallest change that counts (default 10%)')
+    .option('--save [dir]', 'keep the result in the run history (default .volley/history)')
     .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
     .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
     .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
@@ -257,6 +265,11 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   const reports = { ...flags, json: options.json ?? undefined };
   outputs.push(...reportOutputs(reports));
 
+  // Read the baseline before the run, so a bad file fails in a second, not after a long run.
+  const baseline =
+    flags.baseline === undefined
+      ? undefined
+      : { path: flags.baseline, result: await readResultFile(flags.baseline, 'baseline') };
   const transport = flags.coordinator === true ? await coordinatorFor(flags) : undefined;
   const handle = startRun({
     scenario,
@@ -282,7 +295,23 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
     const written = describeReports(reports);
     if (written.length > 0)
       process.stdout.write(`\nReports\n${written.map((line) => `  ${line}`).join('\n')}\n`);
-    return exitCodeFor(result.outcome);
+    let code = exitCodeFor(result.outcome);
+    if (flags.save !== undefined) {
+      const saved = await saveToHistory(
+        result,
+        typeof flags.save === 'string' ? flags.save : DEFAULT_HISTORY_DIR,
+      );
+      process.stdout.write(`Saved to the history: ${saved}\n`);
+    }
+    if (baseline !== undefined) {
+      process.stdout.write('\n');
+      const compared = await compareWithBaseline(result, baseline, {
+        ...(flags.maxRegression === undefined ? {} : { maxRegression: flags.maxRegression }),
+      });
+      // An aborted run (3) stays aborted; a regression makes a passed run fail (1).
+      code = Math.max(code, compared);
+    }
+    return code;
   } finally {
     release();
   }

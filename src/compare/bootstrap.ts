@@ -26,6 +26,7 @@
  * spans roughly the 98.6th–99.4th percentiles of each run, so p99 must move by more than the
  * local spread of the tail to count, while p50 (interval ≈ 48th–52nd percentile) resolves shifts
  * of a few percent. The `maxRegression` tolerance (default 10%) is usually the larger hurdle.
+ * Noise that slows whole stretches of a run is measured separately, per second: `time-blocks.ts`.
  */
 
 import { type Distribution, percentileOf, quantileOfUniform, rankOfPercentile } from './distribution.js';

@@ -3,7 +3,9 @@
  * and name) and the totals, metric by metric, with a verdict each (see `metric-compare.ts` for
  * the tests). Rows present in one run only are listed as added or removed, without a verdict.
  * Pure and deterministic: the bootstrap's random stream is seeded per row from its key, so a
- * row's verdict does not depend on which other rows exist.
+ * row's verdict does not depend on which other rows exist. The total row also measures how much
+ * the runs' seconds disagree (per-second percentiles); endpoint rows, which have no time
+ * series, are widened by the same factor.
  */
 
 import { VolleyError } from '../errors.js';
@@ -21,7 +23,15 @@ import {
 } from './comparison.js';
 import { type Distribution, decodeDistribution } from './distribution.js';
 import { mannWhitney } from './mann-whitney.js';
-import { compareErrorRate, compareLatency, compareThroughput, oneSidedMetric } from './metric-compare.js';
+import {
+  compareErrorRate,
+  compareLatency,
+  compareThroughput,
+  LATENCY_PERCENTILE,
+  type LatencyMetric,
+  type LatencyNoise,
+  oneSidedMetric,
+} from './metric-compare.js';
 import { createRandom, seedFor } from './random.js';
 import { type CompareOptions, resolveSettings } from './settings.js';
 
@@ -46,13 +56,32 @@ export function compareStats(
   current: { stats: RequestStats; distribution: Distribution },
   settings: CompareSettings,
   streamId: string,
+  noise?: LatencyNoise,
 ): MetricComparison[] {
   const random = createRandom(seedFor(streamId, settings.seed));
   return [
     compareThroughput(baseline.stats, current.stats, settings),
     compareErrorRate(baseline.stats, current.stats, settings),
-    ...compareLatency(baseline.distribution, current.distribution, ['p50', 'p95', 'p99'], settings, random),
+    ...compareLatency(
+      baseline.distribution,
+      current.distribution,
+      ['p50', 'p95', 'p99'],
+      settings,
+      random,
+      noise,
+    ),
   ];
+}
+
+/** The per-second noise the total measured, for widening endpoint rows alike. */
+function noiseFactors(total: RowComparison): Partial<Record<LatencyMetric, number>> {
+  const factors: Partial<Record<LatencyMetric, number>> = {};
+  for (const metric of total.metrics) {
+    if (metric.evidence.kind === 'bootstrap' && metric.metric in LATENCY_PERCENTILE) {
+      factors[metric.metric as LatencyMetric] = metric.evidence.noiseFactor;
+    }
+  }
+  return factors;
 }
 
 export function rowVerdictOf(metrics: readonly MetricComparison[]): 'regressed' | 'improved' | 'unchanged' {
@@ -72,6 +101,7 @@ function compareRow(
   current: RequestStats,
   settings: CompareSettings,
   labels: Labels,
+  noise: LatencyNoise,
 ): RowComparison {
   const label = key === null ? TOTAL_LABEL : formatEndpointKey(key);
   const baselineDistribution = rowDistribution(baseline, labels.baseline, label);
@@ -81,6 +111,7 @@ function compareRow(
     { stats: current, distribution: currentDistribution },
     settings,
     key === null ? '\u0000total' : endpointKeyId(key),
+    noise,
   );
   return {
     label,
@@ -156,7 +187,12 @@ export function compareResults(baseline: Result, current: Result, options: Compa
     baseline: options.baselineLabel ?? 'baseline',
     current: options.currentLabel ?? 'current',
   };
-  const total = compareRow(null, baseline.totals, current.totals, settings, labels);
+  const total = compareRow(null, baseline.totals, current.totals, settings, labels, {
+    kind: 'seconds',
+    baseline: baseline.timeSeries,
+    current: current.timeSeries,
+  });
+  const endpointNoise: LatencyNoise = { kind: 'factor', factors: noiseFactors(total) };
 
   const currentById = new Map<string, EndpointStats>();
   for (const row of current.endpoints) {
@@ -173,7 +209,7 @@ export function compareResults(baseline: Result, current: Result, options: Compa
     endpoints.push(
       match === undefined
         ? oneSidedRow(keyOf(row), row, 'baseline')
-        : compareRow(keyOf(row), row, match, settings, labels),
+        : compareRow(keyOf(row), row, match, settings, labels, endpointNoise),
     );
   }
   for (const [id, row] of currentById) {

@@ -21,12 +21,21 @@ export type Evidence =
   | {
       kind: 'bootstrap';
       confidence: number;
-      /** Confidence interval of current − baseline, ms. */
+      /**
+       * Interval of current − baseline (ms) that the verdict uses: the bootstrap interval over
+       * requests, widened to the per-second noise where that is larger (`time-blocks.ts`).
+       */
       low: number;
       high: number;
-      resamples: number;
-      /** Values resampled from each run: [baseline, current]. */
-      samples: [number, number];
+      /** The bootstrap alone: requests resampled as independent draws. */
+      requests: { low: number; high: number; resamples: number; samples: [number, number] };
+      /** Half-width of the per-second (batch means) interval, ms; null without 3 seconds a run. */
+      seconds: { halfWidth: number; blocks: [number, number] } | null;
+      /**
+       * Per-second noise ÷ bootstrap half-width (>= 1). On the total it is measured; endpoint
+       * rows (which have no per-second series) have their bootstrap interval widened by it.
+       */
+      noiseFactor: number;
     }
   | { kind: 'two-proportion'; z: number; pValue: number; alpha: number }
   | { kind: 'ratio' }
@@ -85,6 +94,11 @@ export interface CompareSettings {
   resamples: number;
   /** Most values resampled per run (see `bootstrap.ts`). */
   sampleCap: number;
+  /**
+   * A percentile is judged only when both runs have at least this many requests beyond it
+   * (p99 of 500 requests is decided by 5 of them: too few to tell noise from change).
+   */
+  minTail: number;
   seed: number;
 }
 

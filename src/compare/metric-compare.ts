@@ -1,9 +1,11 @@
 /**
  * One metric of one row, baseline against current, with the test that fits the metric:
  *
- * - latency percentiles: a bootstrap interval of the difference (`bootstrap.ts`). Regressed when
- *   the interval lies above 0 (the change is not noise) AND the change exceeds `maxRegression` of
- *   the baseline (it matters); improved symmetrically.
+ * - latency percentiles: a bootstrap interval of the difference (`bootstrap.ts`), widened where
+ *   the run's seconds disagree more than independent requests would (`time-blocks.ts`).
+ *   Regressed when the interval lies above 0 (the change is not noise) AND the change exceeds
+ *   `maxRegression` of the baseline (it matters); improved symmetrically. A percentile with
+ *   fewer than `minTail` requests beyond it in either run is not judged.
  * - error rate: the two-proportion z-test at 1 − confidence, and a change larger than
  *   max(maxRegression × baseline rate, errorRateFloor): from 0.1% to 0.2% doubles the rate but
  *   is rarely worth failing a build over, hence the floor in percentage points.
@@ -13,12 +15,13 @@
  *   warns about when the two runs' loads differ.
  */
 
-import type { RequestStats } from '../metrics/result.js';
+import type { RequestStats, TimeSeriesPoint } from '../metrics/result.js';
 import { bootstrapPercentileDifferences } from './bootstrap.js';
 import type { CompareSettings, MetricComparison, MetricName, Verdict } from './comparison.js';
 import type { Distribution } from './distribution.js';
 import { twoProportionTest } from './proportion.js';
 import type { Random } from './random.js';
+import { blockInterval, perSecond } from './time-blocks.js';
 
 export type LatencyMetric = 'p50' | 'p95' | 'p99';
 
@@ -104,6 +107,28 @@ export function compareErrorRate(
   };
 }
 
+/**
+ * How to account for noise beyond request-level sampling: the runs' per-second percentiles (the
+ * total row), or the factor measured on the total (endpoint rows, which have no time series).
+ */
+export type LatencyNoise =
+  | { kind: 'seconds'; baseline: readonly TimeSeriesPoint[]; current: readonly TimeSeriesPoint[] }
+  | { kind: 'factor'; factors: Partial<Record<LatencyMetric, number>> };
+
+function notJudged(metric: LatencyMetric, reason: string): MetricComparison {
+  return {
+    metric,
+    unit: 'ms',
+    baseline: null,
+    current: null,
+    change: null,
+    relativeChange: null,
+    margin: null,
+    verdict: 'n/a',
+    evidence: { kind: 'none', reason },
+  };
+}
+
 /** Percentile rows from two decoded histograms; `n/a` when either is empty. */
 export function compareLatency(
   baseline: Distribution,
@@ -111,19 +136,10 @@ export function compareLatency(
   metrics: readonly LatencyMetric[],
   settings: CompareSettings,
   random: Random,
+  noise?: LatencyNoise,
 ): MetricComparison[] {
   if (baseline.total === 0 || current.total === 0) {
-    return metrics.map((metric) => ({
-      metric,
-      unit: 'ms',
-      baseline: null,
-      current: null,
-      change: null,
-      relativeChange: null,
-      margin: null,
-      verdict: 'n/a',
-      evidence: { kind: 'none', reason: 'no latencies recorded in one of the runs' },
-    }));
+    return metrics.map((metric) => notJudged(metric, 'no latencies recorded in one of the runs'));
   }
   const differences = bootstrapPercentileDifferences(
     baseline,
@@ -131,27 +147,63 @@ export function compareLatency(
     metrics.map((metric) => LATENCY_PERCENTILE[metric]),
     { ...settings, random },
   );
+  const fewest = Math.min(baseline.total, current.total);
   return differences.map((d, i): MetricComparison => {
+    const metric = metrics[i] as LatencyMetric;
+    const bootstrapHalf = (d.high - d.low) / 2;
+    let seconds: { halfWidth: number; blocks: [number, number] } | null = null;
+    let noiseFactor = 1;
+    if (noise?.kind === 'seconds') {
+      const blocks = blockInterval(
+        perSecond(noise.baseline, metric),
+        perSecond(noise.current, metric),
+        settings.confidence,
+      );
+      if (blocks !== null) {
+        // Per-second values are ms; the bootstrap works in µs.
+        const halfWidth = ((blocks.high - blocks.low) / 2) * US_PER_MS;
+        seconds = { halfWidth: halfWidth / US_PER_MS, blocks: blocks.blocks };
+        noiseFactor = bootstrapHalf > 0 ? Math.max(1, halfWidth / bootstrapHalf) : 1;
+      }
+    } else if (noise?.kind === 'factor') {
+      noiseFactor = Math.max(1, noise.factors[metric] ?? 1);
+    }
+    // Widen around the estimate: the interval's shape from the bootstrap, its width from
+    // whichever noise is larger.
+    const low = d.difference - noiseFactor * (d.difference - d.low);
+    const high = d.difference + noiseFactor * (d.high - d.difference);
     const margin = settings.maxRegression * d.baseline;
     // The interval must exclude 0 on the side the change points to.
-    const significant = d.difference > 0 ? d.low > 0 : d.difference < 0 ? d.high < 0 : false;
+    const significant = d.difference > 0 ? low > 0 : d.difference < 0 ? high < 0 : false;
+    // Too few requests beyond the percentile, and it is decided by a handful of them: the
+    // bootstrap interval of such an extreme order statistic cannot be trusted to cover.
+    const needed = Math.ceil((settings.minTail * 100) / (100 - d.percentile));
+    const tooFew = fewest < needed;
     return {
-      metric: metrics[i] as LatencyMetric,
+      metric,
       unit: 'ms',
       baseline: d.baseline / US_PER_MS,
       current: d.current / US_PER_MS,
       change: d.difference / US_PER_MS,
       relativeChange: relative(d.difference, d.baseline),
       margin: margin / US_PER_MS,
-      verdict: verdictOf(d.difference, margin, significant),
-      evidence: {
-        kind: 'bootstrap',
-        confidence: settings.confidence,
-        low: d.low / US_PER_MS,
-        high: d.high / US_PER_MS,
-        resamples: settings.resamples,
-        samples: d.samples,
-      },
+      verdict: tooFew ? 'n/a' : verdictOf(d.difference, margin, significant),
+      evidence: tooFew
+        ? { kind: 'none', reason: `too few requests (p${d.percentile} needs ${needed})` }
+        : {
+            kind: 'bootstrap',
+            confidence: settings.confidence,
+            low: low / US_PER_MS,
+            high: high / US_PER_MS,
+            requests: {
+              low: d.low / US_PER_MS,
+              high: d.high / US_PER_MS,
+              resamples: settings.resamples,
+              samples: d.samples,
+            },
+            seconds,
+            noiseFactor,
+          },
     };
   });
 }

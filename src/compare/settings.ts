@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Readonly<CompareSettings> = Object.freeze({
   confidence: 0.95,
   resamples: 1000,
   sampleCap: 2000,
+  minTail: 10,
   seed: 1,
 });
 
@@ -28,6 +29,7 @@ export function resolveSettings(options: CompareOptions = {}): CompareSettings {
     confidence: options.confidence ?? DEFAULT_SETTINGS.confidence,
     resamples: options.resamples ?? DEFAULT_SETTINGS.resamples,
     sampleCap: options.sampleCap ?? DEFAULT_SETTINGS.sampleCap,
+    minTail: options.minTail ?? DEFAULT_SETTINGS.minTail,
     seed: options.seed ?? DEFAULT_SETTINGS.seed,
   };
   const problems: string[] = [];
@@ -54,6 +56,10 @@ export function resolveSettings(options: CompareOptions = {}): CompareSettings {
   check(
     Number.isInteger(settings.sampleCap) && settings.sampleCap >= 10,
     `sample cap: expected an integer >= 10, got ${settings.sampleCap}`,
+  );
+  check(
+    Number.isInteger(settings.minTail) && settings.minTail >= 1,
+    `minimum tail: expected an integer >= 1, got ${settings.minTail}`,
   );
   check(Number.isInteger(settings.seed), `seed: expected an integer, got ${settings.seed}`);
   if (problems.length > 0) {

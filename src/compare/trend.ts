@@ -16,7 +16,7 @@
 
 import type { RequestStats, Result } from '../metrics/result.js';
 import { compareStats, rowDistribution, rowVerdictOf } from './compare-results.js';
-import type { MetricComparison, MetricName } from './comparison.js';
+import type { CompareSettings, MetricComparison, MetricName } from './comparison.js';
 import { METRICS } from './comparison.js';
 import type { Distribution } from './distribution.js';
 import { type CompareOptions, resolveSettings } from './settings.js';
@@ -66,47 +66,69 @@ export function sortByStart(results: readonly Result[]): Result[] {
   return [...results].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
 }
 
+/** Compares runs of one history, caching decoded histograms and pairs already compared. */
+class TrendComparer {
+  private readonly distributions = new Map<number, Distribution>();
+  private readonly pairs = new Map<string, MetricComparison[]>();
+
+  constructor(
+    private readonly runs: readonly Result[],
+    private readonly settings: CompareSettings,
+  ) {}
+
+  /** Run `i` against, for each metric, the median of runs `previous` by that metric. */
+  againstMedian(i: number, previous: readonly number[]): MetricComparison[] {
+    return METRICS.map((metric) => {
+      const ordered = [...previous].sort((a, b) => this.value(a, metric) - this.value(b, metric));
+      const median = ordered[Math.floor((ordered.length - 1) / 2)] as number;
+      return this.compare(median, i).find((m) => m.metric === metric) as MetricComparison;
+    });
+  }
+
+  private value(i: number, metric: MetricName): number {
+    return metricValue((this.runs[i] as Result).totals, metric);
+  }
+
+  private compare(baseline: number, current: number): MetricComparison[] {
+    const id = `${baseline}:${current}`;
+    let compared = this.pairs.get(id);
+    if (compared === undefined) {
+      const a = this.runs[baseline] as Result;
+      const b = this.runs[current] as Result;
+      compared = compareStats(
+        { stats: a.totals, distribution: this.distribution(baseline) },
+        { stats: b.totals, distribution: this.distribution(current) },
+        this.settings,
+        `${a.startedAt}\u0000${b.startedAt}`,
+        { kind: 'seconds', baseline: a.timeSeries, current: b.timeSeries },
+      );
+      this.pairs.set(id, compared);
+    }
+    return compared;
+  }
+
+  private distribution(i: number): Distribution {
+    let d = this.distributions.get(i);
+    if (d === undefined) {
+      const run = this.runs[i] as Result;
+      d = rowDistribution(run.totals, `run of ${run.startedAt}`, 'Total');
+      this.distributions.set(i, d);
+    }
+    return d;
+  }
+}
+
 export function analyzeTrend(results: readonly Result[], options: TrendOptions = {}): TrendPoint[] {
   const settings = resolveSettings(options);
   const window = Math.max(1, Math.floor(options.window ?? 5));
   const sustain = Math.max(1, Math.floor(options.sustain ?? 2));
   const runs = sortByStart(results);
-  const distributions = new Map<number, Distribution>();
-  const distribution = (i: number): Distribution => {
-    let d = distributions.get(i);
-    if (d === undefined) {
-      const run = runs[i] as Result;
-      d = rowDistribution(run.totals, `run of ${run.startedAt}`, 'Total');
-      distributions.set(i, d);
-    }
-    return d;
-  };
+  const comparer = new TrendComparer(runs, settings);
 
   const points = runs.map((run, i): TrendPoint => {
-    const previous = Array.from({ length: Math.min(window, i) }, (_, j) => i - Math.min(window, i) + j);
-    const pairs = new Map<number, MetricComparison[]>();
-    const metrics =
-      previous.length === 0
-        ? []
-        : METRICS.map((metric) => {
-            const ordered = [...previous].sort(
-              (a, b) =>
-                metricValue((runs[a] as Result).totals, metric) -
-                metricValue((runs[b] as Result).totals, metric),
-            );
-            const median = ordered[Math.floor((ordered.length - 1) / 2)] as number;
-            let compared = pairs.get(median);
-            if (compared === undefined) {
-              compared = compareStats(
-                { stats: (runs[median] as Result).totals, distribution: distribution(median) },
-                { stats: run.totals, distribution: distribution(i) },
-                settings,
-                `${(runs[median] as Result).startedAt}\u0000${run.startedAt}`,
-              );
-              pairs.set(median, compared);
-            }
-            return compared.find((m) => m.metric === metric) as MetricComparison;
-          });
+    const first = Math.max(0, i - window);
+    const previous = Array.from({ length: i - first }, (_, j) => first + j);
+    const metrics = previous.length === 0 ? [] : comparer.againstMedian(i, previous);
     const hasRequests = run.totals.requests > 0;
     return {
       startedAt: run.startedAt,

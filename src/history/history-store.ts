@@ -97,19 +97,29 @@ export async function listScenarios(dir: string = DEFAULT_HISTORY_DIR): Promise<
   }
   const list: ScenarioHistory[] = [];
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const files = await runFiles(join(dir, entry.name));
+    const folder = join(dir, entry.name);
+    const files = await runFiles(folder);
     if (files.length === 0) continue;
-    const newest = await readRun(join(dir, entry.name, files[files.length - 1] as string));
-    const oldest = files.length === 1 ? newest : await readRun(join(dir, entry.name, files[0] as string));
+    const newest = await firstReadable(folder, [...files].reverse());
+    const oldest = await firstReadable(folder, files);
     list.push({
       slug: entry.name,
-      scenario: newest.ok ? newest.result.scenario.name : entry.name,
+      scenario: newest?.scenario.name ?? entry.name,
       runs: files.length,
-      first: oldest.ok ? oldest.result.startedAt : '',
-      last: newest.ok ? newest.result.startedAt : '',
+      first: oldest?.startedAt ?? '',
+      last: newest?.startedAt ?? '',
     });
   }
   return list;
+}
+
+/** The first of `names` that reads as a result (file names sort by start time). */
+async function firstReadable(folder: string, names: readonly string[]): Promise<Result | undefined> {
+  for (const name of names) {
+    const run = await readRun(join(folder, name));
+    if (run.ok) return run.result;
+  }
+  return undefined;
 }
 
 type ReadRun = { ok: true; result: Result } | { ok: false; file: string; reason: string };

@@ -9,6 +9,8 @@ const MAX_SLUG = 80;
 export function scenarioSlug(name: string): string {
   const slug = name
     .normalize('NFKD')
+    // NFKD splits accented letters into letter + combining mark: keep the letter (é → e).
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -59,7 +59,12 @@ export function urlScenario(options: UrlModeOptions): {
   });
   // A quick run is bounded by default, like autocannon's 10 s; -t, a profile or a rate override it.
   return {
-    scenario: defineScenario({ name: url.host, users: [user], load: { duration: '10s' } }),
+    // Named by what it requests, not where: runs against another port stay comparable in history.
+    scenario: defineScenario({
+      name: `url ${method} ${url.pathname}`,
+      users: [user],
+      load: { duration: '10s' },
+    }),
     host: url.origin,
   };
 }

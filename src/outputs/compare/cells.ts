@@ -126,17 +126,22 @@ export function methodNote(comparison: Comparison): string {
   const tolerance = formatSetting(s.maxRegression);
   return (
     `Latency percentiles: ${formatSetting(s.confidence)} bootstrap interval of the difference ` +
-    `(${formatCount(s.resamples)} resamples of up to ${formatCount(s.sampleCap)} requests per run); a change counts when the ` +
-    `interval excludes 0 and the change exceeds ${tolerance} of the baseline. Error rate: two-proportion ` +
-    `z-test, and a change beyond max(${tolerance} of the baseline rate, ${percentagePoints(s.errorRateFloor)}). ` +
-    `Requests/s: compared as a ratio against ${tolerance}; a run has one throughput figure, no ` +
-    'per-request distribution to test.'
+    `(${formatCount(s.resamples)} resamples of up to ${formatCount(s.sampleCap)} requests per run), ` +
+    "widened where the runs' seconds disagree more than that; a change counts when the interval " +
+    `excludes 0 and exceeds ${tolerance} of the baseline; a percentile needs ${s.minTail} requests ` +
+    `beyond it in each run to be judged (p99: ${formatCount(s.minTail * 100)}). Error rate: ` +
+    `two-proportion z-test, and a change beyond max(${tolerance} of the baseline rate, ` +
+    `${percentagePoints(s.errorRateFloor)}). Requests/s: compared as a ratio against ${tolerance}; ` +
+    'a run has one throughput figure, no per-request distribution to test.'
   );
 }
 
-/** `2025-01-31 12:00 UTC`. */
-export function formatWhen(iso: string): string {
+/** `2025-01-31 12:00 UTC`, or `2025-01-31 12:00:05 UTC` with seconds (runs minutes apart). */
+export function formatWhen(iso: string, options: { seconds?: boolean } = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `${date
+    .toISOString()
+    .slice(0, options.seconds === true ? 19 : 16)
+    .replace('T', ' ')} UTC`;
 }

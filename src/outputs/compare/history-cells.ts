@@ -4,11 +4,20 @@
  * where a sustained regression began. Shared by the terminal table and the HTML page.
  */
 
-import { METRIC_TEXT } from '../../compare/comparison.js';
+import type { MetricName } from '../../compare/comparison.js';
 import type { TrendPoint } from '../../compare/trend.js';
 import { formatRelativeChange, verdictMark } from './cells.js';
 
 export const REGRESSION_BEGAN = 'regression began here';
+
+/** Short names: a run's verdict may list all five metrics in one table cell. */
+const SHORT: Record<MetricName, string> = {
+  rps: 'req/s',
+  errorRate: 'errors',
+  p50: 'p50',
+  p95: 'p95',
+  p99: 'p99',
+};
 
 export function trendVerdictText(point: TrendPoint): string {
   if (point.verdict === 'n/a') return 'first run';
@@ -16,8 +25,7 @@ export function trendVerdictText(point: TrendPoint): string {
   const moved = point.metrics
     .filter((m) => m.verdict === point.verdict)
     .map(
-      (m) =>
-        `${METRIC_TEXT[m.metric]} ${m.unit === 'fraction' ? signedPoints(m.change) : formatRelativeChange(m)}`,
+      (m) => `${SHORT[m.metric]} ${m.unit === 'fraction' ? signedPoints(m.change) : formatRelativeChange(m)}`,
     );
   return `${verdictMark(point.verdict)} ${point.verdict}: ${moved.join(', ')}`;
 }

@@ -79,8 +79,8 @@ const PAGE_SCRIPT = `
 function runsTable(points: readonly TrendPoint[], hidden: number): string {
   const ms = (value: number | null): string => escapeHtml(value === null ? MISSING : formatMs(value));
   const rows = points.map((p, i) => {
-    const began = p.regressionBegan ? ` <span class="marker">◀ ${REGRESSION_BEGAN}</span>` : '';
-    return `<tr><td class="num muted">${hidden + i + 1}</td><td>${escapeHtml(formatWhen(p.startedAt))}</td><td>${escapeHtml(p.volley)}</td><td class="num">${formatCount(p.requests)}</td><td class="num">${escapeHtml(formatRate(p.rps))}</td><td class="num">${escapeHtml(p.errorRate === null ? MISSING : formatPercent(p.errorRate, 2))}</td><td class="num">${ms(p.p50)}</td><td class="num">${ms(p.p95)}</td><td class="num">${ms(p.p99)}</td><td class="${verdictClass(p.verdict)}">${escapeHtml(trendVerdictText(p))}${began}</td></tr>`;
+    const began = p.regressionBegan ? `<br><span class="marker">◀ ${REGRESSION_BEGAN}</span>` : '';
+    return `<tr><td class="num muted">${hidden + i + 1}</td><td>${escapeHtml(formatWhen(p.startedAt, { seconds: true }))}</td><td>${escapeHtml(p.volley)}</td><td class="num">${formatCount(p.requests)}</td><td class="num">${escapeHtml(formatRate(p.rps))}</td><td class="num">${escapeHtml(p.errorRate === null ? MISSING : formatPercent(p.errorRate, 2))}</td><td class="num">${ms(p.p50)}</td><td class="num">${ms(p.p95)}</td><td class="num">${ms(p.p99)}</td><td class="wrap ${verdictClass(p.verdict)}">${escapeHtml(trendVerdictText(p))}${began}</td></tr>`;
   });
   return `<table><thead><tr><th class="num">#</th><th>Started</th><th>volley</th><th class="num">Requests</th><th class="num">req/s</th><th class="num">Errors</th><th class="num">p50</th><th class="num">p95</th><th class="num">p99</th><th>Verdict</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
@@ -105,7 +105,7 @@ export function renderHistoryHtml(
 <h2>Error rate</h2><div id="chart-errors" class="chart"></div>`;
   const body = `
 <h1><span class="brand">volley</span>history: ${escapeHtml(scenario)}</h1>
-<p class="muted">${points.length} runs. Each run is compared with the median of the ${options.window ?? 5} runs before it; ${escapeHtml(summary)}</p>
+<p class="muted">${points.length} runs. Each run is compared with the median of the ${options.window ?? 5} runs before it. ${escapeHtml(summary)}</p>
 <div class="card">${charts}</div>
 <div class="card">${runsTable(points, options.hidden ?? 0)}</div>
 <script type="application/json" id="trend-data">${jsonForScript(chartData(points))}</script>

@@ -69,7 +69,7 @@ export function renderHistoryText(
     const verdict = trendVerdictText(point);
     return [
       String((options.hidden ?? 0) + i + 1),
-      formatWhen(point.startedAt),
+      formatWhen(point.startedAt, { seconds: true }),
       point.volley,
       formatCount(point.requests),
       formatRate(point.rps),
@@ -77,7 +77,8 @@ export function renderHistoryText(
       ms(point.p50),
       ms(point.p95),
       ms(point.p99),
-      { text: point.regressionBegan ? `${verdict}  ◀ ${REGRESSION_BEGAN}` : verdict, style },
+      { text: verdict, style },
+      { text: point.regressionBegan ? `◀ ${REGRESSION_BEGAN}` : '', style: paint.red },
     ];
   });
   const lines = renderTable({
@@ -91,19 +92,22 @@ export function renderHistoryText(
       { header: 'p50', align: 'right' },
       { header: 'p95', align: 'right' },
       { header: 'p99', align: 'right' },
-      { header: `Verdict (vs median of previous ${options.window ?? 5})`, shrink: 'end', minWidth: 24 },
+      { header: 'Verdict', shrink: 'end', minWidth: 24 },
+      // Its own column, so a long verdict is what gets shortened, never the marker.
+      { header: '' },
     ],
     rows,
-    maxWidth: options.width ?? 140,
+    maxWidth: options.width ?? 160,
     indent: 2,
     headerStyle: paint.dim,
     ruleStyle: paint.dim,
   }).map((line) => line.trimEnd());
   const began = points.filter((p) => p.regressionBegan);
   const footer =
-    began.length === 0
+    `Each run is compared with the median of the ${options.window ?? 5} runs before it. ` +
+    (began.length === 0
       ? 'No sustained regression.'
-      : `Regression began: ${began.map((p) => formatWhen(p.startedAt)).join(', ')}.`;
+      : `Regression began: ${began.map((p) => formatWhen(p.startedAt)).join(', ')}.`);
   const hidden = options.hidden ?? 0;
   const count =
     hidden > 0 ? `last ${points.length} of ${hidden + points.length} runs` : `${points.length} runs`;

@@ -61,6 +61,7 @@ th { background: var(--head); color: var(--muted); font-weight: 600; font-size: 
 td.num, th.num { text-align: right; }
 tr.group td { font-weight: 650; border-top: 2px solid var(--border); }
 td.name { max-width: 420px; overflow: hidden; text-overflow: ellipsis; }
+td.wrap { white-space: normal; min-width: 280px; }
 .v-regressed { color: var(--bad); font-weight: 650; } .v-improved { color: var(--ok); font-weight: 600; }
 .v-unchanged, .v-na { color: var(--muted); } .v-added, .v-removed { color: var(--warn); }
 .marker { color: var(--bad); font-weight: 650; }
