@@ -18,6 +18,10 @@ interface DemoFlags {
   latency: string;
   jitter: string;
   errorRate: string;
+  degrade?: string;
+  uploadLimit?: string;
+  generationStage?: string;
+  seed?: string;
   users: string;
   runTime: string;
   json: string;
@@ -34,7 +38,14 @@ export function registerDemoCommand(program: Command, setExitCode: (code: number
     .option('--port <n>', 'port for --serve (0 picks a free one)', '0')
     .option('--latency <ms>', 'added latency of /api/* responses, ms', '2')
     .option('--jitter <ms>', 'plus a random 0..jitter ms', '6')
-    .option('--error-rate <fraction>', 'fraction of /api/* requests answered 500', '0')
+    .option('--error-rate <fraction>', 'fraction of API requests answered 500', '0')
+    .option(
+      '--degrade <rps>',
+      'past this many requests/s, latency grows with the excess (for capacity demos)',
+    )
+    .option('--upload-limit <n>', 'uploads per user per hour before 429 (default 10)')
+    .option('--generation-stage <ms>', 'how long a generation task stays queued, then running (default 200)')
+    .option('--seed <n>', 'seed of the random latency and failures')
     .option('-u, --users <n>', 'virtual users for the demo run', '20')
     .option('-t, --run-time <duration>', 'length of the demo run', '15s')
     .option('--json <file>', 'where to write the result document', 'results/demo-result.json')
@@ -51,6 +62,14 @@ async function demo(flags: DemoFlags): Promise<number> {
     port: number(flags.port, '--port'),
     latency: { fixedMs: number(flags.latency, '--latency'), jitterMs: number(flags.jitter, '--jitter') },
     errorRate: number(flags.errorRate, '--error-rate'),
+    ...(flags.degrade === undefined ? {} : { degrade: { capacityRps: number(flags.degrade, '--degrade') } }),
+    ...(flags.uploadLimit === undefined
+      ? {}
+      : { uploads: { perWindow: number(flags.uploadLimit, '--upload-limit') } }),
+    ...(flags.generationStage === undefined
+      ? {}
+      : { generation: { stageMs: number(flags.generationStage, '--generation-stage') } }),
+    ...(flags.seed === undefined ? {} : { seed: number(flags.seed, '--seed') }),
   });
   if (flags.serve === true) {
     process.stdout.write(`volley demo service listening on ${server.url} (Ctrl-C to stop)\n`);

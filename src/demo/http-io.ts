@@ -105,3 +105,41 @@ export function sendBytes(res: ServerResponse, status: number, bytes: Uint8Array
   res.writeHead(status, { 'content-type': contentType, 'content-length': bytes.byteLength });
   res.end(bytes);
 }
+
+/** A text body (CSV, plain text) with an exact Content-Length and optional extra headers. */
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  contentType: string,
+  headers?: OutgoingHttpHeaders,
+): void {
+  if (res.headersSent || res.destroyed) return;
+  if (headers !== undefined) {
+    for (const name in headers) res.setHeader(name, headers[name] as string | number | readonly string[]);
+  }
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export type CountedBody = { ok: true; bytes: number } | { ok: false; status: 413; error: string };
+
+/**
+ * Reads a body to its end and counts it without keeping it (uploads). A declared
+ * Content-Length over the cap is refused before reading; an undeclared body that grows past
+ * the cap is drained and refused, so the keep-alive connection stays usable either way.
+ */
+export function countBody(req: IncomingMessage, maxBytes: number): Promise<CountedBody> {
+  const tooLarge = { ok: false, status: 413, error: `request body exceeds ${maxBytes} bytes` } as const;
+  const declared = Number(req.headers['content-length']);
+  // Node reads and discards the rest of an unread body once the response has been sent.
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve(tooLarge);
+  return new Promise((resolve) => {
+    let bytes = 0;
+    req.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    req.on('error', () => resolve(tooLarge));
+    req.on('end', () => resolve(bytes > maxBytes ? tooLarge : { ok: true, bytes }));
+  });
+}

@@ -6,13 +6,25 @@
 
 import { isIPv4 } from 'node:net';
 import { VolleyError } from '../errors.js';
+import {
+  type DemoBudget,
+  type DemoDegrade,
+  type DemoGeneration,
+  type DemoLatency,
+  type DemoUploads,
+  isNonNegative,
+  resolveServiceOptions,
+  type ServiceOptions,
+} from './service-options.js';
 
-export interface DemoLatency {
-  /** Added to every `/api/*` response, ms. */
-  fixedMs?: number;
-  /** Plus a uniform random 0..jitterMs, ms. */
-  jitterMs?: number;
-}
+export type {
+  DemoBudget,
+  DemoDegrade,
+  DemoGeneration,
+  DemoLatency,
+  DemoUploads,
+  LatencyDistribution,
+} from './service-options.js';
 
 export interface DemoServerOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -20,13 +32,27 @@ export interface DemoServerOptions {
   /** A loopback address: 127.0.0.1 (default), any 127.x.x.x, ::1 or localhost. */
   host?: string;
   latency?: DemoLatency;
-  /** Fraction 0..1 of `/api/*` requests answered 500 `{ error: 'injected failure' }`. */
+  /**
+   * Fraction 0..1 of API requests (all but `/`, `/health`, `/ready`, `/live` and the probes)
+   * answered 500 `{ error: 'injected failure' }`.
+   */
   errorRate?: number;
-  /** Seeds the random source behind jitter and injected failures, for repeatable runs. */
+  /** Seeds the random source behind jitter, latency samples and injected failures, for repeatable runs. */
   seed?: number;
+  /**
+   * Capacity mode: above `capacityRps` requests/s (every route, measured over a sliding second),
+   * each request waits `(rate - capacityRps) / capacityRps × slopeMs` more, like a queue building.
+   */
+  degrade?: DemoDegrade;
+  /** The per-user upload rate limit and size cap of `/sessions/…/upload`. */
+  uploads?: DemoUploads;
+  generation?: DemoGeneration;
+  budget?: DemoBudget;
+  /** Wall clock in epoch ms (default Date.now): lets tests move time for rate limits and cool-downs. */
+  clock?: () => number;
 }
 
-export interface ResolvedDemoOptions {
+export interface ResolvedDemoOptions extends ServiceOptions {
   port: number;
   host: string;
   fixedMs: number;
@@ -60,19 +86,16 @@ export function resolveDemoOptions(options: DemoServerOptions = {}): ResolvedDem
   }
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
   if (!Number.isInteger(seed)) problems.push(`seed: expected an integer, got ${String(seed)}`);
+  const service = resolveServiceOptions(options, problems);
   if (problems.length > 0) {
     throw new VolleyError('VOLLEY_E_CONFIG', `invalid demo server options: ${problems.join('; ')}`, {
       details: problems,
     });
   }
-  return { port, host, fixedMs, jitterMs, errorRate, seed };
+  return { port, host, fixedMs, jitterMs, errorRate, seed, ...service };
 }
 
 export function isLoopbackHost(host: string): boolean {
   if (host === 'localhost' || host === '::1') return true;
   return isIPv4(host) && host.startsWith('127.');
-}
-
-function isNonNegative(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }

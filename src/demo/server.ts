@@ -6,7 +6,8 @@
  * short: no URL object, one router lookup, one JSON write with an exact Content-Length, and
  * keep-alive held open longer than any client's idle timeout (65 s, headers 66 s) so a run
  * never pays for reconnects the client did not ask for. Injected latency and failures apply to
- * `/api/*` only; `/health` and the probes answer as fast as Node can.
+ * the API routes only; `/`, `/health`, `/ready`, `/live` and the probes answer as fast as Node
+ * can (see request-shaper.ts, which also runs the degrade mode).
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -15,8 +16,9 @@ import { VolleyError } from '../errors.js';
 import { createDemoRouter } from './create-router.js';
 import type { DemoRouter } from './handler.js';
 import { sendError } from './http-io.js';
-import { type DemoServerOptions, type ResolvedDemoOptions, resolveDemoOptions } from './options.js';
-import { type RandomSource, seededRandom } from './random.js';
+import { type DemoServerOptions, resolveDemoOptions } from './options.js';
+import { seededRandom } from './random.js';
+import { RequestShaper } from './request-shaper.js';
 
 export interface DemoServer {
   /** `http://127.0.0.1:PORT` (the bound address, bracketed when IPv6). */
@@ -33,15 +35,15 @@ export const HEADERS_TIMEOUT_MS = 66_000;
 
 export async function startDemoServer(options?: DemoServerOptions): Promise<DemoServer> {
   const resolved = resolveDemoOptions(options);
-  const router = createDemoRouter();
-  const random = seededRandom(resolved.seed);
+  const router = createDemoRouter(resolved);
+  const shaper = new RequestShaper(resolved, seededRandom(resolved.seed));
   let served = 0;
   const countServed = (): void => {
     served++;
   };
   const server = createServer({ noDelay: true }, (req, res) => {
     res.once('finish', countServed);
-    handleRequest(req, res, router, resolved, random);
+    handleRequest(req, res, router, shaper);
   });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -83,21 +85,17 @@ function handleRequest(
   req: IncomingMessage,
   res: ServerResponse,
   router: DemoRouter,
-  options: ResolvedDemoOptions,
-  random: RandomSource,
+  shaper: RequestShaper,
 ): void {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? '' : url.slice(q + 1);
-  const injects = options.errorRate > 0 || options.fixedMs > 0 || options.jitterMs > 0;
-  if (!injects || !(path === '/api' || path.startsWith('/api/'))) {
+  if (!shaper.active) {
     route(req, res, router, path, query);
     return;
   }
-  // Draw order is fixed (failure, then jitter) so a seed always yields the same sequence.
-  const fail = options.errorRate > 0 && random() < options.errorRate;
-  const delayMs = options.fixedMs + (options.jitterMs > 0 ? random() * options.jitterMs : 0);
+  const { fail, delayMs } = shaper.shape(path);
   const proceed = fail
     ? () => sendError(res, 500, 'injected failure')
     : () => route(req, res, router, path, query);

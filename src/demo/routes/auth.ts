@@ -4,10 +4,12 @@
  * header-based auth and the HTTP client's cookie jar.
  */
 
-import type { IncomingHttpHeaders } from 'node:http';
 import { AccountStore } from '../account-store.js';
 import type { DemoRouter, RequestContext } from '../handler.js';
 import { readJsonBody, sendError, sendJson } from '../http-io.js';
+import { requireUser } from './authenticate.js';
+
+export { cookieValue } from './authenticate.js';
 
 export const MAX_USERNAME_LENGTH = 100;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -54,21 +56,9 @@ export function registerAuthRoutes(router: DemoRouter, accounts: AccountStore = 
       }
       sendJson(res, 200, { token }, { 'set-cookie': `session=${token}; Path=/; HttpOnly` });
     })
-    .add('GET', '/api/me', ({ req, res }) => {
-      const username = authenticate(req.headers, accounts);
-      if (username === undefined) {
-        sendError(
-          res,
-          401,
-          'authentication required: Authorization: Bearer <token> or the session cookie',
-          undefined,
-          {
-            'www-authenticate': 'Bearer',
-          },
-        );
-        return;
-      }
-      sendJson(res, 200, { username });
+    .add('GET', '/api/me', (ctx) => {
+      const username = requireUser(ctx, accounts);
+      if (username !== undefined) sendJson(ctx.res, 200, { username });
     });
 }
 
@@ -87,25 +77,4 @@ async function readCredentials(
     return undefined;
   }
   return credentials;
-}
-
-/** The user behind a bearer token or, failing that, the `session` cookie. */
-function authenticate(headers: IncomingHttpHeaders, accounts: AccountStore): string | undefined {
-  const authorization = headers.authorization;
-  if (authorization !== undefined && /^bearer /i.test(authorization)) {
-    const username = accounts.whoIs(authorization.slice(7).trim());
-    if (username !== undefined) return username;
-  }
-  const session = cookieValue(headers.cookie, 'session');
-  return session === undefined ? undefined : accounts.whoIs(session);
-}
-
-/** One cookie's value from a `Cookie` header (`a=1; session=xyz`). */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (header === undefined) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
 }

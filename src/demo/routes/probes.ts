@@ -1,8 +1,9 @@
 /**
- * The demo's utility routes: health, an index of routes, and three probes with a known answer
- * (a fixed delay, a chosen status, a chosen body size). Tests use them to check that volley
- * measures a server truly, so they do the least work possible: `/delay/:ms` is one plain
- * setTimeout, and none of them get the injected latency or failures of `/api/*`.
+ * The demo's utility routes: health, readiness and liveness (seed 004's baseline checks), an
+ * index of routes, and three probes with a known answer (a fixed delay, a chosen status, a
+ * chosen body size). Tests use them to check that volley measures a server truly, so they do
+ * the least work possible: `/delay/:ms` is one plain setTimeout, and none of them get the
+ * injected latency or failures of the API routes.
  */
 
 import type { DemoRouter, RequestContext } from '../handler.js';
@@ -12,6 +13,8 @@ export const MAX_DELAY_MS = 60_000;
 export const MAX_BYTES = 10 * 1024 * 1024;
 
 const HEALTH_BODY = JSON.stringify({ status: 'ok' });
+const READY_BODY = JSON.stringify({ status: 'ready' });
+const LIVE_BODY = JSON.stringify({ status: 'alive' });
 const NON_NEGATIVE_INT = /^\d{1,9}$/;
 
 /** One buffer of filler bytes, grown on demand and sliced per request (no copy). */
@@ -31,7 +34,9 @@ export function registerProbeRoutes(router: DemoRouter): void {
     })
     .add('GET', '/delay/:ms', delay)
     .add('GET', '/status/:code', status)
-    .add('GET', '/bytes/:n', bytes);
+    .add('GET', '/bytes/:n', bytes)
+    .add('GET', '/ready', ({ res }) => sendJsonText(res, 200, READY_BODY))
+    .add('GET', '/live', ({ res }) => sendJsonText(res, 200, LIVE_BODY));
 }
 
 function delay({ res, params }: RequestContext): void {

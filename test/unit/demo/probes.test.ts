@@ -45,16 +45,36 @@ describe('demo probes', () => {
     expect(res.headers.get('content-length')).toBe('15');
   });
 
+  it('GET /ready and GET /live answer 200 as JSON', async () => {
+    expect(await getJson('/ready')).toMatchObject({ status: 200, body: { status: 'ready' } });
+    expect(await getJson('/live')).toMatchObject({ status: 200, body: { status: 'alive' } });
+  });
+
   it('GET / lists every route', async () => {
     const { status, body } = await getJson('/');
     expect(status).toBe(200);
     const routes = (body as { routes: string[] }).routes;
-    expect(routes).toEqual([
+    expect(new Set(routes).size).toBe(routes.length);
+    // One route of each seed's area; the areas' own tests cover the rest.
+    for (const route of [
+      'POST /leases',
+      'GET /audit/leases/:id/export',
+      'POST /audit/logs',
+      'POST /budget/check',
+      'POST /api/v1/generation/create',
+      'POST /analyze',
+      'POST /sessions/:id/upload',
+    ]) {
+      expect(routes).toContain(route);
+    }
+    expect(routes.slice(0, 15)).toEqual([
       'GET /health',
       'GET /',
       'GET /delay/:ms',
       'GET /status/:code',
       'GET /bytes/:n',
+      'GET /ready',
+      'GET /live',
       'GET /api/items',
       'POST /api/items',
       'GET /api/items/:id',

@@ -154,6 +154,18 @@ describe('startDemoServer', () => {
       jitterMs: 0,
       errorRate: 0,
       seed: 3,
+      distribution: 'none',
+      meanMs: 0,
+      stdMs: 0,
+      degradeRps: 0,
+      degradeSlopeMs: 100,
+      uploadsPerWindow: 10,
+      uploadWindowMs: 3_600_000,
+      maxUploadBytes: 50 * 1024 * 1024,
+      generationStageMs: 200,
+      budgetLimit: 1000,
+      budgetCoolDownMs: 0,
+      clock: Date.now,
     });
   });
 
