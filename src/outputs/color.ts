@@ -62,7 +62,7 @@ export function colorEnabled(
   return stream.isTTY === true;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: colour escapes begin with ESC.
+// eslint-disable-next-line no-control-regex -- colour escapes begin with ESC.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** The text a person sees, without colour escapes (for measuring and for tests). */

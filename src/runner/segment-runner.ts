@@ -64,8 +64,8 @@ async function runSegmentOrThrow(
     now: () => performance.timeOrigin + performance.now() - originMs,
   });
   let phase: string | null = null;
-  let set: ScenarioSet | undefined;
-  set = buildScenarioSet({
+  // onPhase reads `set`: it only runs once the run has started, after set is assigned.
+  const set: ScenarioSet = buildScenarioSet({
     units,
     recorder,
     data: assignment.data,
@@ -73,7 +73,7 @@ async function runSegmentOrThrow(
     segment: assignment.segment,
     discardBodies: assignment.discardBodies,
     onPhase: (label, users) => {
-      channel.post({ type: 'snapshot', snapshot: recorder.flush(set?.activeUsers ?? 0, phase) });
+      channel.post({ type: 'snapshot', snapshot: recorder.flush(set.activeUsers, phase) });
       phase = label;
       channel.post({ type: 'phase', label, users: users ?? null });
     },

@@ -17,7 +17,7 @@ function load(file: string): Doc[] {
   });
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: manifests are untyped YAML; the test walks them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are untyped YAML; the test walks them.
 type Any = any;
 
 const [coordinator, service] = load('coordinator-job.yaml') as Any[];

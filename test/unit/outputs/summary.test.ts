@@ -341,7 +341,7 @@ describe('colour and width', () => {
     const result = fixtureResult();
     const colored = formatSummary(result, { color: true, width: 120 });
     const uncolored = plain(result);
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ESC on purpose.
+    // eslint-disable-next-line no-control-regex -- looking for ESC on purpose.
     expect(uncolored).not.toMatch(/\u001b/);
     expect(colored).toContain('\u001b[31m✗ GenerationUser:p99<1s (actual 1,210ms)\u001b[39m');
     expect(colored).toContain('\u001b[1m\u001b[31mFAILED');
