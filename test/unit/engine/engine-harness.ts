@@ -6,6 +6,7 @@
  */
 
 import { constant } from '../../../src/api/wait-time.js';
+import type { Executor } from '../../../src/engine/executors/executor.js';
 import { RampingUsersExecutor } from '../../../src/engine/executors/ramping-users.js';
 import { type EngineOutcome, LoadEngine } from '../../../src/engine/load-engine.js';
 import type { ExecutionSegment } from '../../../src/engine/segment.js';
@@ -30,6 +31,10 @@ export interface HarnessOptions {
   task?: TaskFunction<object, unknown>;
   onStart?: TaskFunction<object, unknown>;
   segment?: ExecutionSegment;
+  /** Another executor instead of the default RampingUsersExecutor. */
+  executor?: Executor;
+  /** Receives the executor's phases. */
+  onPhase?: (label: string, users: number | undefined) => void;
 }
 
 export function harness(options: HarnessOptions = {}) {
@@ -66,14 +71,16 @@ export function harness(options: HarnessOptions = {}) {
   };
   const engine = new LoadEngine({
     scenario: { name: '', classes: [spec] },
-    executor: new RampingUsersExecutor(
-      {
-        users: options.users ?? 4,
-        spawnRate: options.spawnRate ?? 2,
-        durationMs: options.durationMs === undefined ? null : options.durationMs,
-      },
-      options.segment,
-    ),
+    executor:
+      options.executor ??
+      new RampingUsersExecutor(
+        {
+          users: options.users ?? 4,
+          spawnRate: options.spawnRate ?? 2,
+          durationMs: options.durationMs === undefined ? null : options.durationMs,
+        },
+        options.segment,
+      ),
     recorder,
     userMix: new Uint16Array([0]),
     data: undefined,
@@ -83,6 +90,7 @@ export function harness(options: HarnessOptions = {}) {
     seed: 1,
     clock,
     ...(options.segment === undefined ? {} : { segment: options.segment }),
+    ...(options.onPhase === undefined ? {} : { onPhase: options.onPhase }),
   });
   let outcome: EngineOutcome | undefined;
   const run = engine.run().then((result) => {

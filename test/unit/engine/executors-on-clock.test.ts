@@ -1,0 +1,97 @@
+/**
+ * The open-model, shape and step-load executors driven by the engine on a virtual clock: arrivals
+ * start on schedule, dropped iterations are counted when the pool is full, a shape ends the run,
+ * and steps announce their phases. Tasks are instant unless a test makes them wait.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { ArrivalRateExecutor } from '../../../src/engine/executors/arrival-rate.js';
+import { ShapeExecutor } from '../../../src/engine/executors/shape.js';
+import { StepLoadExecutor } from '../../../src/engine/executors/step-load.js';
+import { harness } from './engine-harness.js';
+
+const constantRate = (rate: number, durationMs: number, maxUsers: number, preAllocatedUsers = 1) =>
+  new ArrivalRateExecutor({
+    kind: 'constant-arrival-rate',
+    startRate: rate,
+    stages: [{ durationMs, target: rate }],
+    preAllocatedUsers,
+    maxUsers,
+    distribution: 'even',
+    seed: 1,
+  });
+
+describe('arrival rate on a virtual clock', () => {
+  it('starts an iteration every 100 ms at 10/s, on one reused user, and ends with its schedule', async () => {
+    const h = harness({ executor: constantRate(10, 2000, 5) });
+    await h.clock.advanceTo(2000);
+    expect(h.tasks.map((t) => t.at)).toEqual(Array.from({ length: 20 }, (_, i) => i * 100));
+    // Instant tasks: the one pre-allocated user is always free again.
+    expect(new Set(h.tasks.map((t) => t.id)).size).toBe(1);
+    expect(h.recorder.dropped).toBe(0);
+    // The schedule's last arrival is due at 1,900 ms: the executor is done before the timer.
+    expect(await h.run).toEqual({ reason: 'completed', killed: false });
+  });
+
+  it('counts arrivals that find every user busy at maxUsers as dropped, never skipping silently', async () => {
+    // Each task takes 250 ms, arrivals come every 100 ms, and at most 2 users exist: of each
+    // 500 ms (5 arrivals), 2 users can start 4; so 1 in 5 is dropped.
+    const h = harness({
+      executor: constantRate(10, 2000, 2),
+      task: async (vu) => {
+        h.tasks.push({ id: vu.id, at: h.clock.now() });
+        await h.clock.sleep(250);
+      },
+    });
+    await h.clock.advanceTo(3000);
+    await h.run;
+    expect(h.tasks.length + h.recorder.dropped).toBe(20);
+    expect(h.recorder.dropped).toBeGreaterThan(0);
+    expect(new Set(h.tasks.map((t) => t.id)).size).toBe(2);
+  });
+});
+
+describe('shape on a virtual clock', () => {
+  it('follows the users the shape asks for each second, and a null ends the run', async () => {
+    const executor = new ShapeExecutor({
+      shape: (t) => (t < 2 ? { users: 3 } : t < 3 ? { users: 1 } : null),
+      maxUsers: 10,
+    });
+    const h = harness({ executor });
+    await h.clock.advanceTo(0);
+    expect(h.engine.activeUsers).toBe(3);
+    await h.clock.advanceTo(2000);
+    // At 2 s the shape asks for one user: the two newest are asked to stop and do so.
+    expect(h.engine.activeUsers).toBe(1);
+    await h.clock.advanceTo(3000);
+    expect(await h.run).toEqual({ reason: 'completed', killed: false });
+    expect(h.starts.map((s) => s.id)).toEqual([0, 1, 2]);
+    expect(h.stops.filter((s) => s.at === 2000).map((s) => s.id).sort()).toEqual([1, 2]);
+  });
+});
+
+describe('step load on a virtual clock', () => {
+  it('announces each step as a phase with its users, at its start', async () => {
+    const phases: { label: string; users: number | undefined }[] = [];
+    const executor = new StepLoadExecutor({ from: 1, to: 3, steps: 3, stepDurationMs: 1000, spawnRate: Infinity });
+    const h = harness({ executor, onPhase: (label, users) => phases.push({ label, users }) });
+    const seen: { users: number; phases: number }[] = [];
+    for (const t of [0, 999, 1000, 2000]) {
+      await h.clock.advanceTo(t);
+      seen.push({ users: h.engine.activeUsers, phases: phases.length });
+    }
+    await h.clock.advanceTo(3000);
+    await h.run;
+    expect(seen).toEqual([
+      { users: 1, phases: 1 },
+      { users: 1, phases: 1 },
+      { users: 2, phases: 2 },
+      { users: 3, phases: 3 },
+    ]);
+    expect(phases).toEqual([
+      { label: 'step 1/3: 1 users', users: 1 },
+      { label: 'step 2/3: 2 users', users: 2 },
+      { label: 'step 3/3: 3 users', users: 3 },
+    ]);
+  });
+});
