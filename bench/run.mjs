@@ -10,10 +10,10 @@
 // CPU-second" compares the generators' cost, not the target's.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startNginx } from './targets/nginx.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -31,32 +31,6 @@ const has = (cmd) => {
 };
 const pin = has('taskset') && availableParallelism() >= 2;
 const pinned = (cpu, cmd, args) => (pin ? ['taskset', ['-c', String(cpu), cmd, ...args]] : [cmd, args]);
-
-async function freePort() {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startNginx() {
-  const dir = mkdtempSync(join(tmpdir(), 'volley-bench-nginx-'));
-  const port = await freePort();
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
-events { worker_connections 4096; }
-http { access_log off; keepalive_requests 10000000; client_body_temp_path ${dir};
-  server { listen 127.0.0.1:${port}; location / { return 200 "ok"; } } }\n`,
-  );
-  const [cmd, args] = pinned(0, 'nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir]);
-  const child = spawn(cmd, args, { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 500));
-  return { url: `http://127.0.0.1:${port}/`, name: 'nginx', stop: () => child.kill('SIGTERM') };
-}
 
 async function startNodeServer(delayMs) {
   const [cmd, args] = pinned(0, process.execPath, [join(here, 'targets/node-server.mjs'), String(delayMs)]);
@@ -120,7 +94,7 @@ async function benchTarget(label, target) {
   });
 }
 
-const fast = has('nginx') ? await startNginx() : await startNodeServer(0);
+const fast = (await startNginx((cmd, args) => pinned(0, cmd, args))) ?? (await startNodeServer(0));
 const slow = await startNodeServer(20);
 const rows = [];
 try {

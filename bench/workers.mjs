@@ -2,10 +2,11 @@
 // server when nginx is not installed), interleaved, so the ratio compares like with like.
 //   node bench/workers.mjs            (BENCH_SECONDS, BENCH_REPS as in run.mjs)
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startNginx } from './targets/nginx.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const CLI = join(here, '..', 'dist', 'cli', 'main.js');
@@ -13,32 +14,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const dir = mkdtempSync(join(tmpdir(), 'volley-bench-workers-'));
 
-function hasNginx() {
-  try {
-    execFileSync('sh', ['-c', 'command -v nginx'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function startTarget() {
-  if (hasNginx()) {
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    writeFileSync(
-      join(dir, 'nginx.conf'),
-      `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
-events { worker_connections 4096; }
-http { access_log off; keepalive_requests 10000000; client_body_temp_path ${dir};
-  server { listen 127.0.0.1:${port}; location / { return 200 "ok"; } } }\n`,
-    );
-    const child = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 500));
-    return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill('SIGTERM') };
-  }
-  const child = spawn(process.execPath, [join(here, 'targets/node-server.mjs')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const nginx = await startNginx();
+  if (nginx !== null) return nginx;
+  const child = spawn(process.execPath, [join(here, 'targets/node-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(d.toString().trim())));
   return { url: `${url}/`, stop: () => child.kill('SIGTERM') };
 }

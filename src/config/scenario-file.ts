@@ -55,6 +55,27 @@ export async function loadScenarioFile(path: string, volleyEntry: string): Promi
   }
 }
 
+/** What every scenario bundle shares: one ESM module for Node 20, with an inline source map. */
+const BUILD_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  write: false,
+  sourcemap: 'inline',
+  logLevel: 'silent',
+} as const;
+
+/** Runs esbuild on the scenario; a build error becomes a VolleyError naming file:line:column. */
+async function buildScenario(file: string, options: Parameters<typeof build>[0]): Promise<string> {
+  try {
+    const result = await build({ ...BUILD_OPTIONS, entryPoints: [file], ...options });
+    return (result.outputFiles?.[0] as { text: string }).text;
+  } catch (error) {
+    throw bundleError(file, error);
+  }
+}
+
 /** Marks where a standalone bundle imports volley; each remote worker puts its own install there. */
 export const VOLLEY_ENTRY_PLACEHOLDER = '__VOLLEY_ENTRY__';
 
@@ -70,22 +91,7 @@ export async function bundleStandalone(path: string): Promise<string> {
       esbuild.onResolve({ filter: /^volley$/ }, () => ({ path: VOLLEY_ENTRY_PLACEHOLDER, external: true }));
     },
   };
-  try {
-    const result = await build({
-      entryPoints: [file],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      write: false,
-      sourcemap: 'inline',
-      logLevel: 'silent',
-      plugins: [placeholder],
-    });
-    return (result.outputFiles[0] as { text: string }).text;
-  } catch (error) {
-    throw bundleError(file, error);
-  }
+  return buildScenario(file, { plugins: [placeholder] });
 }
 
 /** `outFile` is where the bundle will be written: source maps are relative to it. */
@@ -102,25 +108,12 @@ async function bundle(
       esbuild.onResolve({ filter: /^volley$/ }, () => ({ path: volleyUrl, external: true }));
     },
   };
-  try {
-    const result = await build({
-      entryPoints: [file],
-      outfile: outFile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      write: false,
-      sourcemap: 'inline',
-      sourcesContent: false,
-      logLevel: 'silent',
-      plugins: [resolveVolley],
-      ...(externalPackages ? { packages: 'external' as const } : {}),
-    });
-    return (result.outputFiles[0] as { text: string }).text;
-  } catch (error) {
-    throw bundleError(file, error);
-  }
+  return buildScenario(file, {
+    outfile: outFile,
+    sourcesContent: false,
+    plugins: [resolveVolley],
+    ...(externalPackages ? { packages: 'external' as const } : {}),
+  });
 }
 
 function bundleError(file: string, error: unknown): VolleyError {

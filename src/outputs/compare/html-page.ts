@@ -5,35 +5,11 @@
  * and data for scripts through `jsonForScript`, because endpoint names come from user scripts.
  */
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+// The same escaping as the run report: one implementation of what keeps target data inert.
+import { escapeHtml } from '../html/html.js';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
-}
-
-const SCRIPT_ESCAPES: Record<string, string> = {
-  '<': '\\u003c',
-  '>': '\\u003e',
-  '&': '\\u0026',
-  '\u2028': '\\u2028',
-  '\u2029': '\\u2029',
-};
-
-/** JSON that cannot end a `<script>` element early, whatever strings it holds. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c] as string);
-}
-
-/** Library code to inline: `</script` and `<!--` can only occur in its strings and comments. */
-export function scriptForInline(code: string): string {
-  return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-}
+export { escapeHtml };
+export { jsonForScript, scriptForInline } from '../html/script-text.js';
 
 const CSS = `
 :root { --bg: #f5f6f8; --card: #fff; --text: #1a1d23; --muted: #5f6672; --border: #e3e6eb; --head: #f9fafb;
