@@ -27,11 +27,31 @@ export {
 export { type Feed, type FeedOptions, type FeedOrder, feed } from './api/feed.js';
 export { poisson } from './api/poisson.js';
 export type { DurationInput } from './api/wait-time.js';
+export type { BenchDefinition, BenchOptions, BenchThresholds, MetricCondition } from './api/bench.js';
+export type {
+  StressDefinition,
+  StressLoad,
+  StressOperation,
+  StressOptions,
+  StressThresholds,
+} from './api/stress.js';
+export type { BenchReport, SuiteResult } from './bench/bench-report.js';
+export type { BenchResult, CompletedBench, ErroredBench } from './bench/bench-result.js';
+export type { BenchStats } from './bench/statistics.js';
+export type { MemoryGrowth } from './monitor/memory-growth.js';
+export type { ResourceSummary } from './monitor/resource-summary.js';
+export type { CompletedStress, ErroredStress, StressLevelResult, StressResult } from './stress/stress-result.js';
 export { between, constant, constantPacing, constantThroughput } from './api/wait-time.js';
 export type { VuContext } from './engine/vu-context.js';
 export type { WaitTime } from './engine/wait-time.js';
 export type { VolleyErrorCode } from './errors.js';
+export { type AssertableResult, assertPassed, ThresholdsFailedError } from './api/assert-passed.js';
+export { bench } from './api/bench.js';
+export { stress } from './api/stress.js';
+export { runBench, type RunBenchOptions } from './bench/run-bench.js';
+export { runSuite, type RunSuiteOptions, type SuiteEntry } from './bench/run-suite.js';
 export { isVolleyError, VolleyError } from './errors.js';
+export { runStress, type RunStressOptions } from './stress/run-stress.js';
 export type {
   CheckEntry,
   EndpointStats,

@@ -6,6 +6,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerBenchCommand } from './bench-command.js';
 import { registerCapacityCommand } from './capacity-command.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerDemoCommand } from './demo-command.js';
@@ -36,6 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
   registerHistoryCommand(program, setExitCode);
   registerReportCommand(program, setExitCode);
   registerCapacityCommand(program, setExitCode);
+  registerBenchCommand(program, setExitCode);
   registerWorkerCommand(program, setExitCode);
   try {
     await program.parseAsync(argv as string[], { from: 'node' });

@@ -22,6 +22,8 @@ import { SummaryOutput } from '../outputs/summary-output.js';
 import { scenarioLayer } from '../runner/scenario-options.js';
 import { startRun } from '../runner/start-run.js';
 import { urlScenario } from '../runner/url-scenario.js';
+import { checkPids } from '../monitor/index.js';
+import { parseMonitorPids } from './bench-command.js';
 import { compareWithBaseline, readResultFile } from './compare-command.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
@@ -67,6 +69,7 @@ export interface RunFlags {
   baseline?: string;
   maxRegression?: string;
   save?: string | boolean;
+  monitorPid?: string[];
   url?: string;
   method: string;
   body?: string;
@@ -135,6 +138,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--baseline <result.json>', 'compare the result with this saved result; exit 1 if it regressed')
     .option('--max-regression <percent>', 'with --baseline: the smallest change that counts (default 10%)')
     .option('--save [dir]', 'keep the result in the run history (default .volley/history)')
+    .option('--monitor-pid <pid>', 'also sample CPU and memory of this process (Linux /proc), repeatable', collect, [])
     .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
     .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
     .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
@@ -265,6 +269,9 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   const reports = { ...flags, json: options.json ?? undefined };
   outputs.push(...reportOutputs(reports));
 
+  // Check the monitored processes before anything runs: a typo fails at once.
+  const monitorPids = parseMonitorPids(flags.monitorPid ?? []);
+  if (monitorPids.length > 0) checkPids(monitorPids);
   // Read the baseline before the run, so a bad file fails in a second, not after a long run.
   const baseline =
     flags.baseline === undefined
@@ -280,6 +287,7 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
         ? { ...source, code: await bundleStandalone(source.file) }
         : source,
     ...(transport === undefined ? {} : { transport, failOnWorkerLoss: flags.failOnWorkerLoss === true }),
+    monitorPids,
     options,
     explicit,
     profiles,

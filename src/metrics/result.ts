@@ -101,6 +101,15 @@ export interface MonitorSample {
   eventLoopDelayP99Ms: number;
 }
 
+export interface MonitoredProcess {
+  pid: number;
+  /** Its command name (`node`, `postgres`). */
+  command: string;
+  samples: MonitorSample[];
+  /** Why the series ends early (the process exited), or null. */
+  note: string | null;
+}
+
 export interface HostInfo {
   hostname: string;
   platform: string;
@@ -157,7 +166,11 @@ export interface Result {
   checks: CheckEntry[];
   thresholds: ThresholdVerdict[];
   timeSeries: TimeSeriesPoint[];
-  monitor: { generator: MonitorSample[] };
+  monitor: {
+    generator: MonitorSample[];
+    /** Other processes sampled during the run (`--monitor-pid`), such as the service under test. */
+    targets?: MonitoredProcess[];
+  };
   /** Per-worker counts and health, when the load ran on several workers. */
   workers?: { worker: number; requests: number; failures: number; lost: string | null }[];
   /** Reasons to distrust the numbers (a saturated generator, for one). */

@@ -8,3 +8,7 @@ export type { ProcessReading, ProcessSampler } from './process-sampler.js';
 export type { MonitorSample } from './sample.js';
 export { DEFAULT_SATURATION_LIMITS, detectSaturation, type SaturationLimits } from './saturation.js';
 export { SelfSampler } from './self-sampler.js';
+export { estimateMemoryGrowth, type MemoryGrowth, theilSenSlope } from './memory-growth.js';
+export { checkPids, PidMonitor, startPidMonitors, type TargetSamples } from './pid-monitor.js';
+export { PidSampler } from './pid-sampler.js';
+export { type ResourceSummary, summarizeResources } from './resource-summary.js';

@@ -7,7 +7,7 @@
 import type { EndpointKey } from '../metrics/endpoint-key.js';
 import type { RequestStats, Result } from '../metrics/result.js';
 import type { Palette } from './color.js';
-import { formatCount, formatMsValue, formatPercent, formatRate, MISSING } from './format.js';
+import { formatBytes, formatCount, formatMsValue, formatPercent, formatRate, MISSING } from './format.js';
 import { type Cell, type Column, renderTable } from './table.js';
 import { textWidth, truncate } from './text.js';
 
@@ -202,4 +202,23 @@ export function phaseSection(result: Result, context: SectionContext): string[] 
     ruleStyle: palette.dim,
   });
   return titled('Phases', '(latency in ms)', lines, context);
+}
+
+/** One line per monitored process (`--monitor-pid`): its CPU and memory over the run. */
+export function monitoredSection(result: Result, context: SectionContext): string[] {
+  const targets = result.monitor.targets ?? [];
+  if (targets.length === 0) return [];
+  const lines = targets.map((target) => {
+    const cpu = target.samples.map((s) => s.cpuPercent);
+    const rss = target.samples.map((s) => s.rssBytes);
+    const mean = cpu.length === 0 ? 0 : cpu.reduce((a, b) => a + b, 0) / cpu.length;
+    const facts =
+      cpu.length === 0
+        ? 'no samples'
+        : `CPU mean ${mean.toFixed(1)}%, peak ${Math.max(...cpu).toFixed(1)}% · memory peak ${formatBytes(Math.max(...rss))}, ` +
+          `first ${formatBytes(rss[0] as number)}, last ${formatBytes(rss.at(-1) as number)}`;
+    const note = target.note === null ? '' : ` (${target.note})`;
+    return `${' '.repeat(context.indent)}pid ${target.pid} ${target.command}: ${facts}${note}`;
+  });
+  return [context.palette.bold('Monitored processes'), ...lines];
 }

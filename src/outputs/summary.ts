@@ -17,7 +17,13 @@ import {
   thresholdSection,
   warningSection,
 } from './summary-findings.js';
-import { endpointSection, phaseSection, type SectionContext, userClassSection } from './summary-tables.js';
+import {
+  endpointSection,
+  monitoredSection,
+  phaseSection,
+  type SectionContext,
+  userClassSection,
+} from './summary-tables.js';
 
 export interface SummaryOptions {
   /** Emit ANSI colour escapes. */
@@ -115,6 +121,7 @@ export function formatSummary(result: Result, options: SummaryOptions): string {
     userClassSection(result, context),
     phaseSection(result, context),
     statusCodeSection(result, context),
+    monitoredSection(result, context),
     errorSection(result, context),
     checkSection(result, context),
     thresholdSection(result, context),

@@ -20,7 +20,7 @@ import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
 import type { Result } from '../metrics/result.js';
 import { RunAggregate } from '../metrics/run-aggregate.js';
-import { ProcessMonitor } from '../monitor/index.js';
+import { ProcessMonitor, startPidMonitors } from '../monitor/index.js';
 import type { LiveProgress, Output, RunStartInfo } from '../outputs/output.js';
 import { evaluateThreshold, type ThresholdSpec } from '../thresholds/index.js';
 import { VERSION } from '../version.js';
@@ -56,6 +56,8 @@ export interface RunRequest {
   transport?: WorkerTransport;
   /** Stop the run when a worker is lost. */
   failOnWorkerLoss?: boolean;
+  /** Other processes to sample during the run (`--monitor-pid`), such as the service under test. */
+  monitorPids?: readonly number[];
 }
 
 export interface RunHandle {
@@ -141,6 +143,7 @@ export function startRun(request: RunRequest): RunHandle {
     }
     const live = driver;
     const monitor = new ProcessMonitor({ intervalMs: 1000 });
+    const targets = (request.monitorPids ?? []).length > 0 ? startPidMonitors(request.monitorPids ?? [], { intervalMs: 1000 }) : null;
     const startedAtMs = Date.now();
     const startInfo: RunStartInfo = {
       scenario: scenarioName,
@@ -196,6 +199,7 @@ export function startRun(request: RunRequest): RunHandle {
     tick();
     const durationMs = performance.now() - t0;
     const samples = monitor.stop();
+    const targetSamples = targets?.stop() ?? [];
     await runHook('teardown()', origin, () => request.scenario.teardown?.(data));
     const result = buildResult({
       version: VERSION,
@@ -229,6 +233,7 @@ export function startRun(request: RunRequest): RunHandle {
       }
     }
     result.warnings.push(...warnings);
+    if (targetSamples.length > 0) result.monitor.targets = targetSamples;
     await notifyOutputs(request.outputs, 'onEnd', result);
     return result;
   };
