@@ -14,7 +14,7 @@ import type { ThresholdVerdict } from '../metrics/result.js';
 import { compare } from '../thresholds/compare.js';
 import { parseOperator } from '../thresholds/condition.js';
 import type { ComparisonOperator } from '../thresholds/index.js';
-import { tryParseBytes } from './bytes.js';
+import { tryParseBytes } from '../config/bytes.js';
 import { formatVerdictValue, type MetricUnit } from './metric-value.js';
 
 export type ThresholdScope = 'bench' | 'stress';

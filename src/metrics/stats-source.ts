@@ -31,7 +31,17 @@ export interface MergedStats {
   checks: { passes: number; fails: number };
 }
 
+/** Memory figures of the run's processes, bytes; null where nothing was sampled. */
+export interface ResourceFigures {
+  /** volley's own process. */
+  generator: { growthBytes: number; peakBytes: number } | null;
+  /** The processes `--monitor-pid` watched (the largest figure among them). */
+  targets: { growthBytes: number; peakBytes: number } | null;
+}
+
 export interface StatsSource {
+  /** Memory of the run's processes, once the run has ended (absent while it runs). */
+  resources?(): ResourceFigures;
   /** `windowMs` restricts the figures to the trailing window; omitted means the whole run. */
   select(filter: RowFilter, windowMs?: number): MergedStats;
 }

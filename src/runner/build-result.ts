@@ -5,9 +5,15 @@
 
 import type { RunOptions } from '../config/run-options.js';
 import type { EngineOutcome } from '../engine/load-engine.js';
-import { RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
+import { type MonitoredProcess, RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
 import type { RunAggregate } from '../metrics/run-aggregate.js';
-import { DEFAULT_SATURATION_LIMITS, detectSaturation, type MonitorSample } from '../monitor/index.js';
+import type { StatsSource } from '../metrics/stats-source.js';
+import {
+  DEFAULT_SATURATION_LIMITS,
+  detectSaturation,
+  estimateMemoryGrowth,
+  type MonitorSample,
+} from '../monitor/index.js';
 import { evaluateThresholds, type ThresholdSpec } from '../thresholds/index.js';
 import { hostInfo } from './host-info.js';
 import { decideVerdict } from './verdict.js';
@@ -25,12 +31,38 @@ export interface ResultInput {
   hadPlannedEnd: boolean;
   abortedBy: string | undefined;
   monitorSamples: readonly MonitorSample[];
+  /** Samples of the processes `--monitor-pid` watched. */
+  targetSamples?: readonly MonitoredProcess[];
   load: Result['load'];
+}
+
+/** Growth (a robust fit after warm-up, see monitor/memory-growth.ts) and peak of RSS samples. */
+function memoryFigures(samples: readonly MonitorSample[]): { growthBytes: number; peakBytes: number } | null {
+  const growth = estimateMemoryGrowth(samples);
+  if (growth === null) return null;
+  return { growthBytes: growth.bytes, peakBytes: Math.max(...samples.map((s) => s.rssBytes)) };
+}
+
+function resourceSource(aggregate: RunAggregate, input: ResultInput): StatsSource {
+  const targets = (input.targetSamples ?? []).map((t) => memoryFigures(t.samples)).filter((f) => f !== null);
+  return {
+    select: (filter, windowMs) => aggregate.select(filter, windowMs),
+    resources: () => ({
+      generator: memoryFigures(input.monitorSamples),
+      targets:
+        targets.length === 0
+          ? null
+          : {
+              growthBytes: Math.max(...targets.map((t) => t.growthBytes)),
+              peakBytes: Math.max(...targets.map((t) => t.peakBytes)),
+            },
+    }),
+  };
 }
 
 export function buildResult(input: ResultInput): Result {
   const measured = input.aggregate.measured(input.startedAtMs, input.durationMs);
-  const verdicts = evaluateThresholds(input.thresholds, input.aggregate);
+  const verdicts = evaluateThresholds(input.thresholds, resourceSource(input.aggregate, input));
   const taskErrors = measured.errors.filter((e) => e.kind === 'task').reduce((sum, e) => sum + e.count, 0);
   const verdict = decideVerdict({
     reason: input.outcome.reason,
@@ -72,7 +104,12 @@ export function buildResult(input: ResultInput): Result {
     load: input.load,
     ...measured,
     thresholds: verdicts,
-    monitor: { generator: [...input.monitorSamples] },
+    monitor: {
+      generator: [...input.monitorSamples],
+      ...(input.targetSamples === undefined || input.targetSamples.length === 0
+        ? {}
+        : { targets: [...input.targetSamples] }),
+    },
     warnings,
   };
 }

@@ -220,6 +220,7 @@ export function startRun(request: RunRequest): RunHandle {
       },
       abortedBy,
       monitorSamples: samples,
+      targetSamples,
     });
     if (live instanceof WorkersDriver) {
       result.workers = live.workerReports.map((report) => ({ ...report }));
@@ -233,7 +234,6 @@ export function startRun(request: RunRequest): RunHandle {
       }
     }
     result.warnings.push(...warnings);
-    if (targetSamples.length > 0) result.monitor.targets = targetSamples;
     await notifyOutputs(request.outputs, 'onEnd', result);
     return result;
   };

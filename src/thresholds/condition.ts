@@ -4,6 +4,7 @@
  * (`p95<99%`) is an error rather than a silent reinterpretation.
  */
 
+import { tryParseBytes } from '../config/bytes.js';
 import { tryParseDuration } from '../config/duration.js';
 import { tryParsePercent } from '../config/percent.js';
 import { tryParseRate } from '../config/rate.js';
@@ -88,6 +89,11 @@ export function parseValue(text: string, metric: ThresholdMetric, problems: stri
       const rate = tryParseRate(text);
       if (rate === undefined) problems.push(`'${text}' is not a rate (use 100/s, 6000/m or 100)`);
       return rate;
+    }
+    case 'memory': {
+      const bytes = tryParseBytes(text);
+      if (bytes === undefined) problems.push(`'${text}' is not a size (use 50MB, 1.5GB or 256MiB)`);
+      return bytes;
     }
     case 'count': {
       if (/^\d+$/.test(text)) return Number(text);

@@ -13,6 +13,7 @@ import { formatSelector } from './selector.js';
 import type { ThresholdMetric, ThresholdSpec } from './threshold.js';
 
 export function evaluateThreshold(spec: ThresholdSpec, source: StatsSource): ThresholdVerdict {
+  if (spec.metric.kind === 'memory') return judgeMemory(spec, spec.metric, source);
   const stats =
     spec.windowMs === undefined ? source.select(spec.filter) : source.select(spec.filter, spec.windowMs);
   const actual = measure(spec.metric, stats);
@@ -74,8 +75,38 @@ function measure(metric: ThresholdMetric, stats: MergedStats): number | null {
         case 'percentile':
           return latency.percentile(metric.percentile);
       }
+      break;
     }
+    case 'memory':
+      // Judged from the processes' samples (judgeMemory), never from request stats.
+      return null;
   }
+  return null;
+}
+
+/** Memory thresholds judge the run's processes, not requests: available once the run has ended. */
+function judgeMemory(
+  spec: ThresholdSpec,
+  metric: Extract<ThresholdMetric, { kind: 'memory' }>,
+  source: StatsSource,
+): ThresholdVerdict {
+  const figures = source.resources?.()[metric.of] ?? null;
+  const actual = figures === null ? null : metric.which === 'growth' ? figures.growthBytes : figures.peakBytes;
+  if (actual === null) {
+    return {
+      expression: spec.expression,
+      ok: false,
+      actual: null,
+      actualText: 'no data',
+      abortOnFail: spec.abortOnFail,
+      note:
+        metric.of === 'targets'
+          ? 'no process was monitored (add --monitor-pid)'
+          : 'too few memory samples (the run was too short to fit a trend)',
+    };
+  }
+  const ok = compare(actual, spec.op, spec.value);
+  return { expression: spec.expression, ok, actual, actualText: formatActual(spec, actual, ok), abortOnFail: spec.abortOnFail };
 }
 
 function noDataNote(spec: ThresholdSpec, stats: MergedStats): string {

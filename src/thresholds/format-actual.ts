@@ -44,6 +44,10 @@ export function formatValue(
     }
     case 'count':
       return { text: actual.toLocaleString('en-US'), value: actual };
+    case 'memory': {
+      const mb = round(actual / 1e6, 1 + extra);
+      return { text: `${actual < 0 ? '' : actual > 0 && metric.which === 'growth' ? '+' : ''}${mb}MB`, value: mb * 1e6 };
+    }
   }
 }
 

@@ -21,6 +21,10 @@ const NAMED: ReadonlyMap<string, ThresholdMetric> = new Map<string, ThresholdMet
   ['max', { kind: 'latency', stat: 'max' }],
   ['median', { kind: 'latency', stat: 'percentile', percentile: 50 }],
   ['med', { kind: 'latency', stat: 'percentile', percentile: 50 }],
+  ['memorygrowth', { kind: 'memory', which: 'growth', of: 'generator' }],
+  ['peakmemory', { kind: 'memory', which: 'peak', of: 'generator' }],
+  ['targetmemorygrowth', { kind: 'memory', which: 'growth', of: 'targets' }],
+  ['targetpeakmemory', { kind: 'memory', which: 'peak', of: 'targets' }],
 ]);
 
 /** `p95`, `p99.9`, `p(99.9)`. */
@@ -28,7 +32,7 @@ const PERCENTILE = /^p(?:(\d+(?:\.\d+)?)|\(\s*(\d+(?:\.\d+)?)\s*\))$/i;
 
 /** The list shown when a name is not known. */
 export const METRIC_NAMES_HINT =
-  'count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks';
+  'count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks, memoryGrowth, peakMemory, targetMemoryGrowth, targetPeakMemory';
 
 /** True when `text` looks like a metric name at all, so callers can tell keys from typos. */
 export function isMetricName(text: string): boolean {

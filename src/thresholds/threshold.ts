@@ -23,7 +23,9 @@ export type ThresholdMetric =
     }
   | { kind: 'rate'; which: 'success' | 'error' | 'checks' }
   | { kind: 'rps' }
-  | { kind: 'count'; which: 'requests' | 'failures' };
+  | { kind: 'count'; which: 'requests' | 'failures' }
+  /** Memory of volley's process or of the `--monitor-pid` processes, bytes; judged at the end. */
+  | { kind: 'memory'; which: 'growth' | 'peak'; of: 'generator' | 'targets' };
 
 /** One parsed threshold: a comparison of one metric over the rows `filter` selects. */
 export interface ThresholdSpec {
