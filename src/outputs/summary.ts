@@ -38,11 +38,12 @@ const MIN_WIDTH = 60;
 const SECTION_INDENT = 2;
 const DOT = ' · ';
 
+/** The most users the run had (stages, profiles and shapes decide it, not the -u option alone). */
 function plannedUsers(result: Result): number | undefined {
-  const users = result.options.users;
-  if (typeof users === 'number' && Number.isFinite(users)) return users;
   const peak = result.timeSeries.reduce((max, point) => Math.max(max, point.users), 0);
-  return peak > 0 ? peak : undefined;
+  if (peak > 0) return peak;
+  const users = result.options.users;
+  return typeof users === 'number' && Number.isFinite(users) ? users : undefined;
 }
 
 /** `2025-03-01T10:00:00.000Z` → `2025-03-01 10:00:00Z`. */

@@ -58,11 +58,21 @@ export class ArrivalRateExecutor implements Executor {
     const pool = new UserPool(runtime, this.ownership, this.maxUsers);
     await pool.preallocate(this.preAllocated);
     const start = clock.now();
-    for (const arrival of arrivals(this.curve, this.scheduleOptions())) {
+    const schedule = arrivals(this.curve, this.scheduleOptions());
+    for (const arrival of schedule) {
       const dueAt = start + arrival.atMs;
       const wait = dueAt - clock.now();
       if (wait > 0) await clock.sleep(wait, stopSignal);
-      if (stopSignal.aborted) break;
+      if (stopSignal.aborted) {
+        // Arrivals already due when the run stopped did not start: count them, never drop silently.
+        const stoppedAt = clock.now() - start;
+        if (arrival.atMs <= stoppedAt) runtime.recorder.droppedIteration();
+        for (const late of schedule) {
+          if (late.atMs > stoppedAt) break;
+          runtime.recorder.droppedIteration();
+        }
+        break;
+      }
       pool.dispatch(dueAt);
     }
     await pool.drain();

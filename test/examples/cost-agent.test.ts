@@ -1,0 +1,115 @@
+/**
+ * The cost-agent example (seed 003) at CI scale, against the demo service started here: the
+ * normal level's criteria with the `ci` profile, each level file's profile and criteria, the
+ * step ramp with a stats row per step, and the throughput targets at their real rates for 3 s.
+ * The runs are independent, so they go in parallel.
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoServer, startDemoServer } from '../../src/demo/index.js';
+import type { Result } from '../../src/metrics/result.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+const EXAMPLE = fileURLToPath(new URL('../../examples/cost-agent/', import.meta.url));
+
+let server: DemoServer;
+beforeAll(async () => {
+  server = await startDemoServer();
+});
+afterAll(() => server.close());
+
+/** Runs `volley run <args>` in the example folder against the demo; returns the result document. */
+async function run(args: string[]): Promise<{ code: number | null; stdout: string; result: Result }> {
+  const json = join(tempDir(), 'result.json');
+  const cli = await runCli(['run', ...args, '-H', server.url, '--json', json, '-q'], { cwd: EXAMPLE });
+  expect(cli.stderr).toBe('');
+  return { code: cli.code, stdout: cli.stdout, result: JSON.parse(readFileSync(json, 'utf8')) as Result };
+}
+
+const expressions = (result: Result): string[] => result.thresholds.map((t) => t.expression);
+
+describe.concurrent('examples/cost-agent (seed 003)', () => {
+  it("passes the normal level's criteria at CI size", async () => {
+    const { code, result } = await run([
+      'load-levels.ts',
+      '--env-file',
+      'levels/normal.env',
+      '--profile',
+      'ci',
+    ]);
+    expect(code).toBe(0);
+    expect(result.load.description).toBe('20 users at 20/s for 5s');
+    expect(result.thresholds.map((t) => [t.expression, t.ok])).toEqual([
+      ['errorRate<1%', true],
+      ['checks>=99%', true],
+      ['avg<2s', true],
+      ['p95<3s', true],
+    ]);
+    // Every operation of the weighted mix ran.
+    const names = new Set(result.endpoints.map((e) => e.name));
+    for (const name of [
+      'collect costs (aws)',
+      'collect costs (gcp)',
+      'collect costs (azure)',
+      '/analyze',
+      '/recommendations',
+      '/health',
+    ]) {
+      expect(names).toContain(name);
+    }
+    // Resource usage: volley's own CPU and memory, sampled through the run.
+    expect(result.monitor.generator.length).toBeGreaterThanOrEqual(3);
+    expect(result.monitor.generator.every((s) => s.rssBytes > 0)).toBe(true);
+  });
+
+  it.each([
+    ['normal', '10/s', ['errorRate<1%', 'checks>=99%', 'avg<2s', 'p95<3s']],
+    ['peak', '20/s', ['errorRate<1%', 'checks>=99%', 'avg<5s', 'p95<8s']],
+    ['stress', '25/s', ['errorRate<1%', 'checks>=99%']],
+  ])('levels/%s.env picks its profile (ramp at %s) and its criteria', async (level, rate, criteria) => {
+    // -u and -t shrink the run; the spawn rate still shows which profile the file chose.
+    const levelFile = `levels/${level}.env`;
+    const { result } = await run(['load-levels.ts', '--env-file', levelFile, '-u', '3', '-t', '1s']);
+    expect(result.options.profile).toBe(level);
+    expect(result.load.description).toBe(`3 users at ${rate} for 1s`);
+    expect(expressions(result)).toEqual(criteria);
+  });
+
+  it('ramps up in steps, with a stats row per step', async () => {
+    const { code, result } = await run(['step-ramp.ts', '--env-file', 'levels/steps-ci.env']);
+    expect(code).toBe(0);
+    expect(result.load.description).toBe('3 steps from 5 to 15 users, 2s each');
+    expect(result.phases.map((p) => [p.name, p.users])).toEqual([
+      ['step 1/3: 5 users', 5],
+      ['step 2/3: 10 users', 10],
+      ['step 3/3: 15 users', 15],
+    ]);
+    for (const phase of result.phases) expect(phase.requests).toBeGreaterThan(0);
+    expect(result.phases.reduce((sum, p) => sum + p.requests, 0)).toBe(result.totals.requests);
+    expect(result.thresholds.every((t) => t.ok)).toBe(true);
+  });
+
+  it('meets the throughput targets at their real rates', async () => {
+    const { code, stdout, result } = await run(['throughput.ts', '-t', '3s']);
+    expect(stdout).toContain('PASSED');
+    expect(code).toBe(0);
+    const rps = Object.fromEntries(result.thresholds.map((t) => [t.expression, t.actual]));
+    const targets: [string, number][] = [
+      ['name=collect costs (aws),scenario=collect-aws:rps>=98/s over 30s', 100],
+      ['name=collect costs (gcp),scenario=collect-gcp:rps>=98/s over 30s', 100],
+      ['name=collect costs (azure),scenario=collect-azure:rps>=98/s over 30s', 100],
+      ['name=/analyze,scenario=analysis:rps>=49/s over 30s', 50],
+      ['name=/recommendations,scenario=recommendations:rps>=29.4/s over 30s', 30],
+      ['name=/recommendations/[id]/apply,scenario=execution:rps>=9.8/s over 30s', 10],
+    ];
+    for (const [expression, target] of targets) {
+      // Achieved over whole seconds: at most the target (arrivals follow a schedule), within 2 % of it.
+      expect(rps[expression]).toBeLessThanOrEqual(target);
+      expect(rps[expression]).toBeGreaterThanOrEqual(target * 0.98);
+    }
+    expect(result.thresholds).toHaveLength(targets.length + 2);
+  });
+});
