@@ -74,6 +74,7 @@ nav.toc a:hover { color: var(--text); text-decoration: underline; }
   padding: 16px 20px 18px; margin-bottom: 16px; min-width: 0; }
 .card-head { display: flex; align-items: baseline; gap: 12px; flex-wrap: wrap; margin-bottom: 12px; }
 .card-head h2 { margin: 0; font-size: 16px; font-weight: 650; }
+.subhead { margin: 18px 0 8px; font-size: 14px; font-weight: 650; color: var(--muted); }
 .card-note { color: var(--muted); font-size: 12.5px; }
 
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 10px 20px; margin: 0; }
