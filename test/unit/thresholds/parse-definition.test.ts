@@ -149,7 +149,7 @@ describe('errors', () => {
       ],
       '--threshold',
     );
-    const hint = 'count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks';
+    const hint = 'count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks, memoryGrowth, peakMemory, targetMemoryGrowth, targetPeakMemory';
     expect(error.details).toEqual([
       "threshold 'p95<abc': 'abc' is not a duration (use 300ms, 1.5s)",
       "threshold 'AuthUser:successRate>=150%': '150%' is over 100% (use 99%, 99.9% or a fraction like 0.99)",

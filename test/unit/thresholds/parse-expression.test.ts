@@ -189,7 +189,7 @@ describe('errors', () => {
 
   it('names an unknown metric and lists the known ones', () => {
     expect(errorOf('foo<1').details).toEqual([
-      "threshold 'foo<1': unknown metric 'foo' (use one of count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks)",
+      "threshold 'foo<1': unknown metric 'foo' (use one of count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks, memoryGrowth, peakMemory, targetMemoryGrowth, targetPeakMemory)",
     ]);
   });
 
@@ -216,7 +216,7 @@ describe('errors', () => {
     const { details, message } = errorOf('bogus=1:latency<1s');
     expect(details).toEqual([
       "threshold 'bogus=1:latency<1s': unknown selector key 'bogus' (use user=, name=, method=, tag=, scenario=, or a bare user class name)",
-      "threshold 'bogus=1:latency<1s': unknown metric 'latency' (use one of count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks)",
+      "threshold 'bogus=1:latency<1s': unknown metric 'latency' (use one of count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks, memoryGrowth, peakMemory, targetMemoryGrowth, targetPeakMemory)",
     ]);
     expect(message).toBe(details.join('\n'));
   });
@@ -227,7 +227,7 @@ describe('errors', () => {
 
   it('rejects a missing metric', () => {
     expect(errorOf('AuthUser:<1s').details).toEqual([
-      "threshold 'AuthUser:<1s': no metric given (use one of count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks)",
+      "threshold 'AuthUser:<1s': no metric given (use one of count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks, memoryGrowth, peakMemory, targetMemoryGrowth, targetPeakMemory)",
     ]);
   });
 });
