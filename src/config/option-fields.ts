@@ -4,9 +4,9 @@
  * message says what the option accepts.
  */
 
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { tryParseDuration } from './duration.js';
+import { defaultWorkers } from './run-options.js';
 import { tryParseRate } from './rate.js';
 import type { OptionName, RunOptions } from './run-options.js';
 import { parseStagesText } from './stages-text.js';
@@ -107,7 +107,7 @@ const distribution = z.enum(['even', 'poisson'], { message: "expected 'even' or 
 
 /** `auto` uses every core, up to 16 (beyond that, merging and memory cost more than they give). */
 const workers = z.union([z.number(), z.string()]).transform((raw, ctx) => {
-  if (raw === 'auto') return Math.max(1, Math.min(16, availableParallelism()));
+  if (raw === 'auto') return defaultWorkers();
   const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(value) || value < 1 || value > 256) {
     ctx.addIssue({

@@ -3,6 +3,8 @@
  * runner reads and what the Result records under `options`.
  */
 
+import { availableParallelism } from 'node:os';
+
 export interface RunOptions {
   /** Base URL for relative request paths; null when the scenario uses absolute URLs only. */
   host: string | null;
@@ -41,7 +43,7 @@ export interface RunOptions {
   profile: string | null;
   /** Run only this one of a file's several scenarios (`--scenario checkout`). */
   scenario: string | null;
-  /** Worker threads sharing the load (1: in this process). */
+  /** Worker threads sharing the load (1: in this process); default one per core, up to 16. */
   workers: number;
 }
 
@@ -67,5 +69,10 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   distribution: null,
   profile: null,
   scenario: null,
-  workers: 1,
+  workers: defaultWorkers(),
 });
+
+/** `--workers auto`: one worker per core, up to 16 (beyond that, merging costs more than it gives). */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(16, availableParallelism()));
+}

@@ -99,11 +99,12 @@ export function startRun(request: RunRequest): RunHandle {
     const data = await runHook('setup()', origin, () => request.scenario.setup?.());
     let originMs = performance.timeOrigin + performance.now();
     const workers = request.transport?.size ?? (request.source === undefined ? 1 : options.workers);
-    if (options.workers > 1 && request.source === undefined) {
+    if (options.workers > 1 && request.source === undefined && explicit.has('workers')) {
       warnings.push('--workers needs a scenario file or --url; this run used one process.');
     }
     // Threads import a bundle written beside the scenario; remote workers get the code itself.
     const bundle = workers > 1 && request.transport === undefined ? writeBundle(request.source) : null;
+    if (workers > 1) assertCloneable(data, origin);
     let local: LocalDriver | undefined;
     if (workers > 1 || request.transport !== undefined) {
       driver = new WorkersDriver({
@@ -252,6 +253,19 @@ export function startRun(request: RunRequest): RunHandle {
       else await driver.kill('interrupted');
     },
   };
+}
+
+/** setup() data goes to every worker: it must survive structured cloning (no functions, sockets…). */
+function assertCloneable(data: unknown, origin: string): void {
+  try {
+    structuredClone(data);
+  } catch (error) {
+    throw new VolleyError(
+      'VOLLEY_E_SCENARIO',
+      `${origin}: setup() returned a value that cannot be sent to worker threads ` +
+        `(${(error as Error).message}); return plain data (objects, arrays, strings, numbers), or run with --workers 1`,
+    );
+  }
 }
 
 /** Planned length and users of the whole load, for displays (workers plan their own shares). */
