@@ -43,7 +43,7 @@ export interface RunOptions {
   profile: string | null;
   /** Run only this one of a file's several scenarios (`--scenario checkout`). */
   scenario: string | null;
-  /** Worker threads sharing the load (1: in this process); default one per core, up to 16. */
+  /** Worker threads sharing the load (1, the default: in this process; `auto`: one per core). */
   workers: number;
 }
 
@@ -69,7 +69,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   distribution: null,
   profile: null,
   scenario: null,
-  workers: defaultWorkers(),
+  workers: 1,
 });
 
 /** `--workers auto`: one worker per core, up to 16 (beyond that, merging costs more than it gives). */

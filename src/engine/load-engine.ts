@@ -57,6 +57,8 @@ export interface LoadEngineOptions {
   data: unknown;
   /** Total iterations across all workers, or null for no limit. */
   iterations: number | null;
+  /** Users the whole run has (all workers), which the iteration budget follows; default userMix.length. */
+  budgetUsers?: number;
   gracefulStopMs: number;
   http: HttpDefaults;
   seed: number;
@@ -70,6 +72,17 @@ export interface EngineOutcome {
   reason: StopReason;
   /** True when the grace period ran out (or kill() was called) and in-flight work was cut. */
   killed: boolean;
+}
+
+/**
+ * This segment's part of a shared iteration budget. Iteration j belongs to whoever owns user
+ * j mod users, so a worker's share follows the users it runs (one without users gets none: its
+ * iterations could never start), and the shares of all workers sum to exactly `iterations`.
+ */
+export function iterationShare(iterations: number, users: number, segment: ExecutionSegment): number {
+  const ownership = new SegmentOwnership(segment);
+  const total = Math.max(1, users);
+  return Math.floor(iterations / total) * ownership.shareOf(total) + ownership.shareOf(iterations % total);
 }
 
 export class LoadEngine {
@@ -96,7 +109,9 @@ export class LoadEngine {
     this.budget =
       options.iterations === null
         ? null
-        : new IterationBudget(new SegmentOwnership(segment).shareOf(options.iterations));
+        : new IterationBudget(
+            iterationShare(options.iterations, options.budgetUsers ?? options.userMix.length, segment),
+          );
     this.env = {
       recorder: options.recorder,
       clock: this.clock,

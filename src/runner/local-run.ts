@@ -37,6 +37,7 @@ export function buildScenarioSet(params: LocalRunParams): ScenarioSet {
         userMix: classSequence(unit.classes, Math.max(1, peakUsers(unit.load.plan))),
         data: params.data,
         iterations: unit.load.iterations,
+        budgetUsers: Math.max(1, peakUsers(unit.load.plan)),
         gracefulStopMs: options.gracefulStopMs,
         http: {
           timeoutMs: options.timeoutMs,

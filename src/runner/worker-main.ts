@@ -25,4 +25,6 @@ await runSegment(
   { post: (message) => port.postMessage(message), onMessage: (handler) => handlers.push(handler) },
   { started },
 );
-port.close();
+// Let the thread end on its own: an exiting worker's port is drained to the parent first, where
+// close() right after the last postMessage could drop the final snapshot and `done`.
+port.unref();

@@ -85,6 +85,7 @@ export function harness(options: HarnessOptions = {}) {
     userMix: new Uint16Array([0]),
     data: undefined,
     iterations: options.iterations ?? null,
+    budgetUsers: options.users ?? 4,
     gracefulStopMs: options.gracefulStopMs ?? 30_000,
     http: { timeoutMs: 1000, headers: {}, connections: 1, discardBody: false },
     seed: 1,

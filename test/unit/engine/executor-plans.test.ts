@@ -132,3 +132,21 @@ describe('per-user iterations', () => {
     }
   });
 });
+
+describe('shared iteration budgets across workers', () => {
+  it('sum exactly to the total, and a worker without users gets none', async () => {
+    const { iterationShare } = await import('../../../src/engine/load-engine.js');
+    for (let workers = 1; workers <= 16; workers++) {
+      for (const users of [1, 3, 8, 50]) {
+        for (const iterations of [1, 10, 37, 1000]) {
+          const shares = evenSegments(workers).map((segment) => iterationShare(iterations, users, segment));
+          expect(shares.reduce((a, b) => a + b, 0)).toBe(iterations);
+          // Workers past the user count own no user: their iterations could never start.
+          shares.forEach((share, worker) => {
+            if (worker >= users) expect(share).toBe(0);
+          });
+        }
+      }
+    }
+  });
+});
