@@ -25,6 +25,9 @@ export function targetHost(result: Result): string | null {
 }
 
 function loadText(result: Result): string | null {
+  // The load as run (a profile, stages or a rate may have replaced the -u / -r options).
+  const described = result.load?.description;
+  if (typeof described === 'string' && described !== '') return described;
   const users = numberOption(result, 'users');
   const spawnRate = numberOption(result, 'spawnRate');
   const iterations = numberOption(result, 'iterations');
