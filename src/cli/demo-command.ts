@@ -1,19 +1,21 @@
 /**
- * `volley demo`: start the embedded demo service on a free loopback port and run the quickstart
- * scenario against it, ending in the summary and the report files. `volley demo --serve` only
- * starts the service, for trying scenarios by hand.
+ * `volley demo`: start the embedded demo service on a free loopback port and run the Platform API
+ * example (examples/platform-api) against it, ending in the summary and the report files.
+ * `volley demo --serve` only starts the service, for trying scenarios by hand.
  */
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
-import { startDemoServer } from '../demo/index.js';
+import { type Command, Option } from 'commander';
+import { type DemoServerOptions, startDemoServer } from '../demo/index.js';
 import { VolleyError } from '../errors.js';
+import { startDemoProcess } from './demo-process.js';
 import { EXIT_PASSED } from './exit-codes.js';
 import { runCommand } from './run-command.js';
 
 interface DemoFlags {
   serve?: boolean;
+  exitOnStdinEnd?: boolean;
   port: string;
   latency: string;
   jitter: string;
@@ -23,6 +25,7 @@ interface DemoFlags {
   generationStage?: string;
   seed?: string;
   users: string;
+  spawnRate: string;
   runTime: string;
   json: string;
   html: string;
@@ -33,8 +36,10 @@ interface DemoFlags {
 export function registerDemoCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('demo')
-    .description('run the quickstart scenario against the embedded demo service (or just serve it)')
+    .description('run the Platform API example against the embedded demo service (or just serve it)')
     .option('--serve', 'only start the demo service and keep it running until Ctrl-C')
+    // For `run --demo`: the service volley starts leaves with it, even when volley is killed.
+    .addOption(new Option('--exit-on-stdin-end').hideHelp())
     .option('--port <n>', 'port for --serve (0 picks a free one)', '0')
     .option('--latency <ms>', 'added latency of /api/* responses, ms', '2')
     .option('--jitter <ms>', 'plus a random 0..jitter ms', '6')
@@ -46,8 +51,9 @@ export function registerDemoCommand(program: Command, setExitCode: (code: number
     .option('--upload-limit <n>', 'uploads per user per hour before 429 (default 10)')
     .option('--generation-stage <ms>', 'how long a generation task stays queued, then running (default 200)')
     .option('--seed <n>', 'seed of the random latency and failures')
-    .option('-u, --users <n>', 'virtual users for the demo run', '20')
-    .option('-t, --run-time <duration>', 'length of the demo run', '15s')
+    .option('-u, --users <n>', 'virtual users for the demo run', '30')
+    .option('-r, --spawn-rate <n>', 'users started per second in the demo run', '10')
+    .option('-t, --run-time <duration>', 'length of the demo run', '20s')
     .option('--json <file>', 'where to write the result document', 'results/demo-result.json')
     .option('--html <file>', 'where to write the HTML report', 'results/demo-report.html')
     .option('--headless', 'no keyboard control')
@@ -58,7 +64,39 @@ export function registerDemoCommand(program: Command, setExitCode: (code: number
 }
 
 async function demo(flags: DemoFlags): Promise<number> {
-  const server = await startDemoServer({
+  const options = serviceOptions(flags);
+  if (flags.serve === true) return serve(options, flags.exitOnStdinEnd === true);
+  const scenario = fileURLToPath(new URL('../../examples/platform-api/platform.ts', import.meta.url));
+  if (!existsSync(scenario)) {
+    throw new VolleyError('VOLLEY_E_IO', `the Platform API example is missing from this install: ${scenario}`);
+  }
+  const service = await startDemoProcess(serviceArgs(flags));
+  process.stdout.write(
+    `Demo service on ${service.url}; running examples/platform-api/platform.ts ` +
+      `(${flags.users} users, ${flags.spawnRate}/s) for ${flags.runTime}.\n`,
+  );
+  try {
+    return await runCommand(scenario, {
+      host: service.url,
+      users: flags.users,
+      spawnRate: flags.spawnRate,
+      runTime: flags.runTime,
+      json: flags.json,
+      html: flags.html,
+      ...(flags.headless === true ? { headless: true } : {}),
+      ...(flags.quiet === true ? { quiet: true } : {}),
+      method: 'GET',
+      header: [],
+      threshold: [],
+    });
+  } finally {
+    await service.close();
+  }
+}
+
+/** The service's knobs, checked here so a bad one fails before anything starts. */
+function serviceOptions(flags: DemoFlags): DemoServerOptions {
+  return {
     port: number(flags.port, '--port'),
     latency: { fixedMs: number(flags.latency, '--latency'), jitterMs: number(flags.jitter, '--jitter') },
     errorRate: number(flags.errorRate, '--error-rate'),
@@ -70,40 +108,33 @@ async function demo(flags: DemoFlags): Promise<number> {
       ? {}
       : { generation: { stageMs: number(flags.generationStage, '--generation-stage') } }),
     ...(flags.seed === undefined ? {} : { seed: number(flags.seed, '--seed') }),
+  };
+}
+
+/** The same knobs as flags of the child's `demo --serve`. */
+function serviceArgs(flags: DemoFlags): string[] {
+  const args = ['--latency', flags.latency, '--jitter', flags.jitter, '--error-rate', flags.errorRate];
+  if (flags.degrade !== undefined) args.push('--degrade', flags.degrade);
+  if (flags.uploadLimit !== undefined) args.push('--upload-limit', flags.uploadLimit);
+  if (flags.generationStage !== undefined) args.push('--generation-stage', flags.generationStage);
+  if (flags.seed !== undefined) args.push('--seed', flags.seed);
+  return args;
+}
+
+async function serve(options: DemoServerOptions, exitOnStdinEnd: boolean): Promise<number> {
+  const server = await startDemoServer(options);
+  process.stdout.write(`volley demo service listening on ${server.url} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+    if (exitOnStdinEnd) {
+      process.stdin.once('end', resolve);
+      process.stdin.once('error', resolve);
+      process.stdin.resume();
+    }
   });
-  if (flags.serve === true) {
-    process.stdout.write(`volley demo service listening on ${server.url} (Ctrl-C to stop)\n`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await server.close();
-    return EXIT_PASSED;
-  }
-  const scenario = fileURLToPath(new URL('../../examples/quickstart.ts', import.meta.url));
-  if (!existsSync(scenario)) {
-    await server.close();
-    throw new VolleyError('VOLLEY_E_IO', `the quickstart scenario is missing from this install: ${scenario}`);
-  }
-  process.stdout.write(
-    `Demo service on ${server.url}; running examples/quickstart.ts for ${flags.runTime}.\n`,
-  );
-  try {
-    return await runCommand(scenario, {
-      host: server.url,
-      users: flags.users,
-      runTime: flags.runTime,
-      json: flags.json,
-      html: flags.html,
-      ...(flags.headless === true ? { headless: true } : {}),
-      ...(flags.quiet === true ? { quiet: true } : {}),
-      method: 'GET',
-      header: [],
-      threshold: [],
-    });
-  } finally {
-    await server.close();
-  }
+  await server.close();
+  return EXIT_PASSED;
 }
 
 function number(text: string, flag: string): number {

@@ -25,6 +25,7 @@ import { urlScenario } from '../runner/url-scenario.js';
 import { checkPids } from '../monitor/index.js';
 import { parseMonitorPids } from './bench-command.js';
 import { compareWithBaseline, readResultFile } from './compare-command.js';
+import { startDemoProcess } from './demo-process.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
@@ -70,6 +71,7 @@ export interface RunFlags {
   maxRegression?: string;
   save?: string | boolean;
   monitorPid?: string[];
+  demo?: boolean;
   url?: string;
   method: string;
   body?: string;
@@ -110,6 +112,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .argument('[file]', 'scenario file (TypeScript or JavaScript)')
     .option('-f, --locustfile <file>', 'scenario file (alias of the positional argument)')
     .option('-H, --host <url>', 'base URL for relative request paths')
+    .option('--demo', 'start the embedded demo service on a free loopback port and run against it')
     .option('-u, --users <n>', 'concurrent virtual users (default 1)')
     .option('-r, --spawn-rate <n>', 'users started per second (default: all within 1s)')
     .option('-t, --run-time <duration>', 'stop after this long: 30s, 5m, 1h30m')
@@ -259,6 +262,20 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
 }
 
 export async function runCommand(fileArgument: string | undefined, flags: RunFlags): Promise<number> {
+  if (flags.demo !== true) return runPrepared(fileArgument, flags);
+  if (flags.host !== undefined || flags.url !== undefined) {
+    throw new VolleyError('VOLLEY_E_USAGE', '--demo is the target: drop -H/--host and --url');
+  }
+  const service = await startDemoProcess();
+  process.stderr.write(`Demo service on ${service.url}\n`);
+  try {
+    return await runPrepared(fileArgument, { ...flags, host: service.url });
+  } finally {
+    await service.close();
+  }
+}
+
+async function runPrepared(fileArgument: string | undefined, flags: RunFlags): Promise<number> {
   const { scenario, exports, file, options, explicit, urlMode, profiles, source } = await prepareRun(
     fileArgument,
     flags,

@@ -38,7 +38,9 @@ export function resolveLoad(sources: LoadSources): ResolvedLoad {
   const problems: string[] = [];
   const resolved = resolveInto(sources, problems);
   if (problems.length > 0 || resolved === undefined) {
-    throw new VolleyError('VOLLEY_E_CONFIG', problems.join('\n'), { details: problems });
+    // A value read twice (a curve's stages, for a plain ramp replacing it) is reported once.
+    const unique = [...new Set(problems)];
+    throw new VolleyError('VOLLEY_E_CONFIG', unique.join('\n'), { details: unique });
   }
   return resolved;
 }
@@ -132,6 +134,39 @@ function resolveInto(sources: LoadSources, problems: string[]): ResolvedLoad | u
   };
   const timeUnitMs = durationAt('timeUnit') ?? 1000;
 
+  // -u, -r and -t on a scenario whose load is a curve replace the curve with a plain ramp, as
+  // k6's --vus / --duration replace its scenarios: a flag the user typed is never ignored.
+  const plainFlags = (['users', 'spawnRate', 'durationMs'] as const).filter(set);
+  const curve = typeof load.shape === 'function' || load.steps !== undefined || load.stages !== undefined;
+  const openModel = load.rate !== undefined || load.startRate !== undefined;
+  if (plainFlags.length > 0 && curve && !openModel) {
+    const peak =
+      load.steps !== undefined
+        ? Math.max(numberAt('from', 0, true) ?? 0, numberAt('to', 0, true) ?? 0)
+        : load.stages !== undefined
+          ? Math.max(0, ...stagesAt('stages', 1000).map((stage) => stage.target))
+          : undefined;
+    if (peak === undefined && !set('users')) {
+      problems.push(
+        `${flagNames(plainFlags)}: ${sources.origin}'s load is a shape; give -u too to replace it with a plain ramp`,
+      );
+      return undefined;
+    }
+    return usersPlan(sources, {
+      users: peak ?? options.users,
+      spawnRate: undefined,
+      durationMs: curveDurationMs(load, stagesAt, durationAt, numberAt),
+      iterations: null,
+    });
+  }
+  if (openModel && (set('users') || set('spawnRate'))) {
+    problems.push(
+      `${flagNames(plainFlags.filter((flag) => flag !== 'durationMs'))}: ${sources.origin}'s load is an ` +
+        'arrival rate, which starts users as needed; use --rate or --max-users instead',
+    );
+    return undefined;
+  }
+
   if (typeof load.shape === 'function') {
     const maxUsers = set('maxUsers') ? (options.maxUsers as number) : (numberAt('maxUsers', 1, true) ?? 1000);
     return { plan: { executor: 'shape', shape: load.shape as never, maxUsers }, iterations: null };
@@ -191,6 +226,30 @@ function resolveInto(sources: LoadSources, problems: string[]): ResolvedLoad | u
     durationMs: durationAt('duration') ?? null,
     iterations: numberAt('iterations', 1, true) ?? null,
   });
+}
+
+const FLAG_NAMES: Record<'users' | 'spawnRate' | 'durationMs', string> = {
+  users: '-u/--users',
+  spawnRate: '-r/--spawn-rate',
+  durationMs: '-t/--run-time',
+};
+
+function flagNames(flags: readonly ('users' | 'spawnRate' | 'durationMs')[]): string {
+  return flags.map((flag) => FLAG_NAMES[flag]).join(', ');
+}
+
+/** How long a stages or steps load runs in all, for a plain ramp that replaces it; null: a shape. */
+function curveDurationMs(
+  load: Record<string, unknown>,
+  stagesAt: (key: string, timeUnitMs: number) => Stage[],
+  durationAt: (key: string) => number | undefined,
+  numberAt: (key: string, min: number, whole?: boolean) => number | undefined,
+): number | null {
+  if (load.stages !== undefined) {
+    return stagesAt('stages', 1000).reduce((total, stage) => total + stage.durationMs, 0);
+  }
+  if (load.steps !== undefined) return (numberAt('steps', 1, true) ?? 1) * (durationAt('stepDuration') ?? 0);
+  return null;
 }
 
 /** Locust's form, with explicit flags overriding each number. */
