@@ -7,7 +7,7 @@
 import type { ExecutionSegment } from '../engine/segment.js';
 import type { Snapshot } from '../metrics/snapshot.js';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** How a worker obtains the scenario: the coordinator's bundle, or URL mode's parameters. */
 export type ScenarioSource =
@@ -46,7 +46,8 @@ export type FromWorker =
   | { type: 'hello'; version: number; token: string; host: string }
   /** The scenario is loaded and the engines built: ready to start. */
   | { type: 'ready' }
-  | { type: 'snapshot'; snapshot: Snapshot }
+  /** A tick's stats, and the worker's event-loop delay p99 over it (its saturation, in ms). */
+  | { type: 'snapshot'; snapshot: Snapshot; loopDelayP99Ms: number }
   | { type: 'phase'; label: string; users: number | null }
   | { type: 'done'; reason: string; killed: boolean }
   | { type: 'failed'; message: string; code: string | null };

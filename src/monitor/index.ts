@@ -8,6 +8,8 @@ export type { ProcessReading, ProcessSampler } from './process-sampler.js';
 export type { MonitorSample } from './sample.js';
 export { DEFAULT_SATURATION_LIMITS, detectSaturation, type SaturationLimits } from './saturation.js';
 export { SelfSampler } from './self-sampler.js';
+export { type LoopDelaySource, WorstLoopDelay } from './worst-loop-delay.js';
+export { EventLoopDelay } from './event-loop-delay.js';
 export { estimateMemoryGrowth, type MemoryGrowth, theilSenSlope } from './memory-growth.js';
 export { checkPids, PidMonitor, startPidMonitors, type TargetSamples } from './pid-monitor.js';
 export { PidSampler } from './pid-sampler.js';

@@ -7,6 +7,7 @@
 import type { EngineOutcome, EngineState, StopReason } from '../engine/load-engine.js';
 import type { IntervalRecorder } from '../metrics/interval-recorder.js';
 import type { Snapshot } from '../metrics/snapshot.js';
+import type { LoopDelaySource } from '../monitor/index.js';
 import type { ScenarioSet } from './scenario-set.js';
 
 export interface LoadDriver {
@@ -19,6 +20,8 @@ export interface LoadDriver {
   collect(): Snapshot[];
   stop(reason: StopReason): void;
   kill(reason: StopReason): Promise<void>;
+  /** Where the load runs in other threads or machines: their event-loop delay, for the self-check. */
+  readonly workerLoopDelay?: LoopDelaySource;
 }
 
 /** The whole load in this process, recording into one recorder. */

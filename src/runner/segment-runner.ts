@@ -12,6 +12,7 @@ import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
 import { isVolleyError, VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
+import { EventLoopDelay } from '../monitor/index.js';
 import { buildScenarioSet } from './local-run.js';
 import type { ScenarioSet } from './scenario-set.js';
 import { compileUnits } from './scenario-units.js';
@@ -64,6 +65,15 @@ async function runSegmentOrThrow(
     now: () => performance.timeOrigin + performance.now() - originMs,
   });
   let phase: string | null = null;
+  // This thread's own saturation, sent with every snapshot: the coordinator's self-check takes
+  // the worst of its workers' delays.
+  const loopDelay = new EventLoopDelay();
+  const postSnapshot = (users: number): void =>
+    channel.post({
+      type: 'snapshot',
+      snapshot: recorder.flush(users, phase),
+      loopDelayP99Ms: loopDelay.takeP99Ms(),
+    });
   // onPhase reads `set`: it only runs once the run has started, after set is assigned.
   const set: ScenarioSet = buildScenarioSet({
     units,
@@ -73,7 +83,7 @@ async function runSegmentOrThrow(
     segment: assignment.segment,
     discardBodies: assignment.discardBodies,
     onPhase: (label, users) => {
-      channel.post({ type: 'snapshot', snapshot: recorder.flush(set.activeUsers, phase) });
+      postSnapshot(set.activeUsers);
       phase = label;
       channel.post({ type: 'phase', label, users: users ?? null });
     },
@@ -97,13 +107,12 @@ async function runSegmentOrThrow(
     originMs = performance.timeOrigin + performance.now();
     recorder.flush(0, null); // Start the first interval at the shared start.
   }
-  const ticker = setInterval(
-    () => channel.post({ type: 'snapshot', snapshot: recorder.flush(running.activeUsers, phase) }),
-    assignment.tickMs,
-  );
+  loopDelay.start();
+  const ticker = setInterval(() => postSnapshot(running.activeUsers), assignment.tickMs);
   const outcome = await running.run();
   clearInterval(ticker);
-  channel.post({ type: 'snapshot', snapshot: recorder.flush(0, phase) });
+  postSnapshot(0);
+  loopDelay.stop();
   channel.post({ type: 'done', reason: outcome.reason, killed: outcome.killed });
 }
 

@@ -20,7 +20,7 @@ import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
 import type { Result } from '../metrics/result.js';
 import { RunAggregate } from '../metrics/run-aggregate.js';
-import { ProcessMonitor, startPidMonitors } from '../monitor/index.js';
+import { ProcessMonitor, SelfSampler, startPidMonitors } from '../monitor/index.js';
 import type { LiveProgress, Output, RunStartInfo } from '../outputs/output.js';
 import { evaluateThreshold, type ThresholdSpec } from '../thresholds/index.js';
 import { VERSION } from '../version.js';
@@ -143,7 +143,7 @@ export function startRun(request: RunRequest): RunHandle {
       driver = local;
     }
     const live = driver;
-    const monitor = new ProcessMonitor({ intervalMs: 1000 });
+    const monitor = new ProcessMonitor({ intervalMs: 1000, sampler: new SelfSampler(live.workerLoopDelay) });
     const targets = (request.monitorPids ?? []).length > 0 ? startPidMonitors(request.monitorPids ?? [], { intervalMs: 1000 }) : null;
     const startedAtMs = Date.now();
     const startInfo: RunStartInfo = {

@@ -13,6 +13,7 @@ import type { EngineOutcome, EngineState, StopReason } from '../engine/load-engi
 import { evenSegments } from '../engine/segment.js';
 import { VolleyError, type VolleyErrorCode } from '../errors.js';
 import type { Snapshot } from '../metrics/snapshot.js';
+import { WorstLoopDelay } from '../monitor/index.js';
 import type { LoadDriver } from './load-driver.js';
 
 export interface WorkersDriverParams {
@@ -41,6 +42,7 @@ export interface WorkerReport {
 }
 
 export class WorkersDriver implements LoadDriver {
+  readonly workerLoopDelay = new WorstLoopDelay();
   private readonly queue: Snapshot[] = [];
   private readonly users = new Map<number, number>();
   private readonly reports: WorkerReport[];
@@ -126,6 +128,7 @@ export class WorkersDriver implements LoadDriver {
             this.users.set(worker, message.snapshot.users);
             this.count(worker, message.snapshot);
             this.queue.push(message.snapshot);
+            this.workerLoopDelay.note(message.loopDelayP99Ms);
             return;
           case 'phase':
             if (worker === 0) params.onPhase(message.label, message.users ?? undefined);

@@ -71,6 +71,27 @@ export default defineScenario({ users: [A, B], load: { users: 8, iterations: 37 
     expect(result.warnings).toEqual([]);
   });
 
+  it("warns when a worker thread's event loop is saturated, though the main thread is idle", async () => {
+    const dir = tempDir();
+    // One user, so one of the two workers runs it; each iteration blocks that worker for 150 ms.
+    const file = writeScenario(
+      dir,
+      'busy.ts',
+      `import { defineScenario, defineUser } from 'volley';
+export const Busy = defineUser({
+  tasks: [{ run: async ({ http }) => { const end = Date.now() + 150; while (Date.now() < end); await http.get('/'); } }],
+});
+export default defineScenario({ users: [Busy], load: { users: 1, duration: '5s' } });`,
+    );
+    const json = join(dir, 'result.json');
+    const run = await runCli(['run', file, '-H', server.url, '--workers', '2', '--json', json, '-q']);
+    expect(run.code).toBe(0);
+    const result = read(json);
+    expect(result.workers?.map((w) => w.requests > 0)).toEqual([true, false]);
+    expect(result.warnings.join('\n')).toMatch(/event-loop delay p99 above 50 ms/);
+    expect(Math.max(...result.monitor.generator.map((s) => s.eventLoopDelayP99Ms))).toBeGreaterThan(100);
+  });
+
   it('refuses a bad worker count, naming the flag', async () => {
     const run = await runCli(['run', '--url', server.url, '--workers', 'many']);
     expect(run.code).toBe(2);

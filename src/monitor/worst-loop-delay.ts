@@ -1,0 +1,26 @@
+/**
+ * The worst event-loop delay that other threads reported since the last read. Worker threads
+ * run the users, so their loops are the ones that saturate; each measures its own delay and
+ * sends its p99 with every snapshot, and the generator's self-check takes the worst of them with
+ * its own (a slow worker is a saturated generator, however idle the others are).
+ */
+
+/** Anything whose event-loop delay p99 since the previous read can be taken. */
+export interface LoopDelaySource {
+  takeP99Ms(): number;
+}
+
+export class WorstLoopDelay implements LoopDelaySource {
+  #worstMs = 0;
+
+  /** One thread's p99 over its latest interval, ms. */
+  note(p99Ms: number): void {
+    if (p99Ms > this.#worstMs) this.#worstMs = p99Ms;
+  }
+
+  takeP99Ms(): number {
+    const worst = this.#worstMs;
+    this.#worstMs = 0;
+    return worst;
+  }
+}
