@@ -5,8 +5,6 @@
  * the CLI (Ctrl-C), the web UI and tests drive.
  */
 
-import { rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { ScenarioDefinition } from '../api/define.js';
 import type { ScenarioSource } from '../cluster/protocol.js';
 import { ThreadPool } from '../cluster/thread-pool.js';
@@ -29,6 +27,7 @@ import { type LoadDriver, LocalDriver } from './load-driver.js';
 import { buildScenarioSet } from './local-run.js';
 import { notifyOutputs } from './notify-outputs.js';
 import { compileUnits, type ScenarioUnit } from './scenario-units.js';
+import { writeWorkerBundle } from './worker-bundle.js';
 import { WorkersDriver } from './workers-driver.js';
 
 export interface RunRequest {
@@ -102,14 +101,17 @@ export function startRun(request: RunRequest): RunHandle {
     if (options.workers > 1 && request.source === undefined && explicit.has('workers')) {
       warnings.push('--workers needs a scenario file or --url; this run used one process.');
     }
-    // Threads import a bundle written beside the scenario; remote workers get the code itself.
-    const bundle = workers > 1 && request.transport === undefined ? writeBundle(request.source) : null;
     if (workers > 1) assertCloneable(data, origin);
+    // Threads import a bundle written for them; remote workers get the code itself.
+    const bundle =
+      workers > 1 && request.transport === undefined && request.source !== undefined
+        ? await writeWorkerBundle(request.source)
+        : null;
     let local: LocalDriver | undefined;
     if (workers > 1 || request.transport !== undefined) {
       driver = new WorkersDriver({
         transport: request.transport ?? new ThreadPool(new URL('./worker-main.js', import.meta.url), workers),
-        source: bundle ?? (request.source as ScenarioSource),
+        source: bundle?.source ?? (request.source as ScenarioSource),
         options,
         explicit,
         profiles: request.profiles ?? {},
@@ -195,7 +197,7 @@ export function startRun(request: RunRequest): RunHandle {
       outcome = await live.run();
     } finally {
       clearInterval(ticker);
-      if (bundle !== null && bundle.kind === 'bundle') rmSync(bundle.file, { force: true });
+      bundle?.remove();
     }
     tick();
     const durationMs = performance.now() - t0;
@@ -284,14 +286,6 @@ function plannedShape(
         : Math.max(end, unit.startTimeMs + executor.plannedDurationMs);
   }
   return { plannedDurationMs: end, maxUsers };
-}
-
-/** Workers import the very bundle the coordinator loaded, written beside the scenario for the run. */
-function writeBundle(source: ScenarioSource | undefined): ScenarioSource | null {
-  if (source === undefined || source.kind !== 'bundle') return source ?? null;
-  const file = join(dirname(source.file), `.${basename(source.file)}.volley-workers-${process.pid}.mjs`);
-  writeFileSync(file, source.code);
-  return { ...source, file };
 }
 
 /**
