@@ -129,7 +129,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--distribution <even|poisson>', 'open model: evenly spaced or Poisson arrivals')
     .option('--profile <name>', 'a named load: quick, moderate, heavy, stress, normal, peak, extreme')
     .option('--scenario <name>', "run only this one of the file's named scenarios")
-    .option('--workers <n|auto>', 'worker threads sharing the load: auto = one per core, up to 16 (default 1: this process)')
+    .option('--workers <n|auto>', 'worker threads sharing the load (default auto: one per core, up to 16; 1: this process)')
     .option(
       '--coordinator',
       'distributed run: wait for remote workers (volley worker --connect) and share the load',

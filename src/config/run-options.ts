@@ -43,7 +43,7 @@ export interface RunOptions {
   profile: string | null;
   /** Run only this one of a file's several scenarios (`--scenario checkout`). */
   scenario: string | null;
-  /** Worker threads sharing the load (1, the default: in this process; `auto`: one per core). */
+  /** Worker threads sharing the load: by default one per core (`auto`); 1 runs in this process. */
   workers: number;
 }
 
@@ -69,7 +69,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   distribution: null,
   profile: null,
   scenario: null,
-  workers: 1,
+  workers: defaultWorkers(),
 });
 
 /** `--workers auto`: one worker per core, up to 16 (beyond that, merging costs more than it gives). */

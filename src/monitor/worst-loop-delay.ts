@@ -12,14 +12,24 @@ export interface LoopDelaySource {
 
 export class WorstLoopDelay implements LoopDelaySource {
   #worstMs = 0;
+  #noted = false;
+  #previousMs = 0;
 
   /** One thread's p99 over its latest interval, ms. */
   note(p99Ms: number): void {
-    if (p99Ms > this.#worstMs) this.#worstMs = p99Ms;
+    if (!this.#noted || p99Ms > this.#worstMs) this.#worstMs = p99Ms;
+    this.#noted = true;
   }
 
+  /**
+   * The worst p99 noted since the previous take. Reports arrive on the workers' clocks, not the
+   * reader's: an interval that no report happened to land in repeats the previous value rather
+   * than reading as an idle 0, which would break a streak of saturated samples.
+   */
   takeP99Ms(): number {
-    const worst = this.#worstMs;
+    const worst = this.#noted ? this.#worstMs : this.#previousMs;
+    this.#previousMs = this.#noted ? worst : 0;
+    this.#noted = false;
     this.#worstMs = 0;
     return worst;
   }

@@ -108,6 +108,7 @@ export function startRun(request: RunRequest): RunHandle {
         ? await writeWorkerBundle(request.source)
         : null;
     let local: LocalDriver | undefined;
+    let t0 = 0;
     if (workers > 1 || request.transport !== undefined) {
       driver = new WorkersDriver({
         transport: request.transport ?? new ThreadPool(new URL('./worker-main.js', import.meta.url), workers),
@@ -122,6 +123,11 @@ export function startRun(request: RunRequest): RunHandle {
         ...plannedShape(units, options.seed),
         onPhase,
         failOnWorkerLoss: request.failOnWorkerLoss === true,
+        // The run's length counts from when the workers start, not from when their threads (or
+        // machines) began loading the scenario.
+        onStarted: () => {
+          t0 = performance.now();
+        },
       });
     } else {
       const recorder = new IntervalRecorder({
@@ -187,7 +193,7 @@ export function startRun(request: RunRequest): RunHandle {
       }
     };
     originMs = performance.timeOrigin + performance.now();
-    const t0 = performance.now();
+    t0 = performance.now();
     monitor.start();
     const ticker = setInterval(tick, tickMs);
     if (pendingStop === 'stop') live.stop('interrupted');

@@ -31,6 +31,8 @@ export interface WorkersDriverParams {
   onPhase: (label: string, users: number | undefined) => void;
   /** Stop the whole run when a worker is lost (instead of going on with the others). */
   failOnWorkerLoss?: boolean;
+  /** Called when every worker is ready and told to start: the load's time zero. */
+  onStarted?: () => void;
 }
 
 export interface WorkerReport {
@@ -156,6 +158,7 @@ export class WorkersDriver implements LoadDriver {
       },
     });
     this.launched = true;
+    params.onStarted?.();
     if (this.reason !== undefined) transport.broadcast({ type: 'stop' });
     await transport.whenExited();
     await transport.close();

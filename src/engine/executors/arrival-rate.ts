@@ -55,9 +55,11 @@ export class ArrivalRateExecutor implements Executor {
 
   async run(runtime: ExecutorRuntime): Promise<void> {
     const { clock, stopSignal } = runtime;
+    // The schedule starts with the run, as the run's duration timer does: time spent creating
+    // the first users makes the first arrivals late (and measured so), never shifts the schedule.
+    const start = clock.now();
     const pool = new UserPool(runtime, this.ownership, this.maxUsers);
     await pool.preallocate(this.preAllocated);
-    const start = clock.now();
     const schedule = arrivals(this.curve, this.scheduleOptions());
     for (const arrival of schedule) {
       const dueAt = start + arrival.atMs;
