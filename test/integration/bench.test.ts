@@ -7,7 +7,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../src/bench/bench-report.js';
 import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
@@ -135,13 +134,21 @@ describe('volley bench', () => {
     expect(missing.stderr).toBe('volley: --monitor-pid 2147483646: no running process has that pid\n');
   });
 
-  it('runs the example bench file', async () => {
-    const example = fileURLToPath(new URL('../../examples/bench/ledger.bench.ts', import.meta.url));
-    const result = await runCli(['bench', example]);
+  it('prints a stress test with levels as a table of concurrency, throughput and scaling', async () => {
+    const file = writeScenario(
+      tempDir(),
+      'levels.bench.ts',
+      `import { setTimeout as sleep } from 'node:timers/promises';
+import { stress } from 'volley';
+export default [
+  stress('reads', () => sleep(2), { duration: '300ms' }, { levels: [1, 5], thresholds: { successRate: '>95%' } }),
+];
+`,
+    );
+    const result = await runCli(['bench', file]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('lease creation: PASS');
-    expect(result.stdout).toMatch(/STRESS TEST: read amplification: PASS\n +Concurrency +Ops/);
-    expect(result.stdout).toContain('PASSED (5 benchmarks, 3 stress tests)');
+    expect(result.stdout).toMatch(/STRESS TEST: reads: PASS\n +Concurrency +Ops/);
+    expect(result.stdout).toContain('PASSED (1 stress test)');
   });
 });
