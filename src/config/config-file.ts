@@ -82,6 +82,43 @@ export async function loadConfigFile(
   return parseConfig(content, file);
 }
 
+const PROFILE_KEYS = new Set(['users', 'spawnRate', 'duration', 'thresholds']);
+
+function parseProfile(name: string, profile: unknown, problems: string[]): ProfileLoad | undefined {
+  const p = profile as Partial<ProfileLoad> | null;
+  if (
+    p === null ||
+    typeof p !== 'object' ||
+    !Number.isInteger(p.users) ||
+    typeof p.spawnRate !== 'number' ||
+    typeof p.duration !== 'string'
+  ) {
+    problems.push(
+      `profiles.${name}: expected { users: number, spawnRate: number, duration: '5m', thresholds?: string[] }`,
+    );
+    return undefined;
+  }
+  // A misspelt key would otherwise be dropped, and the run would pass without what it asked for.
+  const unknown = Object.keys(p).filter((key) => !PROFILE_KEYS.has(key));
+  for (const key of unknown) {
+    problems.push(`profiles.${name}.${key}: unknown key (known: ${[...PROFILE_KEYS].join(', ')})`);
+  }
+  const thresholds = p.thresholds;
+  if (thresholds !== undefined) {
+    if (!Array.isArray(thresholds) || !thresholds.every((t) => typeof t === 'string')) {
+      problems.push(`profiles.${name}.thresholds: expected a list of expressions like 'p95<300ms'`);
+      return undefined;
+    }
+  }
+  if (unknown.length > 0) return undefined;
+  return {
+    users: p.users as number,
+    spawnRate: p.spawnRate,
+    duration: p.duration,
+    ...(thresholds === undefined ? {} : { thresholds: [...thresholds] }),
+  };
+}
+
 export function parseConfig(content: unknown, file: string): LoadedConfig {
   const problems: string[] = [];
   if (typeof content !== 'object' || content === null) {
@@ -103,17 +140,8 @@ export function parseConfig(content: unknown, file: string): LoadedConfig {
   if (typeof profiles !== 'object' || profiles === null) problems.push('profiles must be an object');
   else {
     for (const [name, profile] of Object.entries(profiles)) {
-      const p = profile as Partial<ProfileLoad> | null;
-      if (
-        p === null ||
-        typeof p !== 'object' ||
-        !Number.isInteger(p.users) ||
-        typeof p.spawnRate !== 'number' ||
-        typeof p.duration !== 'string'
-      ) {
-        problems.push(`profiles.${name}: expected { users: number, spawnRate: number, duration: '5m' }`);
-      } else
-        parsedProfiles[name] = { users: p.users as number, spawnRate: p.spawnRate, duration: p.duration };
+      const parsed = parseProfile(name, profile, problems);
+      if (parsed !== undefined) parsedProfiles[name] = parsed;
     }
   }
   if (problems.length > 0) {

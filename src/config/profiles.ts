@@ -16,6 +16,11 @@ export interface ProfileLoad {
   users: number;
   spawnRate: number;
   duration: string;
+  /**
+   * Pass/fail criteria that hold only at this load, added to the scenario's: throughput targets
+   * stated "at 50 users", say, which a CI-sized run cannot reach.
+   */
+  thresholds?: string[];
 }
 
 export const BUILTIN_PROFILES: Readonly<Record<string, ProfileLoad>> = Object.freeze({

@@ -42,11 +42,21 @@ export interface CompiledUnits {
   thresholds: ThresholdSpec[];
 }
 
+/** The chosen profile's own criteria (config file profiles may carry some). */
+function profileThresholds({ options, profiles }: UnitsRequest): ThresholdSpec[] {
+  if (options.profile === null) return [];
+  const thresholds = profiles?.[options.profile]?.thresholds ?? [];
+  return parseThresholds(thresholds, `profile '${options.profile}'`);
+}
+
 export function compileUnits(request: UnitsRequest): CompiledUnits {
   const { scenario, options, origin } = request;
   const names = exportNames(request.exports);
   const filter = { tags: options.tags, excludeTags: options.excludeTags };
-  const global = parseThresholds([...(scenario.thresholds ?? []), ...options.thresholds], origin);
+  const global = [
+    ...parseThresholds([...(scenario.thresholds ?? []), ...options.thresholds], origin),
+    ...profileThresholds(request),
+  ];
   const host = options.host ?? undefined;
 
   if (scenario.scenarios === undefined) {

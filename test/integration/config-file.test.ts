@@ -36,6 +36,42 @@ describe('config file', () => {
     expect(result.thresholds.map((t) => t.expression)).toEqual(['count>5']);
   });
 
+  it("judges a profile's own thresholds only when that profile runs", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'volley.config.json'),
+      JSON.stringify({
+        profiles: {
+          smoke: { users: 2, spawnRate: 2, duration: '1s' },
+          full: { users: 2, spawnRate: 2, duration: '1s', thresholds: ['rps>=100000/s', 'count>1'] },
+        },
+      }),
+    );
+    const smoke = await runCli(['run', '--url', server.url, '--profile', 'smoke', '-q'], { cwd: dir });
+    expect(smoke.code).toBe(0);
+    expect(smoke.stdout).not.toContain('rps>=100000/s');
+    const json = join(dir, 'full.json');
+    const full = await runCli(['run', '--url', server.url, '--profile', 'full', '-q', '--json', json], { cwd: dir });
+    expect(full.code).toBe(1);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as Result;
+    expect(result.thresholds.map((t) => [t.expression, t.ok])).toEqual([
+      ['rps>=100000/s', false],
+      ['count>1', true],
+    ]);
+  });
+
+  it('names a bad threshold of a profile', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'volley.config.json'),
+      JSON.stringify({ profiles: { full: { users: 1, spawnRate: 1, duration: '1s', thresholds: ['p95<fast'] } } }),
+    );
+    const run = await runCli(['run', '--url', server.url, '--profile', 'full'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("profile 'full': ");
+    expect(run.stderr).toContain('p95<fast');
+  });
+
   it('names the config file and the bad key', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'volley.config.json'), JSON.stringify({ options: { userz: 3 } }));

@@ -19,6 +19,20 @@ describe('parseConfig', () => {
     expect(config.profiles.smoke).toEqual({ users: 2, spawnRate: 1, duration: '10s' });
   });
 
+  it('reads a profile\'s own thresholds and refuses a key it does not know', () => {
+    const config = parseConfig(
+      { profiles: { full: { users: 50, spawnRate: 5, duration: '5m', thresholds: ['rps>=200/s'] } } },
+      'c.json',
+    );
+    expect(config.profiles.full?.thresholds).toEqual(['rps>=200/s']);
+    expect(() =>
+      parseConfig({ profiles: { full: { users: 50, spawnRate: 5, duration: '5m', treshold: ['x'] } } }, 'c.json'),
+    ).toThrow('c.json: profiles.full.treshold: unknown key (known: users, spawnRate, duration, thresholds)');
+    expect(() =>
+      parseConfig({ profiles: { full: { users: 50, spawnRate: 5, duration: '5m', thresholds: 'p95<1s' } } }, 'c.json'),
+    ).toThrow("c.json: profiles.full.thresholds: expected a list of expressions like 'p95<300ms'");
+  });
+
   it('lists every problem at once', () => {
     try {
       parseConfig({ options: { userz: 1 }, profiles: { bad: { users: 'x' } }, extra: 1 }, 'c.json');
