@@ -72,6 +72,7 @@ export interface RunFlags {
   save?: string | boolean;
   monitorPid?: string[];
   demo?: boolean;
+  userClasses?: string[];
   url?: string;
   method: string;
   body?: string;
@@ -101,6 +102,7 @@ const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
   ['profile', 'profile', '--profile'],
   ['scenario', 'scenario', '--scenario'],
   ['workers', 'workers', '--workers'],
+  ['userClasses', 'userClasses', 'user classes'],
 ];
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -110,6 +112,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .command('run')
     .description('run a load test from a scenario file, or against one URL with --url')
     .argument('[file]', 'scenario file (TypeScript or JavaScript)')
+    .argument('[userClasses...]', 'run only these user classes, as Locust does: volley run load.ts LeaseUser')
     .option('-f, --locustfile <file>', 'scenario file (alias of the positional argument)')
     .option('-H, --host <url>', 'base URL for relative request paths')
     .option('--demo', 'start the embedded demo service on a free loopback port and run against it')
@@ -168,9 +171,20 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('-m, --method <method>', 'URL mode: HTTP method', 'GET')
     .option('--body <text>', 'URL mode: request body')
     .option('--header <header>', "URL mode: request header 'name: value', repeatable", collect, []);
-  withReportFlags(command, 'the run').action(async (fileArgument: string | undefined, flags: RunFlags) => {
-    setExitCode(await runCommand(fileArgument, flags));
-  });
+  withReportFlags(command, 'the run').action(
+    async (fileArgument: string | undefined, userClasses: string[], flags: RunFlags) => {
+      // Locust's own form, `-f load.ts LeaseUser`: with -f, every positional names a class.
+      const file = flags.locustfile === undefined ? fileArgument : undefined;
+      const classes =
+        flags.locustfile !== undefined && fileArgument !== undefined && fileArgument !== flags.locustfile
+          ? [fileArgument, ...userClasses]
+          : userClasses;
+      if (flags.url !== undefined && classes.length > 0) {
+        throw new VolleyError('VOLLEY_E_USAGE', `--url runs one request, no user classes: drop '${classes.join(' ')}'`);
+      }
+      setExitCode(await runCommand(file, { ...flags, userClasses: classes }));
+    },
+  );
 }
 
 /** What a run needs, from a scenario file or URL mode, with every option source merged. */

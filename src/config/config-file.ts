@@ -34,6 +34,7 @@ const OPTION_KEYS: Readonly<Record<string, OptionName>> = {
   gracefulStop: 'gracefulStopMs',
   tags: 'tags',
   excludeTags: 'excludeTags',
+  userClasses: 'userClasses',
   timeout: 'timeoutMs',
   thresholds: 'thresholds',
   json: 'json',

@@ -20,6 +20,7 @@ export const ENV_NAMES: Readonly<Record<OptionName, string>> = Object.freeze({
   gracefulStopMs: 'VOLLEY_GRACEFUL_STOP',
   tags: 'VOLLEY_TAGS',
   excludeTags: 'VOLLEY_EXCLUDE_TAGS',
+  userClasses: 'VOLLEY_USER_CLASSES',
   timeoutMs: 'VOLLEY_TIMEOUT',
   thresholds: 'VOLLEY_THRESHOLDS',
   json: 'VOLLEY_JSON',

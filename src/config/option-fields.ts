@@ -130,6 +130,7 @@ export const OPTION_FIELDS: FieldSchemas = {
   gracefulStopMs: duration,
   tags: list,
   excludeTags: list,
+  userClasses: list,
   timeoutMs: positiveDuration,
   thresholds: z
     .union([z.string(), z.array(z.string())])

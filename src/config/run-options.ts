@@ -20,6 +20,8 @@ export interface RunOptions {
   tags: string[];
   /** Tasks with one of these tags never run. */
   excludeTags: string[];
+  /** Only these user classes run (empty: all), as Locust's `locust -f file.py ClassA ClassB`. */
+  userClasses: string[];
   /** Default per-request timeout. */
   timeoutMs: number;
   /** Extra threshold expressions (from --threshold / VOLLEY_THRESHOLDS). */
@@ -57,6 +59,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   gracefulStopMs: 30_000,
   tags: [],
   excludeTags: [],
+  userClasses: [],
   timeoutMs: 60_000,
   thresholds: [],
   json: null,

@@ -19,6 +19,8 @@ import { VolleyError } from '../errors.js';
 export interface TagFilter {
   tags: readonly string[];
   excludeTags: readonly string[];
+  /** Only these user classes (empty or absent: all). */
+  userClasses?: readonly string[];
 }
 
 type LooseUser = UserDefinition<object, unknown> & DefinedUser;
@@ -30,6 +32,17 @@ export function exportNames(exports: Record<string, unknown>): Map<unknown, stri
     if (name !== 'default' && isDefinedUser(value) && !names.has(value)) names.set(value, name);
   }
   return names;
+}
+
+function className(user: LooseUser, names: ReadonlyMap<unknown, string>, index: number): string {
+  return user.name ?? names.get(user) ?? `User${index + 1}`;
+}
+
+/** The names of a list of user classes, as the run will call them. */
+export function userClassNames(users: readonly unknown[] | undefined, names: ReadonlyMap<unknown, string>): string[] {
+  return (users ?? []).flatMap((user, index) =>
+    isDefinedUser(user) ? [className(user as LooseUser, names, index)] : [],
+  );
 }
 
 export function compileUserClasses(
@@ -50,7 +63,8 @@ export function compileUserClasses(
       problems.push(`users[${index}] is not a user class made with defineUser()`);
       return;
     }
-    const name = user.name ?? names.get(user) ?? `User${index + 1}`;
+    const name = className(user, names, index);
+    if (filter.userClasses !== undefined && filter.userClasses.length > 0 && !filter.userClasses.includes(name)) return;
     const where = `user ${name}`;
     if (seen.has(name)) problems.push(`${where}: two user classes share this name`);
     seen.add(name);

@@ -16,7 +16,7 @@ import {
   type ThresholdDefinition,
   type ThresholdSpec,
 } from '../thresholds/index.js';
-import { compileUserClasses, exportNames } from './compile-scenario.js';
+import { compileUserClasses, exportNames, userClassNames } from './compile-scenario.js';
 import { type ResolvedLoad, resolveLoad } from './resolve-load.js';
 
 export interface ScenarioUnit {
@@ -40,6 +40,8 @@ export interface UnitsRequest {
 export interface CompiledUnits {
   units: ScenarioUnit[];
   thresholds: ThresholdSpec[];
+  /** What the run should say about how it was narrowed (thresholds of classes left out). */
+  notes: string[];
 }
 
 /** The chosen profile's own criteria (config file profiles may carry some). */
@@ -52,7 +54,8 @@ function profileThresholds({ options, profiles }: UnitsRequest): ThresholdSpec[]
 export function compileUnits(request: UnitsRequest): CompiledUnits {
   const { scenario, options, origin } = request;
   const names = exportNames(request.exports);
-  const filter = { tags: options.tags, excludeTags: options.excludeTags };
+  const filter = { tags: options.tags, excludeTags: options.excludeTags, userClasses: options.userClasses };
+  checkUserClasses(scenario, names, options.userClasses, origin);
   const global = [
     ...parseThresholds([...(scenario.thresholds ?? []), ...options.thresholds], origin),
     ...profileThresholds(request),
@@ -69,7 +72,7 @@ export function compileUnits(request: UnitsRequest): CompiledUnits {
     const classes = compileUserClasses({ users: scenario.users ?? [] }, names, filter, origin);
     return {
       units: [{ name: '', host, classes, load: loadFor(request, scenario.load, origin), startTimeMs: 0 }],
-      thresholds: global,
+      ...withoutUnselected(global, options.userClasses),
     };
   }
   if (scenario.users !== undefined) {
@@ -78,7 +81,12 @@ export function compileUnits(request: UnitsRequest): CompiledUnits {
       `${origin}: give either users (one scenario) or scenarios, not both`,
     );
   }
-  const entries = Object.entries(scenario.scenarios);
+  const entries = Object.entries(scenario.scenarios).filter(
+    // Named user classes leave out the scenarios that have none of them.
+    ([, sub]) =>
+      options.userClasses.length === 0 ||
+      userClassNames(sub.users, names).some((name) => options.userClasses.includes(name)),
+  );
   const chosen = options.scenario === null ? entries : entries.filter(([name]) => name === options.scenario);
   if (chosen.length === 0) {
     const available = entries.map(([name]) => name).join(', ');
@@ -111,7 +119,51 @@ export function compileUnits(request: UnitsRequest): CompiledUnits {
       ),
     );
   }
-  return { units, thresholds };
+  return { units, ...withoutUnselected(thresholds, options.userClasses) };
+}
+
+/** Every named user class must exist: a typo would otherwise run nothing, or the wrong users. */
+function checkUserClasses(
+  scenario: ScenarioDefinition<unknown>,
+  names: ReadonlyMap<unknown, string>,
+  selected: readonly string[],
+  origin: string,
+): void {
+  if (selected.length === 0) return;
+  const known = [
+    ...userClassNames(scenario.users, names),
+    ...Object.values(scenario.scenarios ?? {}).flatMap((sub) => userClassNames(sub.users, names)),
+  ];
+  const unknown = selected.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new VolleyError(
+      'VOLLEY_E_USAGE',
+      `user class ${unknown.map((name) => `'${name}'`).join(', ')} not found in ${origin} ` +
+        `(its user classes: ${[...new Set(known)].join(', ')})`,
+    );
+  }
+}
+
+/**
+ * A threshold on a user class the run left out cannot be judged: it is set aside and said so,
+ * rather than failing for want of requests. Every other threshold stands, so a selector that
+ * matches nothing still fails.
+ */
+function withoutUnselected(
+  thresholds: ThresholdSpec[],
+  selected: readonly string[],
+): { thresholds: ThresholdSpec[]; notes: string[] } {
+  if (selected.length === 0) return { thresholds, notes: [] };
+  const left = thresholds.filter((t) => t.filter.user !== undefined && !selected.includes(t.filter.user));
+  return {
+    thresholds: thresholds.filter((t) => !left.includes(t)),
+    notes:
+      left.length === 0
+        ? []
+        : [
+            `Not judged, their user classes did not run: ${left.map((t) => t.expression).join(', ')}.`,
+          ],
+  };
 }
 
 function loadFor(request: UnitsRequest, load: ScenarioDefinition['load'], origin: string): ResolvedLoad {

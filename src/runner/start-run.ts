@@ -74,7 +74,7 @@ export function startRun(request: RunRequest): RunHandle {
   const origin = request.file ?? 'scenario';
   const scenarioName = request.scenario.name ?? (request.file === null ? 'scenario' : baseName(request.file));
   const explicit = request.explicit ?? new Set<OptionName>();
-  const { units, thresholds } = compileUnits({
+  const { units, thresholds, notes } = compileUnits({
     scenario: request.scenario,
     exports: request.exports ?? {},
     options,
@@ -85,7 +85,7 @@ export function startRun(request: RunRequest): RunHandle {
   const windowMs = thresholds.reduce((max, spec) => Math.max(max, spec.windowMs ?? 0), 0);
   const aggregate = new RunAggregate(windowMs);
   const tickMs = request.tickMs ?? 1000;
-  const warnings: string[] = [];
+  const warnings: string[] = [...notes];
   let driver: LoadDriver | undefined;
   let abortedBy: string | undefined;
   let pendingStop: 'stop' | 'kill' | undefined;

@@ -89,6 +89,36 @@ describe('weights', () => {
     expect(result.endpoints.some((e) => e.name === '/reader/rarely')).toBe(false);
   });
 
+  it('runs only the user classes named after the file, as Locust does', async () => {
+    const dir = tempDir();
+    const file = writeScenario(
+      dir,
+      'classes.ts',
+      SCENARIO.replace(
+        'load: { users: 40, spawnRate: 200 } }',
+        "load: { users: 4, spawnRate: 200 }, thresholds: ['Reader:count>0', 'Writer:count>0', 'count>0'] }",
+      ),
+    );
+    const json = join(dir, 'result.json');
+    const run = await runCli(['run', file, 'Writer', '-H', server.url, '--iterations', '12', '--json', json, '-q']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = readResult(json);
+    expect(requestsOf(result, 'Writer')).toBe(12);
+    expect(requestsOf(result, 'Reader')).toBe(0);
+    expect(result.thresholds.map((t) => t.expression)).toEqual(['Writer:count>0', 'count>0']);
+    expect(result.warnings).toContain('Not judged, their user classes did not run: Reader:count>0.');
+
+    // Locust's own spelling: -f file, then the classes.
+    const locust = await runCli(['run', '-f', file, 'Reader', '-H', server.url, '--iterations', '5', '--json', json, '-q']);
+    expect(locust.code).toBe(0);
+    expect(requestsOf(readResult(json), 'Reader')).toBe(5);
+
+    const typo = await runCli(['run', file, 'Writr', '-H', server.url]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain(`user class 'Writr' not found in ${file} (its user classes: Reader, Writer)`);
+  });
+
   it('reads VOLLEY_* options from --env-file, and flags override them', async () => {
     const dir = tempDir();
     const file = writeScenario(dir, 'env.ts', SCENARIO);
