@@ -31,12 +31,20 @@ export interface MergedStats {
   checks: { passes: number; fails: number };
 }
 
-/** Memory figures of the run's processes, bytes; null where nothing was sampled. */
+/**
+ * Memory figures of a run's processes, bytes; null where nothing was sampled. Growth is null
+ * too when the run was too short to fit a trend; the peak needs only one sample.
+ */
+export interface MemoryFigures {
+  growthBytes: number | null;
+  peakBytes: number;
+}
+
 export interface ResourceFigures {
   /** volley's own process. */
-  generator: { growthBytes: number; peakBytes: number } | null;
+  generator: MemoryFigures | null;
   /** The processes `--monitor-pid` watched (the largest figure among them). */
-  targets: { growthBytes: number; peakBytes: number } | null;
+  targets: MemoryFigures | null;
 }
 
 export interface StatsSource {

@@ -7,7 +7,7 @@ import type { RunOptions } from '../config/run-options.js';
 import type { EngineOutcome } from '../engine/load-engine.js';
 import { type MonitoredProcess, RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
 import type { RunAggregate } from '../metrics/run-aggregate.js';
-import type { StatsSource } from '../metrics/stats-source.js';
+import type { MemoryFigures, StatsSource } from '../metrics/stats-source.js';
 import {
   DEFAULT_SATURATION_LIMITS,
   detectSaturation,
@@ -37,10 +37,12 @@ export interface ResultInput {
 }
 
 /** Growth (a robust fit after warm-up, see monitor/memory-growth.ts) and peak of RSS samples. */
-function memoryFigures(samples: readonly MonitorSample[]): { growthBytes: number; peakBytes: number } | null {
-  const growth = estimateMemoryGrowth(samples);
-  if (growth === null) return null;
-  return { growthBytes: growth.bytes, peakBytes: Math.max(...samples.map((s) => s.rssBytes)) };
+function memoryFigures(samples: readonly MonitorSample[]): MemoryFigures | null {
+  if (samples.length === 0) return null;
+  return {
+    growthBytes: estimateMemoryGrowth(samples)?.bytes ?? null,
+    peakBytes: Math.max(...samples.map((s) => s.rssBytes)),
+  };
 }
 
 function resourceSource(aggregate: RunAggregate, input: ResultInput): StatsSource {
@@ -53,11 +55,17 @@ function resourceSource(aggregate: RunAggregate, input: ResultInput): StatsSourc
         targets.length === 0
           ? null
           : {
-              growthBytes: Math.max(...targets.map((t) => t.growthBytes)),
+              growthBytes: largestKnown(targets.map((t) => t.growthBytes)),
               peakBytes: Math.max(...targets.map((t) => t.peakBytes)),
             },
     }),
   };
+}
+
+/** The largest growth among processes whose growth could be fitted; null when none could. */
+function largestKnown(values: readonly (number | null)[]): number | null {
+  const known = values.filter((v) => v !== null);
+  return known.length === 0 ? null : Math.max(...known);
 }
 
 export function buildResult(input: ResultInput): Result {

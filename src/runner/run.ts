@@ -13,6 +13,7 @@ import type { DurationInput } from '../api/wait-time.js';
 import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
 import type { Result } from '../metrics/result.js';
 import type { Output } from '../outputs/output.js';
+import { checkPids } from '../monitor/index.js';
 import { scenarioLayer } from './scenario-options.js';
 import { startRun } from './start-run.js';
 
@@ -38,6 +39,13 @@ export interface RunApiOptions {
   maxUsers?: number;
   distribution?: 'even' | 'poisson';
   profile?: string;
+  /** Only these user classes (by name), as `volley run file ClassA`. */
+  userClasses?: string[];
+  /**
+   * Also sample CPU and memory of these processes (Linux `/proc`), such as the service under
+   * test, as `--monitor-pid`: `targetMemoryGrowth` / `targetPeakMemory` thresholds judge them.
+   */
+  monitorPids?: number[];
   /** Reporters to call (none by default). */
   outputs?: Output[];
   /** Stops the run gracefully when aborted. */
@@ -69,6 +77,7 @@ export async function run<Data>(
     maxUsers: api(options.maxUsers, 'maxUsers'),
     distribution: api(options.distribution, 'distribution'),
     profile: api(options.profile, 'profile'),
+    userClasses: api(options.userClasses, 'userClasses'),
   };
   const generic = scenario as ScenarioDefinition<unknown>;
   const resolved = resolveRunOptions([scenarioLayer(generic, 'scenario'), layer]);
@@ -78,7 +87,9 @@ export async function run<Data>(
     const { JsonFileOutput } = await import('../outputs/json-output.js');
     outputs.push(new JsonFileOutput(resolved.json));
   }
-  const handle = startRun({ scenario: generic, file: null, options: resolved, explicit, outputs });
+  const monitorPids = options.monitorPids ?? [];
+  if (monitorPids.length > 0) checkPids(monitorPids);
+  const handle = startRun({ scenario: generic, file: null, options: resolved, explicit, outputs, monitorPids });
   const onAbort = (): void => handle.stop();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {

@@ -93,16 +93,17 @@ function judgeMemory(
   const figures = source.resources?.()[metric.of] ?? null;
   const actual = figures === null ? null : metric.which === 'growth' ? figures.growthBytes : figures.peakBytes;
   if (actual === null) {
+    const note =
+      figures === null && metric.of === 'targets'
+        ? 'no process was monitored (add --monitor-pid)'
+        : 'too few memory samples (the run was too short to fit a trend)';
     return {
       expression: spec.expression,
       ok: false,
       actual: null,
       actualText: 'no data',
       abortOnFail: spec.abortOnFail,
-      note:
-        metric.of === 'targets'
-          ? 'no process was monitored (add --monitor-pid)'
-          : 'too few memory samples (the run was too short to fit a trend)',
+      note,
     };
   }
   const ok = compare(actual, spec.op, spec.value);
