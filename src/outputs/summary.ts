@@ -40,7 +40,11 @@ const DOT = ' · ';
 
 /** The most users the run had (stages, profiles and shapes decide it, not the -u option alone). */
 function plannedUsers(result: Result): number | undefined {
-  const peak = result.timeSeries.reduce((max, point) => Math.max(max, point.users), 0);
+  // Per-second points can miss a short last step; a phase knows the users it declared.
+  const peak = Math.max(
+    result.timeSeries.reduce((max, point) => Math.max(max, point.users), 0),
+    result.phases.reduce((max, phase) => Math.max(max, phase.users), 0),
+  );
   if (peak > 0) return peak;
   const users = result.options.users;
   return typeof users === 'number' && Number.isFinite(users) ? users : undefined;
