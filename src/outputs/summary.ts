@@ -24,6 +24,7 @@ import {
   type SectionContext,
   userClassSection,
 } from './summary-tables.js';
+import { workerSection } from './summary-workers.js';
 
 export interface SummaryOptions {
   /** Emit ANSI colour escapes. */
@@ -126,6 +127,7 @@ export function formatSummary(result: Result, options: SummaryOptions): string {
     userClassSection(result, context),
     phaseSection(result, context),
     statusCodeSection(result, context),
+    workerSection(result, context),
     monitoredSection(result, context),
     errorSection(result, context),
     checkSection(result, context),

@@ -20,6 +20,27 @@ function titles(text: string): string[] {
   return text.split('\n\n').map((block) => block.split('\n')[0] ?? '');
 }
 
+describe('formatSummary workers', () => {
+  it('lists each worker\'s share, and a lost worker with why, only when the load was split', () => {
+    const one = { ...fixtureResult(), workers: [{ worker: 0, requests: 10, failures: 0, lost: null }] };
+    expect(titles(plain(one))).not.toContain(expect.stringMatching(/^Workers/));
+    const split = {
+      ...fixtureResult(),
+      workers: [
+        { worker: 0, requests: 2_270, failures: 0, lost: null },
+        { worker: 1, requests: 1_104, failures: 3, lost: 'heartbeat timed out' },
+      ],
+    };
+    expect(section(plain(split), 'Workers')).toEqual([
+      'Workers  #0 2,270 req · #1 1,104 req, 3 failed (lost: heartbeat timed out)',
+    ]);
+    expect(section(plain(split, 40), 'Workers')).toEqual([
+      'Workers  #0 2,270 req',
+      '         #1 1,104 req, 3 failed (lost: heartbeat timed out)',
+    ]);
+  });
+});
+
 describe('formatSummary sections', () => {
   it('renders every section, in order', () => {
     const text = plain(fixtureResult());

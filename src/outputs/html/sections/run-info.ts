@@ -51,6 +51,15 @@ export function warningsSection(result: Result): SafeHtml {
 </section>`;
 }
 
+/** Each worker's share of the requests, and any worker lost with why; null for one worker. */
+function workersText(result: Result): string | null {
+  const workers = result.workers ?? [];
+  if (workers.length < 2) return null;
+  return workers
+    .map((w) => `#${w.worker} ${formatCount(w.requests)} req${w.lost === null ? '' : ` (lost: ${w.lost})`}`)
+    .join(' · ');
+}
+
 export function runInfoSection(result: Result): SafeHtml {
   const host = targetHost(result);
   const machine = result.host;
@@ -65,6 +74,7 @@ ${row('ended', formatInstant(result.endedAt))}
 ${row('duration', formatRunLength(result.durationMs))}
 ${row('load', loadText(result))}
 ${row('iterations', `${formatCount(iterations)}${dropped > 0 ? ` (${formatCount(dropped)} dropped)` : ''}`)}
+${row('workers', workersText(result))}
 ${row('volley', result.volley)}
 ${row('node', machine.node)}
 ${row('machine', `${machine.hostname} · ${machine.platform}/${machine.arch} · ${formatCount(machine.cpus)} CPUs`)}

@@ -161,6 +161,19 @@ describe('renderHtmlReport', () => {
     expect(page).toContain('.uplot, .uplot *');
   });
 
+  it("lists each worker's share of the requests, and a lost one with why, in the Run card", () => {
+    const result = fixtureResult();
+    result.workers = [
+      { worker: 0, requests: 2_270, failures: 0, lost: null },
+      { worker: 1, requests: 1_104, failures: 0, lost: 'connection closed' },
+    ];
+    expect(renderHtmlReport(result)).toContain(
+      '<div><dt>workers</dt><dd>#0 2,270 req · #1 1,104 req (lost: connection closed)</dd></div>',
+    );
+    result.workers = [{ worker: 0, requests: 5, failures: 0, lost: null }];
+    expect(renderHtmlReport(result)).not.toContain('<dt>workers</dt>');
+  });
+
   it('leaves out what a Result does not have', () => {
     const result = fixtureResult();
     Object.assign(result, {
