@@ -144,7 +144,12 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--baseline <result.json>', 'compare the result with this saved result; exit 1 if it regressed')
     .option('--max-regression <percent>', 'with --baseline: the smallest change that counts (default 10%)')
     .option('--save [dir]', 'keep the result in the run history (default .volley/history)')
-    .option('--monitor-pid <pid>', 'also sample CPU and memory of this process (Linux /proc), repeatable', collect, [])
+    .option(
+      '--monitor-pid <pid>',
+      "also sample CPU and memory of this process (Linux /proc), repeatable; 'demo' with --demo",
+      collect,
+      [],
+    )
     .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
     .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
     .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
@@ -282,8 +287,10 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   }
   const service = await startDemoProcess();
   process.stderr.write(`Demo service on ${service.url}\n`);
+  // `--monitor-pid demo` watches the demo service's process, whose pid the user cannot know.
+  const monitorPid = (flags.monitorPid ?? []).map((pid) => (pid.trim() === 'demo' ? String(service.pid) : pid));
   try {
-    return await runPrepared(fileArgument, { ...flags, host: service.url });
+    return await runPrepared(fileArgument, { ...flags, host: service.url, monitorPid });
   } finally {
     await service.close();
   }

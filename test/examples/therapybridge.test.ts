@@ -183,4 +183,24 @@ describe.concurrent('examples/therapybridge (seed 004)', () => {
     expect(runs).toHaveLength(2);
     expect(existsSync(join(history, 'therapybridge-sustained', runs[0] as string))).toBe(true);
   });
+
+  it("passes the memory-leak test, sampling the demo service's own process", async () => {
+    const json = join(tempDir(), 'result.json');
+    const cli = await runCli(
+      ['run', 'memory-leak.ts', '--demo', '--monitor-pid', 'demo', '--json', json, '-q'],
+      { cwd: EXAMPLE },
+    );
+    expect(cli.code).toBe(0);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as Result;
+    expect(result.totals.iterations).toBe(200);
+    expect(cli.stderr).toMatch(/Demo service on http:\/\/127\.0\.0\.1:\d+/);
+    // The demo service's process, not volley's.
+    const pid = result.monitor.targets?.[0]?.pid ?? 0;
+    expect(pid).toBeGreaterThan(0);
+    expect(pid).not.toBe(process.pid);
+    expect(result.monitor.targets?.[0]?.samples.length).toBeGreaterThanOrEqual(5);
+    const growth = result.thresholds.find((t) => t.expression === 'targetMemoryGrowth<50MB');
+    expect(growth?.ok).toBe(true);
+    expect(growth?.actual).not.toBeNull();
+  });
 });

@@ -50,5 +50,8 @@ describe('volley demo', () => {
     const run = await runCli(['run', QUICKSTART, '--demo', '-H', 'http://127.0.0.1:1']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--demo is the target: drop -H/--host and --url');
+    const monitor = await runCli(['run', QUICKSTART, '-H', 'http://127.0.0.1:1', '--monitor-pid', 'demo']);
+    expect(monitor.code).toBe(2);
+    expect(monitor.stderr).toContain('--monitor-pid demo: needs --demo (it watches the demo service volley starts)');
   });
 });
