@@ -6,7 +6,6 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import { availableParallelism, hostname } from 'node:os';
 import { VolleyError } from '../errors.js';
 import type { HostInfo } from '../metrics/result.js';
 import { ioReason } from '../outputs/atomic-write.js';
@@ -36,15 +35,6 @@ export interface BenchReport {
   comparison: BenchComparison | null;
 }
 
-export function hostInfo(): HostInfo {
-  return {
-    hostname: hostname(),
-    platform: process.platform,
-    arch: process.arch,
-    cpus: availableParallelism(),
-    node: process.version,
-  };
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

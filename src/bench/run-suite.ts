@@ -15,13 +15,13 @@ import { runResolvedStress } from '../stress/run-stress.js';
 import { type ResolvedStress, resolveStress } from '../stress/stress-options.js';
 import { VERSION } from '../version.js';
 import { type BenchComparison, type CompareBenchOptions, compareBenchReports } from './bench-compare.js';
+import { hostInfo } from '../metrics/host-info.js';
 import type { BenchClock } from './bench-loop.js';
 import { type ResolvedBench, resolveBench } from './bench-options.js';
 import {
   BENCH_REPORT_KIND,
   BENCH_REPORT_SCHEMA,
   type BenchReport,
-  hostInfo,
   type SuiteResult,
 } from './bench-report.js';
 import { runResolvedBench } from './run-bench.js';

@@ -66,9 +66,6 @@ export function registerBenchCommand(program: Command, setExitCode: (code: numbe
 /** `--monitor-pid` values to pids, or a usage error naming the bad one. `flag` spells it in messages. */
 export function parseMonitorPids(values: readonly string[], flag = '--monitor-pid'): number[] {
   return values.map((value) => {
-    if (value.trim() === 'demo') {
-      throw new VolleyError('VOLLEY_E_USAGE', `${flag} demo: needs --demo (it watches the demo service volley starts)`);
-    }
     const pid = Number(value.trim());
     if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(pid) || pid <= 0) {
       throw new VolleyError(

@@ -281,7 +281,12 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
 }
 
 export async function runCommand(fileArgument: string | undefined, flags: RunFlags): Promise<number> {
-  if (flags.demo !== true) return runPrepared(fileArgument, flags);
+  if (flags.demo !== true) {
+    if (flags.monitorPid?.some((pid) => pid.trim() === 'demo') === true) {
+      throw new VolleyError('VOLLEY_E_USAGE', '--monitor-pid demo: needs --demo (it watches the demo service volley starts)');
+    }
+    return runPrepared(fileArgument, flags);
+  }
   if (flags.host !== undefined || flags.url !== undefined) {
     throw new VolleyError('VOLLEY_E_USAGE', '--demo is the target: drop -H/--host and --url');
   }

@@ -15,7 +15,7 @@ import {
   type MonitorSample,
 } from '../monitor/index.js';
 import { evaluateThresholds, type ThresholdSpec } from '../thresholds/index.js';
-import { hostInfo } from './host-info.js';
+import { hostInfo } from '../metrics/host-info.js';
 import { decideVerdict } from './verdict.js';
 
 export interface ResultInput {

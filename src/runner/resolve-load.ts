@@ -38,9 +38,7 @@ export function resolveLoad(sources: LoadSources): ResolvedLoad {
   const problems: string[] = [];
   const resolved = resolveInto(sources, problems);
   if (problems.length > 0 || resolved === undefined) {
-    // A value read twice (a curve's stages, for a plain ramp replacing it) is reported once.
-    const unique = [...new Set(problems)];
-    throw new VolleyError('VOLLEY_E_CONFIG', unique.join('\n'), { details: unique });
+    throw new VolleyError('VOLLEY_E_CONFIG', problems.join('\n'), { details: problems });
   }
   return resolved;
 }
@@ -140,12 +138,22 @@ function resolveInto(sources: LoadSources, problems: string[]): ResolvedLoad | u
   const curve = typeof load.shape === 'function' || load.steps !== undefined || load.stages !== undefined;
   const openModel = load.rate !== undefined || load.startRate !== undefined;
   if (plainFlags.length > 0 && curve && !openModel) {
-    const peak =
-      load.steps !== undefined
-        ? Math.max(numberAt('from', 0, true) ?? 0, numberAt('to', 0, true) ?? 0)
-        : load.stages !== undefined
-          ? Math.max(0, ...stagesAt('stages', 1000).map((stage) => stage.target))
-          : undefined;
+    // Read once: each read of a bad value would report it again.
+    const curveOf = (): { peak: number; durationMs: number } | undefined => {
+      if (load.steps !== undefined) {
+        const steps = numberAt('steps', 1, true) ?? 1;
+        const peak = Math.max(numberAt('from', 0, true) ?? 0, numberAt('to', 0, true) ?? 0);
+        return { peak, durationMs: steps * (durationAt('stepDuration') ?? 0) };
+      }
+      if (load.stages === undefined) return undefined;
+      const stages = stagesAt('stages', 1000);
+      return {
+        peak: Math.max(0, ...stages.map((stage) => stage.target)),
+        durationMs: stages.reduce((total, stage) => total + stage.durationMs, 0),
+      };
+    };
+    const shape = curveOf();
+    const peak = shape?.peak;
     if (peak === undefined && !set('users')) {
       problems.push(
         `${flagNames(plainFlags)}: ${sources.origin}'s load is a shape; give -u too to replace it with a plain ramp`,
@@ -155,7 +163,7 @@ function resolveInto(sources: LoadSources, problems: string[]): ResolvedLoad | u
     return usersPlan(sources, {
       users: peak ?? options.users,
       spawnRate: undefined,
-      durationMs: curveDurationMs(load, stagesAt, durationAt, numberAt),
+      durationMs: shape?.durationMs ?? null,
       iterations: null,
     });
   }
@@ -236,20 +244,6 @@ const FLAG_NAMES: Record<'users' | 'spawnRate' | 'durationMs', string> = {
 
 function flagNames(flags: readonly ('users' | 'spawnRate' | 'durationMs')[]): string {
   return flags.map((flag) => FLAG_NAMES[flag]).join(', ');
-}
-
-/** How long a stages or steps load runs in all, for a plain ramp that replaces it; null: a shape. */
-function curveDurationMs(
-  load: Record<string, unknown>,
-  stagesAt: (key: string, timeUnitMs: number) => Stage[],
-  durationAt: (key: string) => number | undefined,
-  numberAt: (key: string, min: number, whole?: boolean) => number | undefined,
-): number | null {
-  if (load.stages !== undefined) {
-    return stagesAt('stages', 1000).reduce((total, stage) => total + stage.durationMs, 0);
-  }
-  if (load.steps !== undefined) return (numberAt('steps', 1, true) ?? 1) * (durationAt('stepDuration') ?? 0);
-  return null;
 }
 
 /** Locust's form, with explicit flags overriding each number. */

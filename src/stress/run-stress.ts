@@ -54,17 +54,18 @@ export async function runResolvedStress(
   const { definition } = resolved;
   const clock = options.clock ?? performanceClock;
   const startedAt = clock.now();
+  const errored = (phase: 'setup' | 'teardown', error: unknown): StressResult => ({
+    kind: 'stress',
+    state: 'errored',
+    name: definition.name,
+    ok: false,
+    phase,
+    error: captureError(error),
+  });
   try {
     await definition.options.setup?.();
   } catch (error) {
-    return {
-      kind: 'stress',
-      state: 'errored',
-      name: definition.name,
-      ok: false,
-      phase: 'setup',
-      error: captureError(error),
-    };
+    return errored('setup', error);
   }
   const measured: MeasuredLevel[] = [];
   let failure: { error: unknown } | undefined;
@@ -79,14 +80,7 @@ export async function runResolvedStress(
   try {
     await definition.options.teardown?.();
   } catch (error) {
-    return {
-      kind: 'stress',
-      state: 'errored',
-      name: definition.name,
-      ok: false,
-      phase: 'teardown',
-      error: captureError(error),
-    };
+    return errored('teardown', error);
   }
   // Operations' errors are counted, never thrown: anything here is volley's own failure.
   if (failure !== undefined) throw failure.error;

@@ -99,7 +99,7 @@ describe('resolveLoad', () => {
     expect(plan.executor === 'constant-arrival-rate' && plan.stages).toEqual([{ durationMs: 2_000, target: 50 }]);
   });
 
-  it('reports a bad stage once, even when the stages are read twice', () => {
+  it('reports a bad stage of a replaced curve once, naming where it is', () => {
     const broken = { stages: [{ duration: 'soon', target: 5 }] } as unknown as LoadDefinition;
     expect(() => resolve(broken, { users: 3 })).toThrow(/^load\.ts load\.stages\[0\]\.duration: expected a duration, got soon$/);
   });

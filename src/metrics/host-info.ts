@@ -1,7 +1,7 @@
 /** Describes the machine that generated the load, for the Result's metadata. */
 
 import { availableParallelism, hostname } from 'node:os';
-import type { HostInfo } from '../metrics/result.js';
+import type { HostInfo } from './result.js';
 
 export function hostInfo(): HostInfo {
   return {
