@@ -50,7 +50,9 @@ export class ShapeExecutor implements Executor {
     const start = clock.now();
     for (let tick = 0; !stopSignal.aborted; tick++) {
       const tickStart = start + tick * tickMs;
-      const target = this.config.shape((tickStart - start) / 1000);
+      // From the tick count, not (tickStart - start): that difference of floats can read 1.9999…
+      // at 2 s, and a shape written `t < 2 ? … : null` would then run a whole tick too long.
+      const target = this.config.shape((tick * tickMs) / 1000);
       if (target === null) break;
       if ('rate' in target) {
         // Open model: this tick's share of arrivals, evenly spaced over the tick.

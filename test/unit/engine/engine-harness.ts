@@ -35,10 +35,12 @@ export interface HarnessOptions {
   executor?: Executor;
   /** Receives the executor's phases. */
   onPhase?: (label: string, users: number | undefined) => void;
+  /** The clock's time when the run starts (0 unless a test needs a float origin). */
+  clockStart?: number;
 }
 
 export function harness(options: HarnessOptions = {}) {
-  const clock = new VirtualClock();
+  const clock = new VirtualClock(options.clockStart);
   const recorder = new CountingRecorder();
   const starts: Event[] = [];
   const tasks: Event[] = [];

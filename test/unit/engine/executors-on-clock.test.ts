@@ -68,6 +68,25 @@ describe('shape on a virtual clock', () => {
     expect(h.starts.map((s) => s.id)).toEqual([0, 1, 2]);
     expect(h.stops.filter((s) => s.at === 2000).map((s) => s.id).sort()).toEqual([1, 2]);
   });
+
+  it('is asked at whole seconds whatever float the clock starts at', async () => {
+    // (start + 2000) - start is 1999.9999999999998 for this start: a shape asked with that
+    // would keep `t < 2` users for a whole extra second.
+    const start = 1234.5678;
+    expect((start + 2000 - start) / 1000).toBeLessThan(2);
+    const asked: number[] = [];
+    const executor = new ShapeExecutor({
+      shape: (t) => {
+        asked.push(t);
+        return t < 2 ? { users: 1 } : null;
+      },
+      maxUsers: 1,
+    });
+    const h = harness({ executor, clockStart: start });
+    await h.clock.advanceTo(start + 5000);
+    expect(await h.run).toEqual({ reason: 'completed', killed: false });
+    expect(asked).toEqual([0, 1, 2]);
+  });
 });
 
 describe('step load on a virtual clock', () => {

@@ -19,8 +19,13 @@ export async function settle(rounds = 5): Promise<void> {
 }
 
 export class VirtualClock implements Clock {
-  private time = 0;
+  private time: number;
   private seq = 0;
+
+  /** `start` is where time begins: a real clock's origin is any float, rarely 0. */
+  constructor(start = 0) {
+    this.time = start;
+  }
   private timers: Timer[] = [];
 
   now(): number {
