@@ -2,12 +2,13 @@
  * The per-virtual-user HTTP client. Each user owns one: its own keep-alive connections, cookie
  * jar and default headers, like a real client would have. This is volley's hot path, so a
  * request does only what it must: resolve the URL by string slicing (origins are parsed once),
- * find its stats row through a cached id, reuse the default header array, dispatch through
- * undici with a handler that is also the response, and record plain numbers when it completes.
+ * find its stats row through a cached id, take its head bytes from a cache (or build them once),
+ * queue one object that is both the request and its response on a connection of its own
+ * (`http1-connection.ts`), and record plain numbers when it completes.
  *
- * Timeouts are passed to undici per request: a request's timeout bounds the wait for the
- * response headers and each gap between body chunks (not the whole exchange), and the client's
- * default timeout also bounds connecting. Short ones get a precise headers timer (`exchange.ts`).
+ * A request's timeout bounds the wait for the response head and each gap between body reads
+ * (not the whole exchange), and the client's default timeout also bounds connecting. Short ones
+ * get a precise head timer (`exchange.ts`).
  */
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
@@ -15,7 +16,8 @@ import { ConnectionPool } from './connection-pool.js';
 import { CookieJar } from './cookie-jar.js';
 import { EndpointCache, METHOD_INDEX } from './endpoints.js';
 import { Exchange, type ExchangeOwner } from './exchange.js';
-import { flatBytes, RequestHeaders } from './request-headers.js';
+import { HeadCache, headerLines, requestHead, wirePath } from './request-head.js';
+import { RequestHeaders } from './request-headers.js';
 import { Response } from './response.js';
 import { timeoutMs as parseTimeout } from './timeout.js';
 import type { HttpClientOptions, HttpResponse, RequestOptions } from './types.js';
@@ -24,6 +26,8 @@ import { appendQuery, encodeQuery, isAbsolute, type OriginInfo, parseOrigin, pat
 interface Target {
   readonly info: OriginInfo;
   pool: ConnectionPool | undefined;
+  /** Heads of the requests sent with the default headers and no body. */
+  readonly heads: HeadCache;
 }
 
 interface MethodInfo {
@@ -57,26 +61,6 @@ export class HttpClient implements ExchangeOwner {
   private readonly methods = new Map<string, MethodInfo>();
   private nextMethodIndex = Object.keys(METHOD_INDEX).length;
   private state: 'open' | 'closed' | 'destroyed' = 'open';
-  /**
-   * Reused for every request: an undici `Client` copies what it needs into its own request
-   * object synchronously inside `dispatch` and never keeps this one (a `Pool` would: it queues
-   * the options of requests it cannot place yet, which is one more reason lanes are Clients).
-   */
-  private readonly dispatchOptions: {
-    path: string;
-    method: string;
-    headers: string[];
-    body: Uint8Array | null;
-    headersTimeout: number | undefined;
-    bodyTimeout: number | undefined;
-  } = {
-    path: '/',
-    method: 'GET',
-    headers: [],
-    body: null,
-    headersTimeout: undefined,
-    bodyTimeout: undefined,
-  };
 
   constructor(options: HttpClientOptions) {
     const timeout = options.timeoutMs ?? 60_000;
@@ -96,7 +80,7 @@ export class HttpClient implements ExchangeOwner {
     this.endpoints = new EndpointCache(options.recorder);
     if (options.baseUrl !== undefined) {
       const info = parseOrigin(options.baseUrl, true);
-      this.base = { info, pool: undefined };
+      this.base = { info, pool: undefined, heads: new HeadCache() };
       this.targets.set(info.origin, this.base);
     }
   }
@@ -179,13 +163,11 @@ export class HttpClient implements ExchangeOwner {
     const bare = q === -1 ? path : path.slice(0, q);
 
     let name = bare;
-    let headers = this.headers.flat;
-    let headerBytes = this.headers.bytes;
     let body: Uint8Array | null = null;
     let contentType: string | undefined;
     let timeout = this.timeoutMs;
-    let perRequestTimeout: number | undefined;
     let expect: number | readonly number[] | undefined;
+    let ownHeaders: Readonly<Record<string, string>> | undefined;
     if (options !== undefined) {
       if (options.name !== undefined) name = options.name;
       else if (prefix !== '') name = prefix + bare;
@@ -196,8 +178,9 @@ export class HttpClient implements ExchangeOwner {
       } else if (options.body !== undefined) {
         body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
       }
-      if (options.timeout !== undefined) timeout = perRequestTimeout = parseTimeout(options.timeout);
+      if (options.timeout !== undefined) timeout = parseTimeout(options.timeout);
       expect = options.expect;
+      ownHeaders = options.headers;
     } else if (prefix !== '') {
       name = prefix + bare;
     }
@@ -206,10 +189,19 @@ export class HttpClient implements ExchangeOwner {
       jar !== undefined && jar.size > 0
         ? jar.header(target.info.hostname, bare, target.info.secure)
         : undefined;
-    if (options?.headers !== undefined || contentType !== undefined || cookie !== undefined) {
-      const merged = this.headers.merge(options?.headers, contentType, cookie);
-      headers = merged;
-      headerBytes = flatBytes(merged);
+
+    // The head: prebuilt for a request with the default headers and no body, else built now.
+    const defaultHeaders = ownHeaders === undefined && contentType === undefined && cookie === undefined;
+    const plain = defaultHeaders && body === null;
+    let head: Buffer | string | undefined = plain ? target.heads.get(methodIndex, path) : undefined;
+    if (head === undefined) {
+      const lines = defaultHeaders
+        ? this.headers.lines
+        : headerLines(this.headers.merge(ownHeaders, contentType, cookie));
+      // POST, PUT and PATCH announce an empty body; other methods without one send no length.
+      const length = body !== null ? body.byteLength : methodIndex >= 1 && methodIndex <= 3 ? 0 : -1;
+      const text = requestHead(method, wirePath(path), target.info.hostLines, lines, length);
+      head = plain ? target.heads.set(methodIndex, path, text) : text;
     }
 
     const scope = this.scope;
@@ -217,13 +209,7 @@ export class HttpClient implements ExchangeOwner {
     this.dueAt = Number.NaN;
     if (this.state !== 'open') return Promise.resolve(this.refused(scope, method, name));
     const endpoint = this.endpoints.id(scope, methodIndex, method, name);
-
-    const bodyBytes = body === null ? 0 : body.byteLength;
-    // Request line `METHOD path HTTP/1.1\r\n`, undici's host/connection lines, our headers, and
-    // `content-length: N\r\n` when there is a body or the method expects one (undici sends 0).
-    let bytesOut = method.length + path.length + 12 + target.info.headBytes + headerBytes + bodyBytes;
-    if (bodyBytes > 0) bytesOut += 18 + String(bodyBytes).length;
-    else if (methodIndex <= 3 && methodIndex >= 1) bytesOut += 19;
+    const bytesOut = head.length + (body === null ? 0 : body.byteLength);
 
     const exchange = new Exchange(
       this,
@@ -236,17 +222,12 @@ export class HttpClient implements ExchangeOwner {
       name,
       expect,
       timeout,
+      head,
+      body,
       bytesOut,
     );
     const lane = (target.pool ?? this.connect(target)).acquire();
-    const dispatch = this.dispatchOptions;
-    dispatch.path = path;
-    dispatch.method = method;
-    dispatch.headers = headers as string[];
-    dispatch.body = body;
-    dispatch.headersTimeout = perRequestTimeout;
-    dispatch.bodyTimeout = perRequestTimeout;
-    return exchange.send(lane, dispatch, dueAt);
+    return exchange.send(lane, dueAt);
   }
 
   /** The target of an absolute URL's origin prefix, parsed on first sight. */
@@ -256,7 +237,7 @@ export class HttpClient implements ExchangeOwner {
       const info = parseOrigin(prefix, false);
       target = this.targets.get(info.origin);
       if (target === undefined) {
-        target = { info, pool: undefined };
+        target = { info, pool: undefined, heads: new HeadCache() };
         this.targets.set(info.origin, target);
       }
       this.targets.set(prefix, target);
@@ -265,12 +246,7 @@ export class HttpClient implements ExchangeOwner {
   }
 
   private connect(target: Target): ConnectionPool {
-    const options = {
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-      connectTimeout: this.connectTimeoutMs,
-    };
-    target.pool = new ConnectionPool(target.info.origin, options, this.connections);
+    target.pool = new ConnectionPool(target.info, this.connectTimeoutMs, this.connections);
     return target.pool;
   }
 

@@ -1,35 +1,27 @@
 /**
- * A user's keep-alive connections to one origin: up to `cap` undici `Client`s (one connection
- * each, no pipelining), created on demand.
+ * A user's keep-alive connections to one origin: up to `cap` of them (one request on the wire at
+ * a time each, no pipelining), opened on demand.
  *
- * Why not undici's `Pool`: it learns that a connection is free from a `drain` event it emits in a
- * microtask after the response completes, which is after the script's `await` has resumed. A
- * user sending requests one after another then finds its connection "busy" and opens a second
- * one. Here each lane counts our own in-flight requests (the exchange decrements it before it
- * resolves), so a sequential user always gets its one warm connection back, and the dispatch
- * skips the Pool layer.
+ * Each lane counts the user's requests on it (running or queued; the exchange decrements the
+ * count before the script's `await` resumes), so a user sending requests one after another always
+ * gets its one warm connection back, and concurrent requests spread over more connections.
  */
 
-import { Client } from 'undici';
-
-export interface ConnectionOptions {
-  headersTimeout: number;
-  bodyTimeout: number;
-  connectTimeout: number;
-}
+import { Http1Connection } from './http1-connection.js';
+import type { OriginInfo } from './url.js';
 
 /** One connection and how many of this user's requests are on it (running or queued). */
 export class Lane {
   inflight = 0;
-  constructor(readonly client: Client) {}
+  constructor(readonly connection: Http1Connection) {}
 }
 
 export class ConnectionPool {
   private readonly lanes: Lane[] = [];
 
   constructor(
-    private readonly origin: string,
-    private readonly options: ConnectionOptions,
+    private readonly origin: OriginInfo,
+    private readonly connectTimeoutMs: number,
     private readonly cap: number,
   ) {}
 
@@ -43,7 +35,7 @@ export class ConnectionPool {
       if (least === undefined || lane.inflight < least.inflight) least = lane;
     }
     if (least !== undefined && lanes.length >= this.cap) return least;
-    const lane = new Lane(new Client(this.origin, this.options));
+    const lane = new Lane(new Http1Connection(this.origin.target, this.connectTimeoutMs));
     lanes.push(lane);
     return lane;
   }
@@ -54,10 +46,10 @@ export class ConnectionPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.lanes.map((lane) => lane.client.close()));
+    await Promise.all(this.lanes.map((lane) => lane.connection.close()));
   }
 
   async destroy(reason: Error): Promise<void> {
-    await Promise.all(this.lanes.map((lane) => lane.client.destroy(reason)));
+    await Promise.all(this.lanes.map((lane) => lane.connection.destroy(reason)));
   }
 }

@@ -1,14 +1,16 @@
 /**
- * Request header assembly. The client's default headers become a flat `[name, value, …]` array
- * once, which undici takes as is, so a request without its own headers, body type or cookies
- * allocates nothing here. Only a request that adds something gets a merged copy.
+ * Request header assembly. The client's default headers are checked and turned into head lines
+ * once, so a request without its own headers, body type or cookies does nothing here. Only a
+ * request that adds something gets a merged copy, checked in turn.
  */
 
+import { checkHeader, headerLines } from './request-head.js';
+
 export class RequestHeaders {
-  /** The defaults as undici takes them. */
+  /** The defaults, `[name, value, …]`. */
   readonly flat: readonly string[];
-  /** Their wire size: `name: value\r\n` per header. */
-  readonly bytes: number;
+  /** Their head lines, `name: value\r\n` each. */
+  readonly lines: string;
   private readonly lowerNames: readonly string[];
 
   constructor(defaults: Readonly<Record<string, string>> | undefined) {
@@ -17,12 +19,13 @@ export class RequestHeaders {
     for (const name in defaults) {
       const value = defaults[name];
       if (value === undefined) continue;
+      checkHeader(name, value);
       flat.push(name, value);
       lower.push(name.toLowerCase());
     }
     this.flat = flat;
     this.lowerNames = lower;
-    this.bytes = flatBytes(flat);
+    this.lines = headerLines(flat);
   }
 
   /**
@@ -39,6 +42,7 @@ export class RequestHeaders {
     for (const name in own) {
       const value = own[name];
       if (value === undefined) continue;
+      checkHeader(name, value);
       out.push(name, value);
       names.push(name.toLowerCase());
     }
@@ -56,11 +60,4 @@ export class RequestHeaders {
     }
     return out;
   }
-}
-
-/** Wire size of a flat header list. */
-export function flatBytes(flat: readonly string[]): number {
-  let bytes = 0;
-  for (let i = 0; i < flat.length; i++) bytes += (flat[i] as string).length + 2;
-  return bytes;
 }

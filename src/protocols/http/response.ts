@@ -3,16 +3,15 @@
  * read, text is decoded on the first `text()`. It also remembers where it was recorded (recorder,
  * scope, stats row) so `fail()` and `check()` can amend the stats after the fact.
  *
- * `Exchange` (the undici handler) extends this class, so one object per request serves as both
- * the handler undici calls and the response the promise resolves to.
+ * `Exchange` (the request its connection calls back) extends this class, so one object per
+ * request serves as both the request in flight and the response the promise resolves to.
  */
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
-import { parseRawHeaders } from './raw-headers.js';
+import { parseHeaderBlock } from './header-block.js';
 import type { HttpResponse } from './types.js';
 
 const EMPTY_BODY: Buffer = Buffer.alloc(0);
-const NO_HEADERS: Buffer[] = [];
 
 export class Response implements HttpResponse {
   status = 0;
@@ -24,7 +23,8 @@ export class Response implements HttpResponse {
   ttfbUs = 0;
   /** Whether the stats hold this request (false for requests refused because the client was closed). */
   recorded = false;
-  protected rawHeaders: Buffer[] = NO_HEADERS;
+  /** The header lines as received (`header-block.ts`). */
+  protected headerBlock: Buffer = EMPTY_BODY;
   private parsedHeaders: Record<string, string | string[]> | undefined = undefined;
   private decoded: string | undefined = undefined;
 
@@ -41,7 +41,7 @@ export class Response implements HttpResponse {
   }
 
   get headers(): Readonly<Record<string, string | string[]>> {
-    this.parsedHeaders ??= parseRawHeaders(this.rawHeaders);
+    this.parsedHeaders ??= parseHeaderBlock(this.headerBlock);
     return this.parsedHeaders;
   }
 

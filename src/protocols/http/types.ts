@@ -14,8 +14,8 @@ export interface HttpClientOptions {
    * Default per-request timeout in milliseconds (default 60000; 0 disables). It bounds the
    * connect, the wait for response headers, and each gap between body chunks; not the whole
    * exchange (a body that keeps trickling in never times out). Timeouts under 10 s are precise
-   * for the wait for headers (counted from the send); otherwise, and for body gaps and connects,
-   * undici's timers apply, which fire up to ~0.5 s late.
+   * for the wait for headers (counted from the send); otherwise, and for body gaps, a sweep every
+   * 0.5 s applies, which fires up to 0.5 s late. Connects time out precisely.
    */
   timeoutMs?: number;
   /** Headers sent with every request (e.g. `user-agent`); per-request headers override them by name. */

@@ -5,6 +5,9 @@
  * and look their origin up by that prefix.
  */
 
+import { isIP } from 'node:net';
+import type { ConnectionTarget } from './http1-connection.js';
+
 /** One origin a client talks to, parsed once. */
 export interface OriginInfo {
   /** Canonical `scheme://host[:port]` (lowercase host, default port dropped). */
@@ -14,8 +17,10 @@ export interface OriginInfo {
   readonly secure: boolean;
   /** The base URL's path without a trailing slash (`/api`), or '' (always '' for non-base origins). */
   readonly basePath: string;
-  /** Bytes of the request head that undici adds: the `host` and `connection` lines and the blank line. */
-  readonly headBytes: number;
+  /** Where its connections go. */
+  readonly target: ConnectionTarget;
+  /** The lines every request head to it starts its headers with: `host` and `connection`. */
+  readonly hostLines: string;
 }
 
 /** Parses the origin (and, for the base URL, the base path) of an absolute http(s) URL. */
@@ -32,13 +37,19 @@ export function parseOrigin(url: string, keepPath: boolean): OriginInfo {
   const hostname = parsed.hostname.startsWith('[') ? parsed.hostname.slice(1, -1) : parsed.hostname;
   let basePath = keepPath ? parsed.pathname : '';
   if (basePath.endsWith('/')) basePath = basePath.slice(0, -1);
+  const secure = parsed.protocol === 'https:';
   return {
     origin: parsed.origin,
     hostname,
-    secure: parsed.protocol === 'https:',
+    secure,
     basePath,
-    // `host: <host>\r\n` + `connection: keep-alive\r\n` + the final `\r\n`.
-    headBytes: 8 + parsed.host.length + 24 + 2,
+    target: {
+      host: hostname,
+      port: parsed.port === '' ? (secure ? 443 : 80) : Number(parsed.port),
+      secure,
+      servername: isIP(hostname) === 0 ? hostname : undefined,
+    },
+    hostLines: `host: ${parsed.host}\r\nconnection: keep-alive\r\n`,
   };
 }
 

@@ -1,0 +1,332 @@
+/**
+ * One keep-alive HTTP/1.1 connection of a virtual user: a socket, a response parser, and the
+ * user's requests for this connection in order (one on the wire at a time, no pipelining).
+ *
+ * Why not undici here: per request, undici builds a request object, validates and joins headers,
+ * runs llhttp in WebAssembly and passes through several layers of callbacks; for a load
+ * generator that is most of the CPU a request costs. This connection writes request bytes the
+ * client prebuilt (often one cached Buffer per endpoint), parses responses in place
+ * (`response-parser.ts`), and calls the waiting request directly.
+ *
+ * What it takes care of: connecting lazily (TCP or TLS, with a connect timeout), replacing a
+ * connection idle long enough that the server may be closing it, retrying once a request that a
+ * reused connection dropped before any response byte (the keep-alive race every client meets),
+ * failing every waiting request when the target cannot be reached (each counts as an error),
+ * closing after `connection: close`, and timeouts: a precise one is the request's own business
+ * (`exchange.ts`), the coarse ones are checked here by a sweep every half second over all
+ * connections. The sweep also counts idle time, so a request reads no clock here.
+ */
+
+import { connect as connectTcp, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
+import { ResponseParser, type ResponseSink } from './response-parser.js';
+
+/** A request as the connection sees it: its bytes, and where the response goes. */
+export interface WireRequest extends ResponseSink {
+  /** The request line and headers, ending in the blank line. */
+  readonly requestHead: Buffer | string;
+  readonly requestBody: Uint8Array | null;
+  /** A HEAD request: its response has no body whatever its headers say. */
+  readonly headRequest: boolean;
+  /** Milliseconds the response may keep it waiting (for the head, then between body reads); 0 for none. */
+  readonly timeoutMs: number;
+  /** The request could not be completed; it is done with this connection. */
+  onRequestError(error: Error): void;
+}
+
+export interface ConnectionTarget {
+  /** Host name or address for the socket (IPv6 without brackets). */
+  readonly host: string;
+  readonly port: number;
+  readonly secure: boolean;
+  /** The TLS server name (SNI), for a host that is not an IP address. */
+  readonly servername: string | undefined;
+}
+
+/** An error with a code the client maps to its message (`exchange.ts`). */
+export class ConnectionError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'VOLLEY_CONNECT_TIMEOUT' | 'VOLLEY_HEADERS_TIMEOUT' | 'VOLLEY_BODY_TIMEOUT' | 'VOLLEY_CLOSED',
+  ) {
+    super(message);
+    this.name = 'ConnectionError';
+  }
+}
+
+/**
+ * A connection unused this long is replaced rather than reused: servers close idle keep-alive
+ * connections (Node's default is after 5 s), and a request written as they do is lost.
+ */
+export const IDLE_REUSE_LIMIT_MS = 4000;
+
+/** How often the coarse timeouts are checked and idle time counted. */
+const SWEEP_MS = 500;
+
+export class Http1Connection implements ResponseSink {
+  private socket: Socket | undefined = undefined;
+  private connected = false;
+  /** Requests written on the current socket, to tell a reused connection from a fresh one. */
+  private written = 0;
+  private current: WireRequest | undefined = undefined;
+  private readonly queue: WireRequest[] = [];
+  private readonly parser = new ResponseParser(this);
+  /**
+   * Sweeps since the request on the wire was written or last received bytes (for its timeout),
+   * or since the connection was last used (to replace it before the server drops it). A count of
+   * sweeps bounds the time from both sides: after n, between (n - 1) and n sweep periods passed.
+   */
+  private quietSweeps = 0;
+  private retried: WireRequest | undefined = undefined;
+  private closing: (() => void) | undefined = undefined;
+  private closed = false;
+
+  constructor(
+    private readonly target: ConnectionTarget,
+    private readonly connectTimeoutMs: number,
+  ) {}
+
+  /** Queues a request; it is written when the connection is free. */
+  send(request: WireRequest): void {
+    if (this.closed) {
+      request.onRequestError(new ConnectionError('client closed', 'VOLLEY_CLOSED'));
+      return;
+    }
+    this.queue.push(request);
+    if (this.current === undefined) this.next();
+  }
+
+  /**
+   * Gives up on a request (its timeout passed). On the wire, the connection goes with it: a late
+   * response would arrive where the next request's should.
+   */
+  abort(request: WireRequest, error: Error): void {
+    if (request === this.current) {
+      this.current = undefined;
+      this.dropSocket();
+      request.onRequestError(error);
+      this.next();
+      return;
+    }
+    const at = this.queue.indexOf(request);
+    if (at === -1) return;
+    this.queue.splice(at, 1);
+    request.onRequestError(error);
+  }
+
+  /** Closes once the requests already given have completed. */
+  close(): Promise<void> {
+    this.closed = true;
+    if (this.current === undefined && this.queue.length === 0) {
+      this.dropSocket();
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      this.closing = resolve;
+    });
+  }
+
+  /** Fails every request at once with `error` and closes. */
+  destroy(error: Error): Promise<void> {
+    this.closed = true;
+    const current = this.current;
+    this.current = undefined;
+    this.dropSocket();
+    const waiting = this.queue.splice(0);
+    current?.onRequestError(error);
+    for (const request of waiting) request.onRequestError(error);
+    this.finishClosing();
+    return Promise.resolve();
+  }
+
+  // The parser's sink: forwarded to the request on the wire.
+
+  onResponseHead(status: number, statusText: string, block: Buffer, headBytes: number, setCookie: boolean): void {
+    this.current?.onResponseHead(status, statusText, block, headBytes, setCookie);
+  }
+
+  onResponseBody(chunk: Buffer): void {
+    this.current?.onResponseBody(chunk);
+  }
+
+  onResponseEnd(keepAlive: boolean): void {
+    const request = this.current;
+    this.current = undefined;
+    this.retried = undefined;
+    this.quietSweeps = 0;
+    if (!keepAlive) this.dropSocket();
+    request?.onResponseEnd(keepAlive);
+    this.next();
+  }
+
+  /** One sweep (see the module comment): counts quiet time, and times out a request waiting too long. */
+  sweep(): void {
+    this.quietSweeps++;
+    const request = this.current;
+    if (request === undefined || request.timeoutMs <= 0 || !this.connected) return;
+    if ((this.quietSweeps - 1) * SWEEP_MS < request.timeoutMs) return;
+    const started = this.parser.started;
+    this.abort(
+      request,
+      new ConnectionError(
+        started ? 'body timeout' : 'headers timeout',
+        started ? 'VOLLEY_BODY_TIMEOUT' : 'VOLLEY_HEADERS_TIMEOUT',
+      ),
+    );
+  }
+
+  /** Writes the next queued request, connecting first when needed. */
+  private next(): void {
+    if (this.current !== undefined) return;
+    const request = this.queue.shift();
+    if (request === undefined) {
+      if (this.socket !== undefined && this.connected) this.socket.unref();
+      if (this.closed) this.finishClosing();
+      return;
+    }
+    this.current = request;
+    let socket = this.socket;
+    if (socket !== undefined && this.connected && this.quietSweeps * SWEEP_MS >= IDLE_REUSE_LIMIT_MS) {
+      this.dropSocket();
+      socket = undefined;
+    }
+    if (socket === undefined) {
+      this.open();
+      return; // written once connected
+    }
+    if (this.connected) this.write(socket, request);
+  }
+
+  private write(socket: Socket, request: WireRequest): void {
+    this.parser.expect(request.headRequest);
+    this.written++;
+    this.quietSweeps = 0;
+    socket.ref();
+    const head = request.requestHead;
+    const body = request.requestBody;
+    if (body === null || body.byteLength === 0) {
+      if (typeof head === 'string') socket.write(head, 'latin1');
+      else socket.write(head);
+      return;
+    }
+    socket.cork();
+    if (typeof head === 'string') socket.write(head, 'latin1');
+    else socket.write(head);
+    socket.write(body);
+    socket.uncork();
+  }
+
+  private open(): void {
+    const { target } = this;
+    const socket: Socket = target.secure
+      ? connectTls({ host: target.host, port: target.port, servername: target.servername, ALPNProtocols: ['http/1.1'] })
+      : connectTcp({ host: target.host, port: target.port });
+    this.socket = socket;
+    this.connected = false;
+    this.written = 0;
+    socket.setNoDelay(true);
+    if (this.connectTimeoutMs > 0) socket.setTimeout(this.connectTimeoutMs);
+    const ready = target.secure ? 'secureConnect' : 'connect';
+    socket.once(ready, () => {
+      if (this.socket !== socket) return;
+      socket.setTimeout(0);
+      this.connected = true;
+      this.quietSweeps = 0;
+      track(this);
+      const request = this.current;
+      if (request !== undefined) this.write(socket, request);
+      else socket.unref();
+    });
+    socket.on('timeout', () => {
+      if (this.socket !== socket || this.connected) return;
+      socket.destroy(new ConnectionError('connect timeout', 'VOLLEY_CONNECT_TIMEOUT'));
+    });
+    socket.on('data', (chunk: Buffer) => {
+      if (this.socket !== socket) return;
+      this.quietSweeps = 0;
+      try {
+        this.parser.execute(chunk);
+      } catch (error) {
+        const request = this.current;
+        this.current = undefined;
+        this.dropSocket();
+        request?.onRequestError(error as Error);
+        this.next();
+      }
+    });
+    let socketError: Error | undefined;
+    socket.on('error', (error: Error) => {
+      socketError = error;
+    });
+    socket.on('close', () => {
+      if (this.socket !== socket) return;
+      this.socket = undefined;
+      untrack(this);
+      const wasConnected = this.connected;
+      this.connected = false;
+      const started = this.parser.started; // read before finish(), which leaves the parser idle
+      const cut = this.parser.finish(); // may complete a read-until-close body
+      const request = this.current;
+      if (request === undefined) return;
+      if (!wasConnected) {
+        // Could not connect: every request waiting for this connection fails the same way.
+        this.current = undefined;
+        const error = socketError ?? new Error('the connection closed while connecting');
+        const waiting = this.queue.splice(0);
+        request.onRequestError(error);
+        for (const other of waiting) other.onRequestError(error);
+        if (this.closed) this.finishClosing();
+        return;
+      }
+      const reused = this.written > 1;
+      if (reused && !started && cut !== undefined && this.retried !== request) {
+        // The server closed a kept-alive connection as we wrote: send it again, once, on a new one.
+        this.retried = request;
+        this.open();
+        return;
+      }
+      this.current = undefined;
+      request.onRequestError(socketError ?? cut ?? new Error('the server closed the connection'));
+      this.next();
+    });
+  }
+
+  private dropSocket(): void {
+    const socket = this.socket;
+    if (socket === undefined) return;
+    this.socket = undefined;
+    this.connected = false;
+    this.parser.reset();
+    untrack(this);
+    socket.destroy();
+  }
+
+  private finishClosing(): void {
+    this.dropSocket();
+    const resolve = this.closing;
+    this.closing = undefined;
+    resolve?.();
+  }
+}
+
+// The coarse timeout sweep: one unref'd interval for every open connection of this thread.
+const open = new Set<Http1Connection>();
+let sweep: NodeJS.Timeout | undefined;
+
+function track(connection: Http1Connection): void {
+  open.add(connection);
+  if (sweep === undefined) {
+    sweep = setInterval(() => {
+      for (const each of open) each.sweep();
+    }, SWEEP_MS);
+    sweep.unref();
+  }
+}
+
+function untrack(connection: Http1Connection): void {
+  open.delete(connection);
+  if (open.size === 0 && sweep !== undefined) {
+    clearInterval(sweep);
+    sweep = undefined;
+  }
+}

@@ -1,0 +1,485 @@
+/**
+ * A streaming HTTP/1.1 response parser for one keep-alive connection, written for the request
+ * loop: it reads the head in place (one `Buffer` view of the header lines, parsed into a record
+ * only if the script reads `res.headers`), frames the body by RFC 9112 §6.3 (no body for HEAD,
+ * 1xx, 204 and 304; chunked; content-length; else until the connection closes), and hands the
+ * body on as views of the socket's own chunks. It allocates nothing per response beyond those
+ * views and, when a head arrives split over several reads, one copy of it.
+ *
+ * It is lenient where servers commonly are sloppy (bare LF line endings, a missing reason phrase,
+ * chunk extensions, trailers) and strict where leniency would misframe the next response
+ * (conflicting content-lengths, a content-length next to transfer-encoding, bad chunk sizes).
+ */
+
+/** What the parser reports for each response, in order: one head, body chunks, one end. */
+export interface ResponseSink {
+  /**
+   * The head is complete. `headerBlock` holds the header lines as received (`Name: value`, each
+   * ending in CRLF or LF), without the status line and the blank line; `headBytes` is the size of
+   * the whole head on the wire; `setCookie` says whether a `set-cookie` header is among them.
+   */
+  onResponseHead(status: number, statusText: string, headerBlock: Buffer, headBytes: number, setCookie: boolean): void;
+  /** A piece of the body, as received (chunked framing removed). */
+  onResponseBody(chunk: Buffer): void;
+  /** The response is complete; `keepAlive` is false when the connection cannot carry another. */
+  onResponseEnd(keepAlive: boolean): void;
+}
+
+/** The bytes on the connection are not a valid HTTP/1.x response. */
+export class ResponseParseError extends Error {
+  override readonly name = 'ResponseParseError';
+  readonly code = 'VOLLEY_HTTP_PARSE';
+}
+
+/** A head larger than this is refused (Node's own server limit is 16 KiB; 64 KiB is generous). */
+export const MAX_HEAD_BYTES = 64 * 1024;
+
+const enum State {
+  /** No request is waiting for a response: bytes now are an error. */
+  Idle,
+  /** The connection is being torn down: bytes now are ignored. */
+  Discard,
+  Head,
+  Body,
+  UntilClose,
+  ChunkSize,
+  ChunkData,
+  ChunkDataEnd,
+  Trailers,
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const TAB = 0x09;
+const EMPTY = Buffer.alloc(0);
+
+export class ResponseParser {
+  private state = State.Idle;
+  private headRequest = false;
+  /** Bytes of an unfinished head (or chunk-size or trailer line) carried over from earlier reads. */
+  private partial: Buffer = EMPTY;
+  private remaining = 0;
+  private keepAlive = true;
+  /** An interim (1xx) response arrived for the request: the server has seen it. */
+  private interim = false;
+  /** The last reason phrase read, to skip decoding the same one every response. */
+  private lastStatus = 0;
+  private lastStatusText = '';
+  private lastStatusBytes: Buffer = EMPTY;
+  private readonly statusTextCache = new Map<number, { bytes: Buffer; text: string }>();
+
+  constructor(private readonly sink: ResponseSink) {}
+
+  /** Arms the parser for the next response; `headRequest` for a response that has no body. */
+  expect(headRequest: boolean): void {
+    this.state = State.Head;
+    this.headRequest = headRequest;
+    this.partial = EMPTY;
+    this.interim = false;
+  }
+
+  /** Whether part of a response has arrived (a close now would cut it short). */
+  get started(): boolean {
+    return this.busy && (this.state !== State.Head || this.partial.length > 0 || this.interim);
+  }
+
+  /** Whether a response is expected or in progress. */
+  get busy(): boolean {
+    return this.state !== State.Idle && this.state !== State.Discard;
+  }
+
+  /** Feeds bytes read from the socket; throws a ResponseParseError on a malformed response. */
+  execute(chunk: Buffer): void {
+    let at = 0;
+    const length = chunk.length;
+    while (at < length) {
+      switch (this.state) {
+        case State.Idle:
+          throw new ResponseParseError('the server sent data with no request waiting for it');
+        case State.Discard:
+          return;
+        case State.Head:
+          at = this.readHead(chunk, at);
+          break;
+        case State.Body: {
+          const take = Math.min(this.remaining, length - at);
+          this.remaining -= take;
+          this.sink.onResponseBody(at === 0 && take === length ? chunk : chunk.subarray(at, at + take));
+          at += take;
+          if (this.state !== State.Body) return; // the sink tore the connection down
+          if (this.remaining === 0) this.end();
+          break;
+        }
+        case State.UntilClose:
+          this.sink.onResponseBody(at === 0 ? chunk : chunk.subarray(at));
+          at = length;
+          break;
+        case State.ChunkSize:
+        case State.Trailers:
+        case State.ChunkDataEnd:
+          at = this.readChunkLine(chunk, at);
+          break;
+        case State.ChunkData: {
+          const take = Math.min(this.remaining, length - at);
+          this.remaining -= take;
+          this.sink.onResponseBody(at === 0 && take === length ? chunk : chunk.subarray(at, at + take));
+          at += take;
+          if (this.state !== State.ChunkData) return; // the sink tore the connection down
+          if (this.remaining === 0) this.state = State.ChunkDataEnd;
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The peer closed the connection. Completes a body that runs until the close; returns the
+   * error for a response cut short (undefined when nothing was in progress).
+   */
+  finish(): ResponseParseError | undefined {
+    switch (this.state) {
+      case State.Idle:
+      case State.Discard:
+        return undefined;
+      case State.UntilClose:
+        this.keepAlive = false;
+        this.end();
+        return undefined;
+      case State.Head:
+        this.state = State.Idle;
+        return new ResponseParseError(
+          this.partial.length > 0
+            ? 'the connection closed in the middle of the response head'
+            : this.interim
+              ? 'the connection closed after an interim (1xx) response'
+              : 'the server closed the connection',
+        );
+      default:
+        this.state = State.Idle;
+        return new ResponseParseError('the connection closed before the response body was complete');
+    }
+  }
+
+  /** Drops any response in progress (the connection is being torn down). */
+  reset(): void {
+    this.state = State.Discard;
+    this.partial = EMPTY;
+  }
+
+  private end(): void {
+    this.state = State.Idle;
+    this.partial = EMPTY;
+    this.sink.onResponseEnd(this.keepAlive);
+  }
+
+  /** Reads (part of) a head starting at `at`; returns where reading stopped. */
+  private readHead(chunk: Buffer, at: number): number {
+    let buffer = chunk;
+    let start = at;
+    let scanFrom = at;
+    if (this.partial.length > 0) {
+      buffer = Buffer.concat([this.partial, chunk.subarray(at)]);
+      start = 0;
+      // The carried bytes held no blank line: only their last 3 bytes can begin one.
+      scanFrom = Math.max(0, this.partial.length - 3);
+    }
+    const end = headEnd(buffer, scanFrom);
+    if (end === -1) {
+      if (buffer.length - start > MAX_HEAD_BYTES)
+        throw new ResponseParseError(`the response head is over ${MAX_HEAD_BYTES / 1024} KiB`);
+      // Copy: the socket's chunk may be a view of a larger pooled buffer we should not pin.
+      this.partial = Buffer.from(buffer.subarray(start));
+      return chunk.length;
+    }
+    const consumed = end - start;
+    if (consumed > MAX_HEAD_BYTES) throw new ResponseParseError(`the response head is over ${MAX_HEAD_BYTES / 1024} KiB`);
+    // An index in the joined buffer past the carried-over bytes maps back to `at` in the chunk.
+    const fromChunk = this.partial.length > 0 ? at + end - this.partial.length : end;
+    this.partial = EMPTY;
+    this.parseHead(buffer, start, end);
+    return fromChunk;
+  }
+
+  /** Parses the head in `buffer[start, end)` (the blank line included) and reports it. */
+  private parseHead(buffer: Buffer, start: number, end: number): void {
+    // Status line: HTTP/1.x SP 3DIGIT [SP reason] EOL
+    const lineEnd = buffer.indexOf(LF, start);
+    if (
+      lineEnd - start < 12 ||
+      buffer[start] !== 0x48 || // H
+      buffer[start + 1] !== 0x54 || // T
+      buffer[start + 2] !== 0x54 || // T
+      buffer[start + 3] !== 0x50 || // P
+      buffer[start + 4] !== 0x2f || // /
+      buffer[start + 5] !== 0x31 || // 1
+      buffer[start + 6] !== 0x2e || // .
+      buffer[start + 8] !== SPACE
+    ) {
+      throw new ResponseParseError(`not an HTTP/1.x response: ${JSON.stringify(preview(buffer, start))}`);
+    }
+    const minor = (buffer[start + 7] as number) - 0x30;
+    const d0 = (buffer[start + 9] as number) - 0x30;
+    const d1 = (buffer[start + 10] as number) - 0x30;
+    const d2 = (buffer[start + 11] as number) - 0x30;
+    if (
+      (minor !== 0 && minor !== 1) ||
+      d0 < 1 ||
+      d0 > 5 ||
+      d1 < 0 ||
+      d1 > 9 ||
+      d2 < 0 ||
+      d2 > 9 ||
+      (buffer[start + 12] !== SPACE && buffer[start + 12] !== CR && buffer[start + 12] !== LF)
+    ) {
+      throw new ResponseParseError(`bad status line: ${JSON.stringify(preview(buffer, start))}`);
+    }
+    const status = d0 * 100 + d1 * 10 + d2;
+    const reasonStart = buffer[start + 12] === SPACE ? start + 13 : start + 12;
+    const reasonEnd = lineEnd > start && buffer[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+    const statusText = this.statusText(status, buffer, reasonStart, Math.max(reasonStart, reasonEnd));
+
+    // Header lines: only the framing headers are read here; the rest stay bytes.
+    let contentLength = -1;
+    let chunked = false;
+    let transferEncoding = false;
+    // HTTP/1.0 closes unless it says keep-alive; `close` anywhere always wins (RFC 9112 §9.6).
+    let close = false;
+    let keepAliveSaid = false;
+    let setCookie = false;
+    const blockStart = lineEnd + 1;
+    let line = blockStart;
+    let blockEnd = blockStart;
+    while (line < end) {
+      let eol = buffer.indexOf(LF, line);
+      if (eol === -1 || eol >= end) eol = end - 1;
+      const contentEnd = eol > line && buffer[eol - 1] === CR ? eol - 1 : eol;
+      if (contentEnd === line) break; // the blank line
+      blockEnd = eol + 1;
+      const first = buffer[line] as number;
+      if (first === SPACE || first === TAB)
+        throw new ResponseParseError('obsolete header line folding is not supported');
+      const colon = buffer.indexOf(COLON, line);
+      if (colon === -1 || colon >= contentEnd || colon === line)
+        throw new ResponseParseError(`bad header line: ${JSON.stringify(buffer.toString('latin1', line, contentEnd))}`);
+      const nameLength = colon - line;
+      let valueStart = colon + 1;
+      let valueEnd = contentEnd;
+      while (valueStart < valueEnd && isSpace(buffer[valueStart] as number)) valueStart++;
+      while (valueEnd > valueStart && isSpace(buffer[valueEnd - 1] as number)) valueEnd--;
+      switch (nameLength) {
+        case 10:
+          if (nameIs(buffer, line, 'connection')) {
+            if (hasToken(buffer, valueStart, valueEnd, 'close')) close = true;
+            else if (hasToken(buffer, valueStart, valueEnd, 'keep-alive')) keepAliveSaid = true;
+          } else if (nameIs(buffer, line, 'set-cookie')) {
+            setCookie = true;
+          }
+          break;
+        case 14:
+          if (nameIs(buffer, line, 'content-length')) {
+            const value = parseLength(buffer, valueStart, valueEnd);
+            if (value < 0 || (contentLength !== -1 && contentLength !== value))
+              throw new ResponseParseError(
+                `bad content-length: ${JSON.stringify(buffer.toString('latin1', valueStart, valueEnd))}`,
+              );
+            contentLength = value;
+          }
+          break;
+        case 17:
+          if (nameIs(buffer, line, 'transfer-encoding')) {
+            transferEncoding = true;
+            // The last coding decides: `gzip, chunked` is chunked, `chunked, gzip` is not.
+            chunked = endsWithToken(buffer, valueStart, valueEnd, 'chunked');
+          }
+          break;
+      }
+      line = eol + 1;
+    }
+    if (transferEncoding && contentLength !== -1)
+      throw new ResponseParseError('the response has both transfer-encoding and content-length');
+
+    if (status < 200) {
+      // 1xx: an interim response (100 Continue, 103 Early Hints); the real one follows.
+      if (status === 101) throw new ResponseParseError('the server switched protocols (101), which volley does not speak');
+      this.partial = EMPTY;
+      this.interim = true;
+      return;
+    }
+    this.keepAlive = !close && (minor === 1 || keepAliveSaid);
+    this.sink.onResponseHead(status, statusText, buffer.subarray(blockStart, blockEnd), end - start, setCookie);
+    if (this.state !== State.Head) return; // the sink tore the connection down
+    if (this.headRequest || status === 204 || status === 304) {
+      this.end();
+    } else if (chunked) {
+      this.state = State.ChunkSize;
+    } else if (transferEncoding) {
+      this.keepAlive = false;
+      this.state = State.UntilClose;
+    } else if (contentLength === 0) {
+      this.end();
+    } else if (contentLength > 0) {
+      this.remaining = contentLength;
+      this.state = State.Body;
+    } else {
+      this.keepAlive = false;
+      this.state = State.UntilClose;
+    }
+  }
+
+  /** Reads a chunk-size line, the CRLF after chunk data, or a trailer line. */
+  private readChunkLine(chunk: Buffer, at: number): number {
+    let buffer = chunk;
+    let start = at;
+    if (this.partial.length > 0) {
+      buffer = Buffer.concat([this.partial, chunk.subarray(at)]);
+      start = 0;
+    }
+    const eol = buffer.indexOf(LF, start);
+    if (eol === -1) {
+      if (buffer.length - start > 4096) throw new ResponseParseError('a chunk-size or trailer line is over 4 KiB');
+      this.partial = Buffer.from(buffer.subarray(start));
+      return chunk.length;
+    }
+    const next = this.partial.length > 0 ? at + eol + 1 - this.partial.length : eol + 1;
+    this.partial = EMPTY;
+    const contentEnd = eol > start && buffer[eol - 1] === CR ? eol - 1 : eol;
+    switch (this.state) {
+      case State.ChunkDataEnd:
+        if (contentEnd !== start) throw new ResponseParseError('chunk data is longer than its size');
+        this.state = State.ChunkSize;
+        break;
+      case State.ChunkSize: {
+        const size = parseChunkSize(buffer, start, contentEnd);
+        if (size < 0)
+          throw new ResponseParseError(`bad chunk size: ${JSON.stringify(buffer.toString('latin1', start, contentEnd))}`);
+        if (size === 0) {
+          this.state = State.Trailers;
+        } else {
+          this.remaining = size;
+          this.state = State.ChunkData;
+        }
+        break;
+      }
+      case State.Trailers:
+        if (contentEnd === start) this.end();
+        break;
+      default:
+        break;
+    }
+    return next;
+  }
+
+  /** The reason phrase as a string, decoded once per (status, phrase). */
+  private statusText(status: number, buffer: Buffer, start: number, end: number): string {
+    if (status === this.lastStatus && bytesEqual(this.lastStatusBytes, buffer, start, end)) return this.lastStatusText;
+    let cached = this.statusTextCache.get(status);
+    if (cached === undefined || !bytesEqual(cached.bytes, buffer, start, end)) {
+      const text = buffer.toString('latin1', start, end);
+      cached = { bytes: Buffer.from(text, 'latin1'), text };
+      if (this.statusTextCache.size < 64) this.statusTextCache.set(status, cached);
+    }
+    this.lastStatus = status;
+    this.lastStatusText = cached.text;
+    this.lastStatusBytes = cached.bytes;
+    return cached.text;
+  }
+}
+
+/** The index just past the blank line ending a head that starts at `start`, or -1. */
+function headEnd(buffer: Buffer, start: number): number {
+  let from = start;
+  for (;;) {
+    const lf = buffer.indexOf(LF, from);
+    if (lf === -1) return -1;
+    // LF LF, or LF CR LF: the line before was the last.
+    const next = buffer[lf + 1];
+    if (next === LF) return lf + 2;
+    if (next === CR) {
+      if (lf + 2 >= buffer.length) return -1;
+      if (buffer[lf + 2] === LF) return lf + 3;
+    }
+    if (next === undefined) return -1;
+    from = lf + 1;
+  }
+}
+
+function isSpace(byte: number): boolean {
+  return byte === SPACE || byte === TAB;
+}
+
+/** Whether the header name at `at` is `lower` (same length already checked), ignoring case. */
+function nameIs(buffer: Buffer, at: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    if (((buffer[at + i] as number) | 0x20) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Whether the comma-separated list in `buffer[start, end)` holds `token` (lowercase), ignoring case. */
+function hasToken(buffer: Buffer, start: number, end: number, token: string): boolean {
+  let item = start;
+  while (item < end) {
+    while (item < end && (isSpace(buffer[item] as number) || buffer[item] === 0x2c)) item++;
+    let itemEnd = item;
+    while (itemEnd < end && buffer[itemEnd] !== 0x2c) itemEnd++;
+    let trimmed = itemEnd;
+    while (trimmed > item && isSpace(buffer[trimmed - 1] as number)) trimmed--;
+    if (trimmed - item === token.length && nameIs(buffer, item, token)) return true;
+    item = itemEnd + 1;
+  }
+  return false;
+}
+
+/** Whether the last item of the list in `buffer[start, end)` is `token`, ignoring case. */
+function endsWithToken(buffer: Buffer, start: number, end: number, token: string): boolean {
+  let itemStart = end;
+  while (itemStart > start && buffer[itemStart - 1] !== 0x2c) itemStart--;
+  while (itemStart < end && isSpace(buffer[itemStart] as number)) itemStart++;
+  return end - itemStart === token.length && nameIs(buffer, itemStart, token);
+}
+
+/** A decimal length, or -1 when it is not one. */
+function parseLength(buffer: Buffer, start: number, end: number): number {
+  if (start === end || end - start > 15) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = (buffer[i] as number) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** A hex chunk size before any `;extension`, or -1. */
+function parseChunkSize(buffer: Buffer, start: number, end: number): number {
+  let value = 0;
+  let digits = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const byte = buffer[i] as number;
+    let digit: number;
+    if (byte >= 0x30 && byte <= 0x39) digit = byte - 0x30;
+    else if (byte >= 0x61 && byte <= 0x66) digit = byte - 0x57;
+    else if (byte >= 0x41 && byte <= 0x46) digit = byte - 0x37;
+    else break;
+    if (++digits > 13) return -1;
+    value = value * 16 + digit;
+  }
+  if (digits === 0) return -1;
+  while (i < end && isSpace(buffer[i] as number)) i++;
+  if (i < end && buffer[i] !== 0x3b) return -1; // only `;ext` may follow the size
+  return value;
+}
+
+function bytesEqual(expected: Buffer, buffer: Buffer, start: number, end: number): boolean {
+  if (expected.length !== end - start) return false;
+  for (let i = 0; i < expected.length; i++) if (expected[i] !== buffer[start + i]) return false;
+  return true;
+}
+
+function preview(buffer: Buffer, start: number): string {
+  const lf = buffer.indexOf(LF, start);
+  return buffer.toString('latin1', start, Math.min(lf === -1 ? buffer.length : lf, start + 80)).trimEnd();
+}
