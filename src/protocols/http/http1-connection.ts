@@ -77,7 +77,6 @@ export class Http1Connection implements ResponseSink {
    * sweeps bounds the time from both sides: after n, between (n - 1) and n sweep periods passed.
    */
   private quietSweeps = 0;
-  private retried: WireRequest | undefined = undefined;
   private closing: (() => void) | undefined = undefined;
   private closed = false;
 
@@ -152,7 +151,6 @@ export class Http1Connection implements ResponseSink {
   onResponseEnd(keepAlive: boolean): void {
     const request = this.current;
     this.current = undefined;
-    this.retried = undefined;
     this.quietSweeps = 0;
     if (!keepAlive) this.dropSocket();
     request?.onResponseEnd(keepAlive);
@@ -264,10 +262,11 @@ export class Http1Connection implements ResponseSink {
       untrack(this);
       const wasConnected = this.connected;
       this.connected = false;
-      const started = this.parser.started; // read before finish(), which leaves the parser idle
-      const cut = this.parser.finish(); // may complete a read-until-close body
       const request = this.current;
-      if (request === undefined) return;
+      const started = this.parser.started; // read before finish(), which leaves the parser idle
+      const cut = this.parser.finish(); // may complete a read-until-close body…
+      // …and then the next request has already moved on to a new connection.
+      if (request === undefined || request !== this.current) return;
       if (!wasConnected) {
         // Could not connect: every request waiting for this connection fails the same way.
         this.current = undefined;
@@ -279,9 +278,9 @@ export class Http1Connection implements ResponseSink {
         return;
       }
       const reused = this.written > 1;
-      if (reused && !started && cut !== undefined && this.retried !== request) {
-        // The server closed a kept-alive connection as we wrote: send it again, once, on a new one.
-        this.retried = request;
+      if (reused && !started && cut !== undefined) {
+        // The server closed a kept-alive connection as we wrote: send it again on a new one. Once
+        // only, as a new connection is never "reused" for its first request.
         this.open();
         return;
       }
