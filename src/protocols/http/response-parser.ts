@@ -11,6 +11,18 @@
  * (conflicting content-lengths, a content-length next to transfer-encoding, bad chunk sizes).
  */
 
+import {
+  bytesEqual,
+  endsWithToken,
+  hasToken,
+  headEnd,
+  isSpace,
+  nameIs,
+  parseChunkSize,
+  parseLength,
+  preview,
+} from './http-text.js';
+
 /** What the parser reports for each response, in order: one head, body chunks, one end. */
 export interface ResponseSink {
   /**
@@ -103,13 +115,18 @@ export class ResponseParser {
         case State.Head:
           at = this.readHead(chunk, at);
           break;
-        case State.Body: {
+        case State.Body:
+        case State.ChunkData: {
+          // `remaining` bytes of a content-length body or of one chunk.
+          const state = this.state;
           const take = Math.min(this.remaining, length - at);
           this.remaining -= take;
           this.sink.onResponseBody(at === 0 && take === length ? chunk : chunk.subarray(at, at + take));
           at += take;
-          if (this.state !== State.Body) return; // the sink tore the connection down
-          if (this.remaining === 0) this.end();
+          if (this.state !== state) return; // the sink tore the connection down
+          if (this.remaining > 0) break;
+          if (state === State.Body) this.end();
+          else this.state = State.ChunkDataEnd;
           break;
         }
         case State.UntilClose:
@@ -121,15 +138,6 @@ export class ResponseParser {
         case State.ChunkDataEnd:
           at = this.readChunkLine(chunk, at);
           break;
-        case State.ChunkData: {
-          const take = Math.min(this.remaining, length - at);
-          this.remaining -= take;
-          this.sink.onResponseBody(at === 0 && take === length ? chunk : chunk.subarray(at, at + take));
-          at += take;
-          if (this.state !== State.ChunkData) return; // the sink tore the connection down
-          if (this.remaining === 0) this.state = State.ChunkDataEnd;
-          break;
-        }
       }
     }
   }
@@ -385,101 +393,4 @@ export class ResponseParser {
     this.lastStatusBytes = cached.bytes;
     return cached.text;
   }
-}
-
-/** The index just past the blank line ending a head that starts at `start`, or -1. */
-function headEnd(buffer: Buffer, start: number): number {
-  let from = start;
-  for (;;) {
-    const lf = buffer.indexOf(LF, from);
-    if (lf === -1) return -1;
-    // LF LF, or LF CR LF: the line before was the last.
-    const next = buffer[lf + 1];
-    if (next === LF) return lf + 2;
-    if (next === CR) {
-      if (lf + 2 >= buffer.length) return -1;
-      if (buffer[lf + 2] === LF) return lf + 3;
-    }
-    if (next === undefined) return -1;
-    from = lf + 1;
-  }
-}
-
-function isSpace(byte: number): boolean {
-  return byte === SPACE || byte === TAB;
-}
-
-/** Whether the header name at `at` is `lower` (same length already checked), ignoring case. */
-function nameIs(buffer: Buffer, at: number, lower: string): boolean {
-  for (let i = 0; i < lower.length; i++) {
-    if (((buffer[at + i] as number) | 0x20) !== lower.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-/** Whether the comma-separated list in `buffer[start, end)` holds `token` (lowercase), ignoring case. */
-function hasToken(buffer: Buffer, start: number, end: number, token: string): boolean {
-  let item = start;
-  while (item < end) {
-    while (item < end && (isSpace(buffer[item] as number) || buffer[item] === 0x2c)) item++;
-    let itemEnd = item;
-    while (itemEnd < end && buffer[itemEnd] !== 0x2c) itemEnd++;
-    let trimmed = itemEnd;
-    while (trimmed > item && isSpace(buffer[trimmed - 1] as number)) trimmed--;
-    if (trimmed - item === token.length && nameIs(buffer, item, token)) return true;
-    item = itemEnd + 1;
-  }
-  return false;
-}
-
-/** Whether the last item of the list in `buffer[start, end)` is `token`, ignoring case. */
-function endsWithToken(buffer: Buffer, start: number, end: number, token: string): boolean {
-  let itemStart = end;
-  while (itemStart > start && buffer[itemStart - 1] !== 0x2c) itemStart--;
-  while (itemStart < end && isSpace(buffer[itemStart] as number)) itemStart++;
-  return end - itemStart === token.length && nameIs(buffer, itemStart, token);
-}
-
-/** A decimal length, or -1 when it is not one. */
-function parseLength(buffer: Buffer, start: number, end: number): number {
-  if (start === end || end - start > 15) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const digit = (buffer[i] as number) - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-/** A hex chunk size before any `;extension`, or -1. */
-function parseChunkSize(buffer: Buffer, start: number, end: number): number {
-  let value = 0;
-  let digits = 0;
-  let i = start;
-  for (; i < end; i++) {
-    const byte = buffer[i] as number;
-    let digit: number;
-    if (byte >= 0x30 && byte <= 0x39) digit = byte - 0x30;
-    else if (byte >= 0x61 && byte <= 0x66) digit = byte - 0x57;
-    else if (byte >= 0x41 && byte <= 0x46) digit = byte - 0x37;
-    else break;
-    if (++digits > 13) return -1;
-    value = value * 16 + digit;
-  }
-  if (digits === 0) return -1;
-  while (i < end && isSpace(buffer[i] as number)) i++;
-  if (i < end && buffer[i] !== 0x3b) return -1; // only `;ext` may follow the size
-  return value;
-}
-
-function bytesEqual(expected: Buffer, buffer: Buffer, start: number, end: number): boolean {
-  if (expected.length !== end - start) return false;
-  for (let i = 0; i < expected.length; i++) if (expected[i] !== buffer[start + i]) return false;
-  return true;
-}
-
-function preview(buffer: Buffer, start: number): string {
-  const lf = buffer.indexOf(LF, start);
-  return buffer.toString('latin1', start, Math.min(lf === -1 ? buffer.length : lf, start + 80)).trimEnd();
 }
