@@ -140,6 +140,8 @@ export interface HttpDefinition {
   headers?: Record<string, string>;
   /** Keep-alive connections one user may open per origin (for concurrent requests); default 6. */
   connections?: number;
+  /** Redirects a request follows (301, 302, 303, 307, 308); default 10, 0 for none. */
+  maxRedirects?: number;
 }
 
 /**

@@ -41,6 +41,7 @@ const OPTION_KEYS: Readonly<Record<string, OptionName>> = {
   quiet: 'quiet',
   seed: 'seed',
   connections: 'connections',
+  maxRedirects: 'maxRedirects',
   stages: 'stages',
   rate: 'rate',
   maxUsers: 'maxUsers',

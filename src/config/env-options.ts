@@ -27,6 +27,7 @@ export const ENV_NAMES: Readonly<Record<OptionName, string>> = Object.freeze({
   quiet: 'VOLLEY_QUIET',
   seed: 'VOLLEY_SEED',
   connections: 'VOLLEY_CONNECTIONS',
+  maxRedirects: 'VOLLEY_MAX_REDIRECTS',
   stages: 'VOLLEY_STAGES',
   rate: 'VOLLEY_RATE',
   maxUsers: 'VOLLEY_MAX_USERS',

@@ -76,6 +76,16 @@ const bool = z.union([z.boolean(), z.string()]).transform((raw, ctx) => {
   return z.NEVER;
 });
 
+const wholeNumber = (what: string) =>
+  z.union([z.number(), z.string()]).transform((raw, ctx) => {
+    const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isInteger(value) || value < 0) {
+      ctx.addIssue({ code: 'custom', message: `expected ${what} (a whole number >= 0), got '${raw}'` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
 const seed = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   const value = Number(raw);
   if (!Number.isInteger(value)) {
@@ -139,6 +149,7 @@ export const OPTION_FIELDS: FieldSchemas = {
   quiet: bool,
   seed,
   connections: positiveInt('a number of connections'),
+  maxRedirects: wholeNumber('a number of redirects'),
   stages,
   rate,
   maxUsers: positiveInt('a number of users'),

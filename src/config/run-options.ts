@@ -33,6 +33,8 @@ export interface RunOptions {
   seed: number;
   /** Keep-alive connections per user and origin. */
   connections: number;
+  /** Redirects a request follows (0: none; the 3xx is the response). */
+  maxRedirects: number;
   /** Closed-model stages (`--stages 30s:100,5m:100,30s:0`); replace the scenario's load. */
   stages: { durationMs: number; target: number }[] | null;
   /** Open model: iterations per second (`--rate 200/s`); replaces the scenario's load. */
@@ -66,6 +68,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   quiet: false,
   seed: 1,
   connections: 6,
+  maxRedirects: 10,
   stages: null,
   rate: null,
   maxUsers: null,

@@ -43,6 +43,8 @@ export interface HttpDefaults {
   headers: Record<string, string>;
   /** Keep-alive connections a user may open per origin. */
   connections: number;
+  /** Redirects a request follows. */
+  maxRedirects: number;
   /** Count response bytes without keeping bodies (URL mode). */
   discardBody: boolean;
 }
@@ -225,6 +227,7 @@ export class LoadEngine {
       timeoutMs: this.options.http.timeoutMs,
       headers: this.options.http.headers,
       connections: this.options.http.connections,
+      maxRedirects: this.options.http.maxRedirects,
       discardBody: this.options.http.discardBody,
     });
     const user = new VirtualUser(index, compiled, http, this.env);

@@ -43,6 +43,7 @@ export function buildScenarioSet(params: LocalRunParams): ScenarioSet {
           timeoutMs: options.timeoutMs,
           headers: { 'user-agent': `volley/${VERSION}` },
           connections: options.connections,
+          maxRedirects: options.maxRedirects,
           discardBody: params.discardBodies,
         },
         seed: options.seed,

@@ -33,6 +33,7 @@ export interface RunApiOptions {
   json?: string;
   seed?: number;
   connections?: number;
+  maxRedirects?: number;
   /** Replace the scenario's load with stages, an arrival rate (per second) or a named profile. */
   stages?: string;
   rate?: number | string;
@@ -72,6 +73,7 @@ export async function run<Data>(
     json: api(options.json, 'json'),
     seed: api(options.seed, 'seed'),
     connections: api(options.connections, 'connections'),
+    maxRedirects: api(options.maxRedirects, 'maxRedirects'),
     stages: api(options.stages, 'stages'),
     rate: api(options.rate, 'rate'),
     maxUsers: api(options.maxUsers, 'maxUsers'),

@@ -19,5 +19,7 @@ export function scenarioLayer(scenario: ScenarioDefinition<unknown>, origin: str
   if (http.timeout !== undefined) layer.timeoutMs = { value: http.timeout, origin: at('http.timeout') };
   if (http.connections !== undefined)
     layer.connections = { value: http.connections, origin: at('http.connections') };
+  if (http.maxRedirects !== undefined)
+    layer.maxRedirects = { value: http.maxRedirects, origin: at('http.maxRedirects') };
   return layer;
 }

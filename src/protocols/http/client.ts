@@ -9,15 +9,22 @@
  * A request's timeout bounds the wait for the response head and each gap between body reads
  * (not the whole exchange), and the client's default timeout also bounds connecting. Short ones
  * get a precise head timer (`exchange.ts`).
+ *
+ * Redirects (301, 302, 303, 307, 308 with a `location`) are followed up to a limit, as Locust's
+ * requests and k6 do: the exchange notices one at its head, and once its body is read,
+ * `follow()` sends the same exchange on. A hop picks its target and builds its head with the code
+ * a request uses (`target()`, `lane()`, `buildHead()`), so it reuses connections, the jar and the head
+ * cache the same way; what it changes on the way (method, body, credentials) is in `redirect.ts`.
  */
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
-import { ConnectionPool } from './connection-pool.js';
+import { ConnectionPool, type Lane } from './connection-pool.js';
 import { CookieJar } from './cookie-jar.js';
-import { EndpointCache, METHOD_INDEX } from './endpoints.js';
+import { EndpointCache, METHOD_INDEX, METHODS, type MethodInfo } from './endpoints.js';
 import { Exchange, type ExchangeOwner } from './exchange.js';
+import { BODY_HEADERS, CREDENTIAL_HEADERS, dropsBody, redirectLimit } from './redirect.js';
 import { HeadCache, headerLines, requestHead, wirePath } from './request-head.js';
-import { RequestHeaders } from './request-headers.js';
+import { RequestHeaders, withoutHeaders } from './request-headers.js';
 import { Response } from './response.js';
 import { timeoutMs as parseTimeout } from './timeout.js';
 import type { HttpClientOptions, HttpResponse, RequestOptions } from './types.js';
@@ -28,11 +35,6 @@ interface Target {
   pool: ConnectionPool | undefined;
   /** Heads of the requests sent with the default headers and no body. */
   readonly heads: HeadCache;
-}
-
-interface MethodInfo {
-  readonly method: string;
-  readonly index: number;
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -52,6 +54,7 @@ export class HttpClient implements ExchangeOwner {
   readonly connectTimeoutMs: number;
   private readonly recorder: MetricsRecorder;
   private readonly timeoutMs: number;
+  private readonly maxRedirects: number;
   private readonly connections: number;
   private readonly headers: RequestHeaders;
   private readonly endpoints: EndpointCache;
@@ -70,6 +73,7 @@ export class HttpClient implements ExchangeOwner {
     if (!Number.isInteger(connections) || connections < 1) {
       throw new TypeError(`connections: expected a positive integer, got ${connections}`);
     }
+    this.maxRedirects = redirectLimit(options.maxRedirects ?? 10, 'maxRedirects');
     this.recorder = options.recorder;
     this.timeoutMs = Math.round(timeout);
     this.connectTimeoutMs = this.timeoutMs;
@@ -86,25 +90,25 @@ export class HttpClient implements ExchangeOwner {
   }
 
   get(url: string, options?: RequestOptions): Promise<HttpResponse> {
-    return this.send('GET', 0, url, options);
+    return this.send(METHODS.GET, url, options);
   }
   post(url: string, options?: RequestOptions): Promise<HttpResponse> {
-    return this.send('POST', 1, url, options);
+    return this.send(METHODS.POST, url, options);
   }
   put(url: string, options?: RequestOptions): Promise<HttpResponse> {
-    return this.send('PUT', 2, url, options);
+    return this.send(METHODS.PUT, url, options);
   }
   patch(url: string, options?: RequestOptions): Promise<HttpResponse> {
-    return this.send('PATCH', 3, url, options);
+    return this.send(METHODS.PATCH, url, options);
   }
   delete(url: string, options?: RequestOptions): Promise<HttpResponse> {
-    return this.send('DELETE', 4, url, options);
+    return this.send(METHODS.DELETE, url, options);
   }
   head(url: string, options?: RequestOptions): Promise<HttpResponse> {
-    return this.send('HEAD', 5, url, options);
+    return this.send(METHODS.HEAD, url, options);
   }
   options(url: string, options?: RequestOptions): Promise<HttpResponse> {
-    return this.send('OPTIONS', 6, url, options);
+    return this.send(METHODS.OPTIONS, url, options);
   }
 
   /** Any method, in any case (`'patch'` is sent as `PATCH`). */
@@ -117,10 +121,13 @@ export class HttpClient implements ExchangeOwner {
       info = { method: upper, index: METHOD_INDEX[upper] ?? this.nextMethodIndex++ };
       this.methods.set(method, info);
     }
-    return this.send(info.method, info.index, url, options);
+    return this.send(info, url, options);
   }
 
-  /** Closes the connections once in-flight requests finish; later requests resolve unrecorded as errors. */
+  /**
+   * Closes the connections once in-flight requests finish; later requests resolve unrecorded as
+   * errors. A redirect in flight ends at the hop under way: a further hop fails with `client closed`.
+   */
   async close(): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'closed';
@@ -135,12 +142,40 @@ export class HttpClient implements ExchangeOwner {
   async destroy(): Promise<void> {
     if (this.state === 'destroyed') return;
     this.state = 'destroyed';
-    const reason = new Error(STOPPED);
-    reason.name = 'AbortError';
+    const reason = stopped();
     await Promise.all(this.pools().map((p) => p.destroy(reason)));
   }
 
-  private send(method: string, methodIndex: number, url: string, options: RequestOptions | undefined) {
+  /**
+   * Internal (the exchange's callback, not for scripts): sends `exchange` on to `to`, where its
+   * `status` redirect pointed. A 303, or a 301 or 302 after a POST, becomes a GET without its body
+   * and the request's own body headers (HEAD stays HEAD); otherwise method and body go on. Leaving
+   * the origin drops the request's own `authorization` and `cookie` headers, for good; the jar's
+   * cookies are looked up for each hop, as for any request.
+   */
+  follow(exchange: Exchange, to: URL, status: number): void {
+    if (this.state !== 'open') {
+      exchange.onRequestError(this.state === 'destroyed' ? stopped() : new Error('client closed'));
+      return;
+    }
+    const target = this.target(to.origin);
+    const path = to.pathname + to.search;
+    let method = exchange.requestMethod;
+    let body = exchange.requestBody;
+    let contentType = exchange.contentType;
+    let own = exchange.ownHeaders;
+    if (dropsBody(status, method.method)) {
+      method = METHODS.GET;
+      body = null;
+      contentType = undefined;
+      own = withoutHeaders(own, BODY_HEADERS);
+    }
+    if (target.info !== exchange.origin) own = withoutHeaders(own, CREDENTIAL_HEADERS);
+    const head = this.buildHead(target, method, path, to.pathname, body, contentType, own);
+    exchange.redirect(this.lane(target), target.info, path, method, head, body, contentType, own);
+  }
+
+  private send(method: MethodInfo, url: string, options: RequestOptions | undefined) {
     let target: Target;
     let path: string;
     let prefix = ''; // the stats name of a request to another origin than the base carries the origin
@@ -168,6 +203,7 @@ export class HttpClient implements ExchangeOwner {
     let timeout = this.timeoutMs;
     let expect: number | readonly number[] | undefined;
     let ownHeaders: Readonly<Record<string, string>> | undefined;
+    let redirects = this.maxRedirects;
     if (options !== undefined) {
       if (options.name !== undefined) name = options.name;
       else if (prefix !== '') name = prefix + bare;
@@ -179,42 +215,21 @@ export class HttpClient implements ExchangeOwner {
         body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
       }
       if (options.timeout !== undefined) timeout = parseTimeout(options.timeout);
+      if (options.redirects !== undefined) redirects = redirectLimit(options.redirects, 'redirects');
       expect = options.expect;
       ownHeaders = options.headers;
     } else if (prefix !== '') {
       name = prefix + bare;
     }
-    const jar = this.jar;
-    const cookie =
-      jar !== undefined && jar.size > 0
-        ? jar.header(target.info.hostname, bare, target.info.secure)
-        : undefined;
-
-    // The head: prebuilt for a request with the default headers and no body, else built now.
-    const defaultHeaders = ownHeaders === undefined && contentType === undefined && cookie === undefined;
-    const plain = defaultHeaders && body === null;
-    let head: Buffer | string | undefined = plain ? target.heads.get(methodIndex, path) : undefined;
-    if (head === undefined) {
-      const lines = defaultHeaders
-        ? this.headers.lines
-        : headerLines(this.headers.merge(ownHeaders, contentType, cookie));
-      // POST, PUT and PATCH announce an empty body; other methods without one send no length.
-      const length = body !== null ? body.byteLength : methodIndex >= 1 && methodIndex <= 3 ? 0 : -1;
-      const text = requestHead(method, wirePath(path), target.info.hostLines, lines, length);
-      head = plain ? target.heads.set(methodIndex, path, text) : text;
-    }
+    const head = this.buildHead(target, method, path, bare, body, contentType, ownHeaders);
 
     const scope = this.scope;
     const dueAt = this.dueAt;
     this.dueAt = Number.NaN;
-    if (this.state !== 'open') return Promise.resolve(this.refused(scope, method, name));
-    const endpoint = this.endpoints.id(scope, methodIndex, method, name);
-    const bytesOut = head.length + (body === null ? 0 : body.byteLength);
-
+    if (this.state !== 'open') return Promise.resolve(this.refused(scope, method.method, name, target.info, path));
+    const endpoint = this.endpoints.id(scope, method.index, method.method, name);
     const exchange = new Exchange(
       this,
-      target.info,
-      path,
       this.recorder,
       scope,
       endpoint,
@@ -222,12 +237,52 @@ export class HttpClient implements ExchangeOwner {
       name,
       expect,
       timeout,
+      redirects,
+      target.info,
+      path,
       head,
       body,
-      bytesOut,
+      contentType,
+      ownHeaders,
     );
-    const lane = (target.pool ?? this.connect(target)).acquire();
-    return exchange.send(lane, dueAt);
+    return exchange.send(this.lane(target), dueAt);
+  }
+
+  /**
+   * A request's head: prebuilt for one with the default headers and no body (and no cookies from
+   * the jar), else built now. `bare` is the path without its query, for the jar.
+   */
+  private buildHead(
+    target: Target,
+    method: MethodInfo,
+    path: string,
+    bare: string,
+    body: Uint8Array | null,
+    contentType: string | undefined,
+    ownHeaders: Readonly<Record<string, string>> | undefined,
+  ): Buffer | string {
+    const jar = this.jar;
+    const cookie =
+      jar !== undefined && jar.size > 0
+        ? jar.header(target.info.hostname, bare, target.info.secure)
+        : undefined;
+    const defaultHeaders = ownHeaders === undefined && contentType === undefined && cookie === undefined;
+    const plain = defaultHeaders && body === null;
+    const index = method.index;
+    const cached = plain ? target.heads.get(index, path) : undefined;
+    if (cached !== undefined) return cached;
+    const lines = defaultHeaders
+      ? this.headers.lines
+      : headerLines(this.headers.merge(ownHeaders, contentType, cookie));
+    // POST, PUT and PATCH announce an empty body; other methods without one send no length.
+    const length = body !== null ? body.byteLength : index >= 1 && index <= 3 ? 0 : -1;
+    const text = requestHead(method.method, wirePath(path), target.info.hostLines, lines, length);
+    return plain ? target.heads.set(index, path, text) : text;
+  }
+
+  /** A connection for a request to `target`: the target's pool opens on first use. */
+  private lane(target: Target): Lane {
+    return (target.pool ?? this.connect(target)).acquire();
   }
 
   /** The target of an absolute URL's origin prefix, parsed on first sight. */
@@ -257,10 +312,17 @@ export class HttpClient implements ExchangeOwner {
   }
 
   /** A request after close/destroy: an error response outside the stats (the run is over). */
-  private refused(scope: number, method: string, name: string): Response {
-    const response = new Response(this.recorder, scope, -1, method, name);
+  private refused(scope: number, method: string, name: string, origin: OriginInfo, path: string): Response {
+    const response = new Response(this.recorder, scope, -1, method, name, origin, path);
     response.error = new Error(this.state === 'destroyed' ? STOPPED : 'client closed');
     response.failed = true;
     return response;
   }
+}
+
+/** Why requests end when the run stops (`destroy()`). */
+function stopped(): Error {
+  const reason = new Error(STOPPED);
+  reason.name = 'AbortError';
+  return reason;
 }

@@ -17,6 +17,23 @@ export const METHOD_INDEX: Readonly<Record<string, number>> = {
   OPTIONS: 6,
 };
 
+/** A method as sent (uppercase) with its index, which keys the stats-id and head caches. */
+export interface MethodInfo {
+  readonly method: string;
+  readonly index: number;
+}
+
+/** The standard methods' infos, shared by every client. */
+export const METHODS = {
+  GET: { method: 'GET', index: 0 },
+  POST: { method: 'POST', index: 1 },
+  PUT: { method: 'PUT', index: 2 },
+  PATCH: { method: 'PATCH', index: 3 },
+  DELETE: { method: 'DELETE', index: 4 },
+  HEAD: { method: 'HEAD', index: 5 },
+  OPTIONS: { method: 'OPTIONS', index: 6 },
+} as const satisfies Readonly<Record<string, MethodInfo>>;
+
 export class EndpointCache {
   private readonly byScope: (Map<string, number> | undefined)[][] = [];
 

@@ -12,13 +12,23 @@
  * for the default 60 s but would make a 200 ms timeout fire up to 0.5 s late. So a timeout under
  * `PRECISE_TIMEOUT_BELOW_MS` also gets a precise timer for the wait for the head (one Node timer
  * per request, only for such requests); the gaps between body reads stay on the sweep.
+ *
+ * Redirects: a 301, 302, 303, 307 or 308 head with a usable `location`, while hops remain, marks
+ * the exchange to follow it (one integer comparison rules out every other status). Its body is
+ * counted and dropped; once it is read, the same object goes out again as the next hop, which the
+ * client builds (`HttpClient.follow`). The promise, the start time and the byte counts carry over,
+ * so a redirected request is one record: its duration ends at the final response's last byte, its
+ * TTFB at that response's head, and its bytes are every hop's. The precise head timer restarts
+ * for each hop.
  */
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import type { Lane } from './connection-pool.js';
 import type { CookieJar } from './cookie-jar.js';
-import { setCookieValues } from './header-block.js';
+import type { MethodInfo } from './endpoints.js';
+import { headerValue, setCookieValues } from './header-block.js';
 import { ConnectionError, type WireRequest } from './http1-connection.js';
+import { isFollowedRedirect, resolveLocation } from './redirect.js';
 import { Response } from './response.js';
 import { formatTimeout } from './timeout.js';
 import type { HttpResponse } from './types.js';
@@ -30,6 +40,8 @@ export interface ExchangeOwner {
   readonly discardBody: boolean;
   /** The connect timeout of the client's connections (the client-wide default timeout). */
   readonly connectTimeoutMs: number;
+  /** Sends `exchange` on to `to`, where its `status` redirect pointed, as its next hop (`Exchange.redirect`). */
+  follow(exchange: Exchange, to: URL, status: number): void;
 }
 
 type Resolve = (response: HttpResponse) => void;
@@ -50,6 +62,13 @@ function onHeadDeadline(exchange: Exchange): void {
   exchange.timeOut();
 }
 
+/** A redirect's body was read: on to the next hop. */
+function onRedirectRead(exchange: Exchange): void {
+  exchange.followRedirect();
+}
+
+const NO_HEADERS: Buffer = Buffer.alloc(0);
+
 export class Exchange extends Response implements WireRequest {
   private resolve: Resolve = noop;
   private lane: Lane | undefined = undefined;
@@ -57,28 +76,44 @@ export class Exchange extends Response implements WireRequest {
   private timer: NodeJS.Timeout | undefined = undefined;
   private start = 0;
   private headAt = Number.NaN;
+  /** Bytes in other than the response's body: every hop's head, and the bodies of the redirects followed. */
   private headBytes = 0;
+  /** Bytes of the body of the response now being read. */
   private bodyBytes = 0;
+  /** Every hop's request bytes. */
+  private bytesOut: number;
+  /** Whether body chunks are kept: not when the client discards bodies, nor for a redirect being followed. */
+  private keepBody: boolean;
   private firstChunk: Buffer | undefined = undefined;
   private moreChunks: Buffer[] | undefined = undefined;
+  /** Where the redirect being read points: set at its head, the next hop leaves after its body. */
+  private redirectTo: URL | undefined = undefined;
+  /** The response is a redirect to follow but the limit was reached: the request fails with it. */
+  private tooManyRedirects = false;
 
   constructor(
     private readonly owner: ExchangeOwner,
-    private readonly origin: OriginInfo,
-    /** The request path, for the default path of cookies the response sets. */
-    private readonly path: string,
     recorder: MetricsRecorder,
     scope: number,
     endpoint: number,
-    method: string,
+    /** The method as this hop sends it; a redirect may turn it into GET (`method` stays the first). */
+    public requestMethod: MethodInfo,
     name: string,
     private readonly expect: number | readonly number[] | undefined,
     readonly timeoutMs: number,
-    readonly requestHead: Buffer | string,
-    readonly requestBody: Uint8Array | null,
-    private readonly bytesOut: number,
+    /** How many redirects to follow (0: none). */
+    readonly redirectLimit: number,
+    origin: OriginInfo,
+    path: string,
+    public requestHead: Buffer | string,
+    public requestBody: Uint8Array | null,
+    /** The request's body type (a `json` body's) and own headers, kept to build the heads of redirect hops. */
+    public contentType: string | undefined,
+    public ownHeaders: Readonly<Record<string, string>> | undefined,
   ) {
-    super(recorder, scope, endpoint, method, name);
+    super(recorder, scope, endpoint, requestMethod.method, name, origin, path);
+    this.bytesOut = requestHead.length + (requestBody === null ? 0 : requestBody.byteLength);
+    this.keepBody = !owner.discardBody;
   }
 
   get headRequest(): boolean {
@@ -89,15 +124,54 @@ export class Exchange extends Response implements WireRequest {
   send(lane: Lane, dueAt: number): Promise<HttpResponse> {
     const promise = new Promise<HttpResponse>(capture);
     this.resolve = resolveSlot;
-    this.lane = lane;
-    lane.inflight++;
     const now = performance.now();
     this.start = Number.isNaN(dueAt) || dueAt > now ? now : dueAt;
+    this.transmit(lane);
+    return promise;
+  }
+
+  /**
+   * Sends the request on as the next hop of a redirect, with what the client built for it; the
+   * promise, start time and byte counts carry over, the response read so far is dropped.
+   */
+  redirect(
+    lane: Lane,
+    origin: OriginInfo,
+    path: string,
+    method: MethodInfo,
+    head: Buffer | string,
+    body: Uint8Array | null,
+    contentType: string | undefined,
+    ownHeaders: Readonly<Record<string, string>> | undefined,
+  ): void {
+    this.redirects++;
+    this.origin = origin;
+    this.path = path;
+    this.requestMethod = method;
+    this.requestHead = head;
+    this.requestBody = body;
+    this.contentType = contentType;
+    this.ownHeaders = ownHeaders;
+    this.bytesOut += head.length + (body === null ? 0 : body.byteLength);
+    this.headBytes += this.bodyBytes;
+    this.bodyBytes = 0;
+    this.redirectTo = undefined;
+    this.keepBody = !this.owner.discardBody;
+    this.status = 0;
+    this.statusText = '';
+    this.headerBlock = NO_HEADERS;
+    this.headAt = Number.NaN;
+    this.transmit(lane);
+  }
+
+  /** Puts this hop on `lane`, with a precise head timer when the timeout is short. */
+  private transmit(lane: Lane): void {
+    this.lane = lane;
+    lane.inflight++;
     if (this.timeoutMs > 0 && this.timeoutMs < PRECISE_TIMEOUT_BELOW_MS) {
       this.timer = setTimeout(onHeadDeadline, this.timeoutMs, this);
     }
     lane.connection.send(this);
-    return promise;
   }
 
   /** The precise head deadline passed: the connection drops the request (and, on the wire, itself). */
@@ -117,14 +191,32 @@ export class Exchange extends Response implements WireRequest {
     this.status = status;
     this.statusText = statusText;
     this.headerBlock = block;
-    this.headBytes = headBytes;
+    this.headBytes += headBytes;
     const jar = this.owner.jar;
     if (setCookie && jar !== undefined) jar.store(setCookieValues(block), this.origin.hostname, this.path);
+    // 301 to 308 in one unsigned comparison: the common path pays nothing more for redirects.
+    if ((status - 301) >>> 0 <= 7) this.checkRedirect(status, block);
+  }
+
+  /** At a 3xx head: whether to follow it (its body is then read and dropped), or to fail it as one too many. */
+  private checkRedirect(status: number, block: Buffer): void {
+    if (this.redirectLimit === 0 || !isFollowedRedirect(status)) return;
+    // Raw UTF-8 in a location is how servers send non-ASCII paths; URL parsing percent-encodes it.
+    const location = headerValue(block, 'location', 'utf8');
+    if (location === undefined) return;
+    const to = resolveLocation(location, this.url);
+    if (to === undefined) return;
+    if (this.redirects >= this.redirectLimit) {
+      this.tooManyRedirects = true;
+      return;
+    }
+    this.redirectTo = to;
+    this.keepBody = false;
   }
 
   onResponseBody(chunk: Buffer): void {
     this.bodyBytes += chunk.length;
-    if (this.owner.discardBody) return;
+    if (!this.keepBody) return;
     if (this.firstChunk === undefined) {
       this.firstChunk = chunk;
     } else {
@@ -134,7 +226,26 @@ export class Exchange extends Response implements WireRequest {
   }
 
   onResponseEnd(): void {
-    this.settle(undefined);
+    if (this.redirectTo === undefined) {
+      this.settle(undefined);
+      return;
+    }
+    // Free the lane now, so the next hop may reuse its connection. It leaves on the next tick:
+    // the connection is still inside its socket handler, whose checks must not take the next hop
+    // (this same object) for the request they just ended.
+    if (this.lane !== undefined) this.lane.inflight--;
+    this.lane = undefined;
+    process.nextTick(onRedirectRead, this);
+  }
+
+  /** Hands the redirect to the client for the next hop; a hop it cannot send fails the request. */
+  followRedirect(): void {
+    const to = this.redirectTo as URL;
+    try {
+      this.owner.follow(this, to, this.status);
+    } catch (error) {
+      this.settle(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   onRequestError(error: Error): void {
@@ -160,7 +271,8 @@ export class Exchange extends Response implements WireRequest {
     if (error === undefined) {
       if (this.moreChunks !== undefined) this.body = Buffer.concat(this.moreChunks, this.bodyBytes);
       else if (this.firstChunk !== undefined) this.body = this.firstChunk;
-      if (!isExpected(this.status, this.expect)) message = statusMessage(this.status, this.statusText);
+      if (this.tooManyRedirects) message = `too many redirects (${this.redirectLimit})`;
+      else if (!isExpected(this.status, this.expect)) message = statusMessage(this.status, this.statusText);
     } else {
       this.status = 0;
       this.error = error;

@@ -1,7 +1,8 @@
 /**
  * Response headers as the parser hands them over: the header lines as received, one Buffer.
  * Nothing is decoded on the request path: the object a script reads is built only when it reads
- * `res.headers`, and cookies are read out only when the parser saw a `set-cookie`.
+ * `res.headers`, cookies are read out only when the parser saw a `set-cookie`, and `location` only
+ * when the status is a redirect the client may follow.
  */
 
 const LF = 0x0a;
@@ -56,4 +57,20 @@ export function setCookieValues(block: Buffer): string[] {
     }
   });
   return out;
+}
+
+/**
+ * The value of the first `lowerName` header in `block`, or undefined. Read only off the request
+ * path (a redirect's `location`); `encoding` is how its bytes are decoded.
+ */
+export function headerValue(block: Buffer, lowerName: string, encoding: BufferEncoding = 'latin1'): string | undefined {
+  let value: string | undefined;
+  forEachHeader(block, (nameStart, nameEnd, valueStart, valueEnd) => {
+    if (value === undefined && nameEnd - nameStart === lowerName.length) {
+      if (block.toString('latin1', nameStart, nameEnd).toLowerCase() === lowerName) {
+        value = block.toString(encoding, valueStart, valueEnd);
+      }
+    }
+  });
+  return value;
 }

@@ -61,3 +61,29 @@ export class RequestHeaders {
     return out;
   }
 }
+
+/**
+ * `own` without the headers named in `lowerNames` (compared case-insensitively): `own` itself
+ * when it has none of them, undefined when nothing is left. For redirects, which drop a body's
+ * headers or credentials.
+ */
+export function withoutHeaders(
+  own: Readonly<Record<string, string>> | undefined,
+  lowerNames: readonly string[],
+): Readonly<Record<string, string>> | undefined {
+  if (own === undefined) return undefined;
+  let kept: Record<string, string> | undefined;
+  let dropped = false;
+  for (const name in own) {
+    const value = own[name];
+    if (value === undefined) continue;
+    if (lowerNames.includes(name.toLowerCase())) {
+      dropped = true;
+      continue;
+    }
+    kept ??= {};
+    kept[name] = value;
+  }
+  if (!dropped) return own;
+  return kept;
+}

@@ -1,7 +1,8 @@
 /**
  * The response a script reads. Everything is lazy: headers stay raw buffers until `headers` is
- * read, text is decoded on the first `text()`. It also remembers where it was recorded (recorder,
- * scope, stats row) so `fail()` and `check()` can amend the stats after the fact.
+ * read, text is decoded on the first `text()`, the URL is joined on each read of `url`. It also
+ * remembers where it was recorded (recorder, scope, stats row) so `fail()` and `check()` can amend
+ * the stats after the fact.
  *
  * `Exchange` (the request its connection calls back) extends this class, so one object per
  * request serves as both the request in flight and the response the promise resolves to.
@@ -9,7 +10,9 @@
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import { parseHeaderBlock } from './header-block.js';
+import { wirePath } from './request-head.js';
 import type { HttpResponse } from './types.js';
+import type { OriginInfo } from './url.js';
 
 const EMPTY_BODY: Buffer = Buffer.alloc(0);
 
@@ -23,6 +26,8 @@ export class Response implements HttpResponse {
   ttfbUs = 0;
   /** Whether the stats hold this request (false for requests refused because the client was closed). */
   recorded = false;
+  /** Redirects followed to get here. */
+  redirects = 0;
   /** The header lines as received (`header-block.ts`). */
   protected headerBlock: Buffer = EMPTY_BODY;
   private parsedHeaders: Record<string, string | string[]> | undefined = undefined;
@@ -34,7 +39,14 @@ export class Response implements HttpResponse {
     readonly endpoint: number,
     readonly method: string,
     readonly name: string,
+    /** Where the request went: its origin and path (with the query); a redirect moves them on. */
+    public origin: OriginInfo,
+    public path: string,
   ) {}
+
+  get url(): string {
+    return this.origin.origin + wirePath(this.path);
+  }
 
   get ok(): boolean {
     return !this.failed;

@@ -30,6 +30,18 @@ export interface HttpClientOptions {
   discardBody?: boolean;
   /** Keep a cookie jar (default true). */
   cookies?: boolean;
+  /**
+   * How many redirects a request follows (default 10, like k6; 0 never follows, and a redirect is
+   * then the response). A 301, 302, 303, 307 or 308 with an http(s) `location` is followed:
+   * relative locations resolve against the request's URL, another origin gets its own
+   * connections. A 303, and a 301 or 302 after a POST, continue as a GET without the body (HEAD
+   * stays HEAD); 307 and 308 keep the method and body. On leaving the request's origin, its own
+   * `authorization` and `cookie` headers are dropped (the client's default headers go everywhere,
+   * as they do for absolute URLs); the jar's cookies, including those the redirect set, are sent
+   * to each hop they match. A redirected request is one request in the stats (see
+   * {@link HttpResponse}); more redirects than the limit fail it with `too many redirects (N)`.
+   */
+  maxRedirects?: number;
 }
 
 /** A query parameter value; arrays repeat the key, `undefined` and `null` omit it. */
@@ -54,11 +66,21 @@ export interface RequestOptions {
   body?: string | Uint8Array;
   /** This request's timeout: milliseconds or a duration (`'2s'`, `'500ms'`); see {@link HttpClientOptions.timeoutMs}. */
   timeout?: number | string;
-  /** The statuses that count as success, replacing the default (any status below 400). */
+  /** The statuses that count as success (the final one's, after redirects), replacing the default (any below 400). */
   expect?: number | readonly number[];
+  /** How many redirects this request follows, replacing the client's {@link HttpClientOptions.maxRedirects}. */
+  redirects?: number;
 }
 
-/** What a request resolves to. Network errors resolve too (status 0, `error` set); they never reject. */
+/**
+ * What a request resolves to. Network errors resolve too (status 0, `error` set); they never reject.
+ *
+ * After redirects it is the final response, recorded once under the request's own name: its
+ * status, headers and body are the final response's (the redirects' bodies are read and dropped),
+ * its duration runs from the first hop's start to the final response's last byte, its TTFB to
+ * the final response's head, and its bytes are all hops'. When the redirect limit stops the
+ * chain, the redirect is the response and the request counts as failed (`too many redirects (N)`).
+ */
 export interface HttpResponse {
   /** The HTTP status, or 0 when no response arrived (connection refused, reset, timeout). */
   readonly status: number;
@@ -73,13 +95,18 @@ export interface HttpResponse {
   readonly headers: Readonly<Record<string, string | string[]>>;
   /** The body (empty when the client discards bodies). */
   readonly body: Buffer;
-  /** Milliseconds from when the request was due (normally: sent) to its last byte. */
+  /** Milliseconds from when the request was due (normally: sent) to its (final response's) last byte. */
   readonly durationMs: number;
-  /** Milliseconds from when the request was due to its response headers. */
+  /** Milliseconds from when the request was due to its (final) response headers. */
   readonly ttfbMs: number;
+  /** The method the request was sent and recorded with (a redirect may have sent later hops as GET). */
   readonly method: string;
   /** The stats row name the request was recorded under. */
   readonly name: string;
+  /** The absolute URL of the last request sent: the request's own, or where its redirects led. */
+  readonly url: string;
+  /** How many redirects were followed (0 for none). */
+  readonly redirects: number;
   /** The body decoded as UTF-8. */
   text(): string;
   /** The body parsed as JSON; throws an Error quoting the body's start when it is not JSON. */
