@@ -28,11 +28,12 @@ import { compareWithBaseline, readResultFile } from './compare-command.js';
 import { startDemoProcess } from './demo-process.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
+import { openUi, type UiFlags } from './run-ui.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
 import { volleyEntry } from './volley-entry.js';
 import { parseAddress } from './worker-command.js';
 
-export interface RunFlags {
+export interface RunFlags extends UiFlags {
   locustfile?: string;
   host?: string;
   users?: string;
@@ -54,6 +55,7 @@ export interface RunFlags {
   quiet?: boolean;
   seed?: string;
   connections?: string;
+  maxRedirects?: string;
   stages?: string;
   rate?: string;
   maxUsers?: string;
@@ -95,6 +97,7 @@ const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
   ['quiet', 'quiet', '-q/--quiet'],
   ['seed', 'seed', '--seed'],
   ['connections', 'connections', '--connections'],
+  ['maxRedirects', 'maxRedirects', '--max-redirects'],
   ['stages', 'stages', '--stages'],
   ['rate', 'rate', '--rate'],
   ['maxUsers', 'maxUsers', '--max-users'],
@@ -153,6 +156,11 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
     .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
     .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
+    .option('--ui', 'serve the live web UI (http://127.0.0.1:8089): a start form, live statistics and charts, Stop, the reports')
+    .option('--ui-port <port>', 'with --ui: the port (default 8089; 0 for any free port)')
+    .option('--ui-host <host>', 'with --ui: the address to bind (default 127.0.0.1)')
+    .option('--autostart', 'with --ui: start the run at once instead of waiting for the form')
+    .option('--autoquit <seconds>', 'with --ui: quit this many seconds after the run ends (default: stay up until Ctrl-C)')
     .option(
       '--threshold <expr>',
       "pass/fail criterion, repeatable: 'p95<300ms', 'AuthUser:successRate>=99%'",
@@ -172,6 +180,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('-q, --quiet', 'no live progress line')
     .option('--seed <n>', 'seed for task choice and wait times (default 1)')
     .option('--connections <n>', 'keep-alive connections per user and origin (default 6)')
+    .option('--max-redirects <n>', 'redirects a request follows (default 10; 0: none)')
     .option('--url <url>', 'URL mode: load-test this one URL, no scenario file needed')
     .option('-m, --method <method>', 'URL mode: HTTP method', 'GET')
     .option('--body <text>', 'URL mode: request body')
@@ -302,11 +311,12 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
 }
 
 async function runPrepared(fileArgument: string | undefined, flags: RunFlags): Promise<number> {
-  const { scenario, exports, file, options, explicit, urlMode, profiles, source } = await prepareRun(
-    fileArgument,
-    flags,
-  );
+  let prepared = await prepareRun(fileArgument, flags);
+  const ui = flags.ui === true ? await openUi(prepared, flags, (form) => prepareRun(fileArgument, form)) : undefined;
+  if (ui !== undefined) prepared = ui.prepared;
+  const { scenario, exports, file, options, explicit, urlMode, profiles, source } = prepared;
   const outputs: Output[] = [];
+  if (ui !== undefined) outputs.push(ui.output);
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
   outputs.push(new SummaryOutput(process.stdout));
   const reports = { ...flags, json: options.json ?? undefined };
@@ -341,6 +351,7 @@ async function runPrepared(fileArgument: string | undefined, flags: RunFlags): P
     keyboard: flags.headless !== true && process.stdin.isTTY === true,
     stderr: process.stderr,
   });
+  ui?.onStop(() => handle.stop());
   try {
     const result = await handle.result;
     const written = describeReports(reports);
@@ -362,6 +373,8 @@ async function runPrepared(fileArgument: string | undefined, flags: RunFlags): P
       // An aborted run (3) stays aborted; a regression makes a passed run fail (1).
       code = Math.max(code, compared);
     }
+    release();
+    await ui?.finish();
     return code;
   } finally {
     release();

@@ -8,6 +8,7 @@
 import { decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
 import { type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
 import { createHistogram, type Histogram } from './histogram.js';
+import { type LiveEndpointRow, liveRow } from './live-row.js';
 import { PhaseTracker } from './phase-stats.js';
 import type {
   CheckEntry,
@@ -130,6 +131,20 @@ export class RunAggregate implements StatsSource {
     this.phases.add(decoded);
     this.window.add(decoded);
     return summarizeInterval(decoded);
+  }
+
+  /** Every stats row's cumulative figures so far, in report order, for live displays. */
+  liveRows(): LiveEndpointRow[] {
+    return [...this.rows.values()]
+      .sort((a, b) => compareKeys(a.key, b.key))
+      .map((row) => liveRow(row.key, row.stats));
+  }
+
+  /** Every row's figures merged, cumulative, for live displays (`Aggregated`). */
+  liveTotal(): LiveEndpointRow {
+    const total = new RowStats();
+    for (const row of this.rows.values()) total.addRow(row.stats);
+    return liveRow({ user: '', method: '', name: 'Aggregated' }, total);
   }
 
   /** Records the users a named phase was planned for (shown instead of the most seen). */

@@ -5,6 +5,7 @@
  * never sit on the request path, so a slow one delays reporting, never measuring.
  */
 
+import type { LiveEndpointRow } from '../metrics/live-row.js';
 import type { Result } from '../metrics/result.js';
 
 /** What is known when the run starts, before any request. */
@@ -38,7 +39,12 @@ export interface LiveProgress {
   requests: number;
   failures: number;
   phase: 'running' | 'stopping';
+  /** Every stats row so far, cumulative (the web UI's table; the status line ignores it). */
+  endpoints: readonly LiveEndpointRow[];
+  /** All rows together, cumulative, named `Aggregated`. */
+  total: LiveEndpointRow;
 }
+
 
 export interface Output {
   /** A short stable name (`summary`, `json`), for messages about the output itself. */
@@ -55,3 +61,5 @@ export interface TextStream {
   isTTY?: boolean;
   columns?: number;
 }
+
+export type { LiveEndpointRow };

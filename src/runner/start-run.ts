@@ -178,6 +178,8 @@ export function startRun(request: RunRequest): RunHandle {
         requests: aggregate.requests,
         failures: aggregate.failures,
         phase: live.state.phase === 'running' ? 'running' : 'stopping',
+        endpoints: aggregate.liveRows(),
+        total: aggregate.liveTotal(),
       };
       for (const output of request.outputs) {
         try {

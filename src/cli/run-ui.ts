@@ -1,0 +1,189 @@
+/**
+ * `volley run … --ui`: the live web UI around a run, as Locust has it. The page shows the start
+ * form (users, spawn rate, run time, host, prefilled from the run's options) and the run starts
+ * when it is posted, unless `--autostart`; then live statistics and charts, a Stop button, and
+ * the verdict with the HTML report and JSON result. The UI stays up after the run until Ctrl-C,
+ * or for `--autoquit <seconds>`.
+ */
+
+import type { ScenarioDefinition } from '../api/define.js';
+import { formatDuration, parseDuration } from '../config/duration.js';
+import { isVolleyError, VolleyError } from '../errors.js';
+import { exportNames, userClassNames } from '../runner/compile-scenario.js';
+import type { UiStartForm } from '../ui/ui-messages.js';
+import { UiOutput } from '../ui/ui-output.js';
+import { UiServer } from '../ui/ui-server.js';
+import { VERSION } from '../version.js';
+import type { PreparedRun, RunFlags } from './run-command.js';
+
+export interface UiFlags {
+  ui?: boolean;
+  uiHost?: string;
+  uiPort?: string;
+  autostart?: boolean;
+  autoquit?: string;
+}
+
+export interface UiSession {
+  readonly output: UiOutput;
+  /** The run as started from the form (or as given, with --autostart). */
+  readonly prepared: PreparedRun;
+  /** Wires the Stop button. */
+  onStop(stop: () => void): void;
+  /** After the run: waits for Ctrl-C (or --autoquit), then closes the server. */
+  finish(): Promise<void>;
+}
+
+/**
+ * Starts the UI server for a prepared run and waits for the start form (or starts at once with
+ * --autostart). `prepare` re-reads the run with the form's values as flags, so they are checked
+ * and merged exactly as -u, -r, -t and -H would be; a refusal is shown beside the form.
+ */
+export async function openUi(
+  prepared: PreparedRun,
+  flags: RunFlags & UiFlags,
+  prepare: (flags: RunFlags) => Promise<PreparedRun>,
+): Promise<UiSession> {
+  const port = flags.uiPort === undefined ? 8089 : parsePort(flags.uiPort);
+  const autoquitMs = flags.autoquit === undefined ? null : parseSeconds(flags.autoquit, '--autoquit');
+  const autostart = flags.autostart === true;
+  const fixedLoad = fixedLoadOf(prepared);
+  let started: (run: PreparedRun) => void = () => undefined;
+  const whenStarted = new Promise<PreparedRun>((resolve) => {
+    started = resolve;
+  });
+  let stop: () => void = () => undefined;
+  const server = new UiServer({
+    host: flags.uiHost ?? '127.0.0.1',
+    port,
+    state: {
+      phase: 'waiting',
+      scenario: prepared.scenario.name ?? (prepared.urlMode ? 'url' : 'scenario'),
+      file: prepared.file,
+      form: formOf(prepared),
+      startable: !autostart,
+      fixedLoad,
+      userClasses: userClassesOf(prepared.scenario, prepared.exports),
+      startedAt: null,
+      version: VERSION,
+    },
+    onStart: async (form) => {
+      try {
+        const run = await prepare(fixedLoad === null ? withForm(flags, form) : { ...flags, host: form.host });
+        server.update({ form });
+        started(run);
+        return undefined;
+      } catch (error) {
+        if (isVolleyError(error)) return error.message;
+        throw error;
+      }
+    },
+    onStop: () => stop(),
+  });
+  let url: string;
+  try {
+    url = await server.listen();
+  } catch (error) {
+    throw new VolleyError(
+      'VOLLEY_E_USAGE',
+      `--ui: cannot listen on port ${port}: ${(error as Error).message} (choose another with --ui-port)`,
+    );
+  }
+  process.stderr.write(`Web UI: ${url}${autostart ? '' : ' (open it to start the run)'}\n`);
+  if (autostart) started(prepared);
+  const run = await whenStarted;
+  return {
+    output: new UiOutput(server),
+    prepared: run,
+    onStop: (handler) => {
+      stop = handler;
+    },
+    finish: async () => {
+      if (autoquitMs !== null) {
+        await new Promise((resolve) => setTimeout(resolve, autoquitMs));
+      } else {
+        process.stderr.write(`\nThe web UI stays up with the results: ${url} (Ctrl-C to quit)\n`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', () => resolve());
+          process.once('SIGTERM', () => resolve());
+        });
+      }
+      await server.close();
+    },
+  };
+}
+
+/** The form's values as the flags they stand for. */
+function withForm(flags: RunFlags, form: UiStartForm): RunFlags {
+  return {
+    ...flags,
+    users: String(form.users),
+    spawnRate: String(form.spawnRate),
+    host: form.host,
+    ...(form.runTime === '' ? {} : { runTime: form.runTime }),
+  };
+}
+
+/** The form's first values: the flags' load, else the scenario's plain `users` load, else the defaults. */
+function formOf(prepared: PreparedRun): UiStartForm {
+  const { options, explicit } = prepared;
+  const load = (prepared.scenario.load ?? {}) as { users?: number; spawnRate?: number; duration?: string | number };
+  const users = explicit.has('users') ? options.users : (load.users ?? options.users);
+  const durationMs = explicit.has('durationMs')
+    ? options.durationMs
+    : load.duration === undefined
+      ? options.durationMs
+      : parseDuration(load.duration, 'load.duration');
+  return {
+    users,
+    spawnRate: explicit.has('spawnRate') ? options.spawnRate : (load.spawnRate ?? users),
+    runTime: durationMs === null ? '' : formatDuration(durationMs),
+    host: options.host ?? '',
+  };
+}
+
+/**
+ * What the run's load is when the form's users, spawn rate and run time cannot stand for it:
+ * the flags already chose another model, or the scenario defines one. Null for a plain users load.
+ */
+function fixedLoadOf(prepared: PreparedRun): string | null {
+  const { options, explicit, scenario } = prepared;
+  if (options.rate !== null) return 'an arrival rate, from --rate';
+  if (options.stages !== null) return 'stages, from --stages';
+  if (options.profile !== null) return `the profile '${options.profile}'`;
+  if (explicit.has('users') || explicit.has('spawnRate') || explicit.has('durationMs')) return null;
+  if (scenario.scenarios !== undefined) return 'several scenarios';
+  const load = scenario.load;
+  if (load === undefined) return null;
+  if ('stages' in load) return 'rate' in load || 'startRate' in load ? 'a ramping arrival rate' : 'stages';
+  if ('rate' in load) return 'an arrival rate';
+  if ('shape' in load) return 'a load shape';
+  if ('steps' in load) return 'steps';
+  if ('iterationsPerUser' in load) return 'iterations per user';
+  return null;
+}
+
+function userClassesOf(
+  scenario: ScenarioDefinition<unknown>,
+  exports: Record<string, unknown>,
+): { name: string; weight: number }[] {
+  const names = userClassNames(scenario.users, exportNames(exports));
+  return names.map((name, index) => {
+    const weight = (scenario.users?.[index] as { weight?: number } | undefined)?.weight;
+    return { name, weight: weight ?? 1 };
+  });
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new VolleyError('VOLLEY_E_USAGE', `--ui-port: expected a port number 0–65535, got '${text}'`);
+  return port;
+}
+
+function parseSeconds(text: string, flag: string): number {
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new VolleyError('VOLLEY_E_USAGE', `${flag}: expected a number of seconds >= 0, got '${text}'`);
+  return seconds * 1000;
+}

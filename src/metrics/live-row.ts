@@ -1,0 +1,43 @@
+/**
+ * A stats row's cumulative figures while a run goes on, for live displays (the web UI's table):
+ * read from the aggregate once a tick, off the request path.
+ */
+
+import { moments, percentileMs } from './histogram.js';
+import type { RowStats } from './row-stats.js';
+
+/** One stats row's cumulative figures during a run, latencies in milliseconds. */
+export interface LiveEndpointRow {
+  userClass: string;
+  method: string;
+  name: string;
+  requests: number;
+  failures: number;
+  avgMs: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
+}
+
+/** Rounds to 3 decimals of a millisecond. */
+function ms(us: number): number {
+  return Math.round(us) / 1000;
+}
+
+export function liveRow(key: { user: string; method: string; name: string }, stats: RowStats): LiveEndpointRow {
+  const latency = stats.latency;
+  const recorded = latency.totalCount > 0;
+  return {
+    userClass: key.user,
+    method: key.method,
+    name: key.name,
+    requests: stats.requests,
+    failures: stats.failures,
+    avgMs: recorded ? ms(moments(latency).mean) : 0,
+    p50Ms: percentileMs(latency, 50),
+    p95Ms: percentileMs(latency, 95),
+    p99Ms: percentileMs(latency, 99),
+    maxMs: recorded ? ms(latency.maxValue) : null,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The page `volley run --ui` serves at `/`: one static document with its CSS, uPlot and its script
+ * inlined, so the browser asks the server for nothing but the event stream (`events`) and the two
+ * actions (`api/start`, `api/stop`), all by relative URL. Nothing from the run is rendered here:
+ * every name and figure arrives later as JSON (see ui-messages.ts) and reaches the DOM through
+ * `textContent`, so a user script's endpoint names cannot inject markup.
+ *
+ * The look is the HTML report's (its stylesheet is inlined first), with UI_CSS on top.
+ */
+
+import { UPLOT_CSS, UPLOT_JS } from '../outputs/html/assets.js';
+import { html, trusted } from '../outputs/html/html.js';
+import { scriptForInline } from '../outputs/html/script-text.js';
+import { REPORT_CSS } from '../outputs/html/styles.js';
+import { PAGE_SCRIPT } from './page-script.js';
+import { UI_CSS } from './page-styles.js';
+
+const ms = html`<span class="unit">ms</span>`;
+
+const START_FORM = html`<section class="card start-card" id="start" hidden aria-labelledby="start-title">
+<header class="card-head"><h2 id="start-title">Start a new load test</h2></header>
+<p class="lead" id="plain-load">Users are started at the ramp-up rate until the number of users is reached.</p>
+<p class="lead" id="fixed-load" hidden></p>
+<ul class="classes" id="start-classes" aria-label="User classes (weight)"></ul>
+<form id="start-form" novalidate>
+<div id="load-fields">
+<div class="field-row">
+<label class="field"><span class="label">Number of users <span class="hint">(peak concurrency)</span></span>
+<input id="f-users" name="users" type="number" min="1" step="1" inputmode="numeric" required></label>
+<label class="field"><span class="label">Ramp up <span class="hint">(users started/s)</span></span>
+<input id="f-spawn-rate" name="spawnRate" type="number" min="0" step="any" inputmode="decimal" required></label>
+</div>
+<label class="field"><span class="label">Run time <span class="hint">(optional, e.g. 30s, 5m)</span></span>
+<input id="f-run-time" name="runTime" type="text" autocomplete="off" spellcheck="false" placeholder="until stopped"></label>
+</div>
+<label class="field"><span class="label">Host</span>
+<input id="f-host" name="host" type="text" autocomplete="off" spellcheck="false" placeholder="the target's base URL"></label>
+<div class="form-actions"><button type="submit" class="btn primary" id="start-button">Start</button></div>
+<p class="form-error" id="start-error" role="alert" hidden></p>
+</form>
+</section>`;
+
+const STATUS_BAR = html`<section class="card statusbar" aria-label="Run status">
+<span class="pill running" id="phase-pill"><span class="dot" aria-hidden="true"></span><span id="phase-word">RUNNING</span></span>
+<dl class="figures">
+<div><dt>Users</dt><dd id="s-users">—</dd></div>
+<div><dt id="s-rps-label">RPS</dt><dd id="s-rps">—</dd></div>
+<div><dt id="s-p95-label">p95 now</dt><dd id="s-p95">—</dd></div>
+<div><dt>Failures</dt><dd id="s-failures">—</dd></div>
+<div><dt>Requests</dt><dd id="s-requests">—</dd></div>
+<div><dt>Elapsed</dt><dd><span id="s-elapsed">—</span><span class="of" id="s-planned"></span></dd></div>
+</dl>
+<div class="actions">
+<span class="action-error" id="stop-error" role="alert" hidden></span>
+<button type="button" class="btn danger" id="stop-button"><span class="square" aria-hidden="true"></span><span id="stop-label">Stop</span></button>
+<a class="btn secondary" id="status-report-link" hidden target="_blank" rel="noopener">Open HTML report</a>
+</div>
+<div class="runbar" aria-hidden="true"><span id="runbar"></span></div>
+</section>`;
+
+const STATS_PANEL = html`<section class="card" id="panel-stats" role="tabpanel" aria-labelledby="tab-stats">
+<header class="card-head"><h2>Requests</h2><span class="card-note">cumulative since the start; current RPS over the last interval</span></header>
+<div class="table-wrap"><table class="live" id="stats-table">
+<colgroup><col class="type"><col class="name"><col class="count"><col class="count"><col class="avg"><col class="ms"><col class="ms"><col class="ms"><col class="ms"><col class="rate"></colgroup>
+<thead><tr>
+<th class="sortable" data-sort="method">Type<span class="arrow" aria-hidden="true"></span></th>
+<th class="sortable" data-sort="name">Name<span class="arrow" aria-hidden="true"></span></th>
+<th class="sortable num" data-sort="requests"># Requests<span class="arrow" aria-hidden="true"></span></th>
+<th class="sortable num" data-sort="failures"># Fails<span class="arrow" aria-hidden="true"></span></th>
+<th class="sortable num" data-sort="avgMs">Average ${ms}<span class="arrow" aria-hidden="true"></span></th>
+<th class="sortable num" data-sort="p50Ms">p50 ${ms}<span class="arrow" aria-hidden="true"></span></th>
+<th class="sortable num" data-sort="p95Ms">p95 ${ms}<span class="arrow" aria-hidden="true"></span></th>
+<th class="sortable num" data-sort="p99Ms">p99 ${ms}<span class="arrow" aria-hidden="true"></span></th>
+<th class="sortable num" data-sort="maxMs">Max ${ms}<span class="arrow" aria-hidden="true"></span></th>
+<th class="sortable num" data-sort="current">Current RPS<span class="arrow" aria-hidden="true"></span></th>
+</tr></thead>
+<tbody id="stats-body"><tr><td class="empty" colspan="10">No requests yet.</td></tr></tbody>
+<tfoot><tr id="stats-total">
+<td></td><td class="total-label">Aggregated</td><td class="num"></td><td class="num"></td><td class="num"></td>
+<td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num"></td>
+</tr></tfoot>
+</table></div>
+</section>`;
+
+const CHARTS_PANEL = html`<section class="card" id="panel-charts" role="tabpanel" aria-labelledby="tab-charts" hidden>
+<header class="card-head"><h2>Charts</h2><span class="card-note">one point per interval; hover for values</span></header>
+<div class="live-charts">
+<figure class="chart-figure"><figcaption>Requests and failures per second</figcaption><div class="chart" data-live-chart="throughput" role="img" aria-label="Requests and failures per second"></div></figure>
+<div class="chart-grid">
+<figure class="chart-figure"><figcaption>Response time: p95 of each interval (ms)</figcaption><div class="chart" data-live-chart="latency" role="img" aria-label="p95 response time"></div></figure>
+<figure class="chart-figure"><figcaption>Active users</figcaption><div class="chart" data-live-chart="users" role="img" aria-label="Active users"></div></figure>
+</div>
+</div>
+</section>`;
+
+const REPORT_PANEL = html`<div id="panel-report" role="tabpanel" aria-labelledby="tab-report" hidden>
+<section class="verdict" id="verdict" aria-label="Verdict">
+<div class="verdict-main">
+<p class="verdict-word"><span class="verdict-mark" id="verdict-mark" aria-hidden="true"></span><span id="verdict-word"></span></p>
+<p class="verdict-reason" id="verdict-reason"></p>
+<p class="verdict-exit" id="verdict-exit"></p>
+</div>
+<dl class="tiles" id="verdict-tiles"></dl>
+</section>
+<section class="warnings" id="warnings" role="alert" aria-labelledby="warnings-title" hidden>
+<h2 id="warnings-title"><span aria-hidden="true">⚠</span> <span id="warnings-heading">Warnings</span>: these figures may not be trustworthy</h2>
+<ul id="warnings-list"></ul>
+</section>
+<div class="pair">
+<section class="card" id="thresholds" aria-labelledby="thresholds-title">
+<header class="card-head"><h2 id="thresholds-title">Thresholds</h2><span class="card-note" id="thresholds-note"></span></header>
+<div class="table-wrap" id="thresholds-wrap"><table class="thresholds">
+<thead><tr><th><span class="visually-hidden">result</span></th><th>threshold</th><th class="num">actual</th></tr></thead>
+<tbody id="thresholds-body"></tbody>
+</table></div>
+<p class="no-thresholds" id="no-thresholds" hidden>No thresholds were set for this run.</p>
+</section>
+<section class="card" id="files" aria-labelledby="files-title">
+<header class="card-head"><h2 id="files-title">Reports</h2></header>
+<div class="files">
+<a class="btn primary" id="report-link" target="_blank" rel="noopener">Open the HTML report</a>
+<a class="btn secondary" id="result-link" target="_blank" rel="noopener">result.json</a>
+<p>The complete report: latency distribution, status codes, errors, checks and the load generator's health.</p>
+</div>
+</section>
+</div>
+</div>`;
+
+export function renderUiPage(): string {
+  const page = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="volley">
+<link rel="icon" href="data:,">
+<title>volley</title>
+<style>${trusted(UPLOT_CSS)}</style>
+<style>${trusted(REPORT_CSS)}</style>
+<style>${trusted(UI_CSS)}</style>
+</head>
+<body>
+<div class="page">
+<header class="topbar">
+<span class="brand">volley</span>
+<h1 id="scenario-name"></h1>
+<code class="file" id="scenario-file" hidden></code>
+<span class="right"><span class="conn" id="connection" role="status" hidden>disconnected</span><span class="when" id="version"></span></span>
+</header>
+<main>
+<section class="card notice" id="connecting"><h2><span class="spinner" aria-hidden="true"></span>Connecting to volley…</h2></section>
+<section class="card notice" id="waiting" hidden><h2><span class="spinner" aria-hidden="true"></span>Waiting for the run to start…</h2><p>The run was started from the command line; it will appear here as soon as it begins.</p></section>
+${START_FORM}
+<div id="run" hidden>
+${STATUS_BAR}
+<nav class="tabs" role="tablist" aria-label="Views">
+<button type="button" class="tab" role="tab" id="tab-stats" data-tab="stats" aria-controls="panel-stats" aria-selected="true">Statistics</button>
+<button type="button" class="tab" role="tab" id="tab-charts" data-tab="charts" aria-controls="panel-charts" aria-selected="false" tabindex="-1">Charts</button>
+<button type="button" class="tab" role="tab" id="tab-report" data-tab="report" aria-controls="panel-report" aria-selected="false" tabindex="-1" hidden>Report<span class="tab-dot" id="tab-report-dot" aria-hidden="true"></span></button>
+</nav>
+${STATS_PANEL}
+${CHARTS_PANEL}
+${REPORT_PANEL}
+</div>
+</main>
+<footer>volley web UI · figures arrive live from the run; the HTML report is written when it ends.</footer>
+</div>
+<script>${trusted(UPLOT_JS)}</script>
+<script>${trusted(scriptForInline(PAGE_SCRIPT))}</script>
+</body>
+</html>
+`;
+  return page.text;
+}

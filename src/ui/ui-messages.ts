@@ -1,0 +1,68 @@
+/**
+ * What the web UI's server and page say to each other: the page reads a stream of these as
+ * server-sent events (`/events`: `state`, `progress`, `end`) and posts the start form
+ * (`POST /api/start`) and stop (`POST /api/stop`). Plain JSON, typed once here for both sides.
+ */
+
+import type { LiveEndpointRow, LiveProgress } from '../outputs/output.js';
+
+export type UiPhase = 'waiting' | 'running' | 'stopping' | 'finished';
+
+/** The load a run starts with, as the start form shows and posts it (Locust's form). */
+export interface UiStartForm {
+  users: number;
+  /** Users started per second. */
+  spawnRate: number;
+  /** A duration (`30s`, `5m`), or '' to run until stopped. */
+  runTime: string;
+  host: string;
+}
+
+/** Sent on connect and whenever the phase changes. */
+export interface UiState {
+  phase: UiPhase;
+  /** The scenario's name and file (null in URL mode). */
+  scenario: string;
+  file: string | null;
+  /** The form's values: the run's options before a start, what it started with after. */
+  form: UiStartForm;
+  /** False when the run was started from the command line (`--autostart`): no form. */
+  startable: boolean;
+  /**
+   * The scenario's own load when it is not a plain number of users (`stages`, `an arrival
+   * rate`, …): the form then sets only the host, and Start runs that load as written.
+   */
+  fixedLoad: string | null;
+  /** The user classes of the scenario, with their weights. */
+  userClasses: { name: string; weight: number }[];
+  /** ISO time the load started, once it has. */
+  startedAt: string | null;
+  /** The volley version, for the header. */
+  version: string;
+}
+
+/** Sent every second while running: the live status line's figures and the endpoints table. */
+export interface UiProgress extends LiveProgress {
+  endpoints: LiveEndpointRow[];
+}
+
+/** Sent once the run is over and its reports are ready. */
+export interface UiEnd {
+  /** `passed`, `failed` (a threshold failed), or `aborted` (stopped before its planned end). */
+  verdict: 'passed' | 'failed' | 'aborted';
+  thresholds: { expression: string; passed: boolean; actual: string }[];
+  totals: {
+    requests: number;
+    failures: number;
+    rps: number;
+    p50Ms: number;
+    p95Ms: number;
+    p99Ms: number;
+  };
+  /** The HTML report and the JSON result, served by the UI. */
+  reportUrl: string;
+  resultUrl: string;
+  warnings: string[];
+}
+
+export type { LiveEndpointRow };

@@ -1,0 +1,200 @@
+/**
+ * The live web UI's server (Locust's web UI, for volley): one page, a stream of server-sent
+ * events with the run's state, progress and end, and two actions, start (the form's load) and
+ * stop. After the run it serves the HTML report and the JSON result. It binds 127.0.0.1 unless
+ * told otherwise, and takes actions only as JSON posts, which a page on another origin cannot
+ * send without the browser asking first (so a stray web page cannot stop a run).
+ */
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { renderUiPage } from './page.js';
+import type { UiEnd, UiProgress, UiStartForm, UiState } from './ui-messages.js';
+
+export interface UiServerOptions {
+  host: string;
+  /** 0 for any free port. */
+  port: number;
+  state: UiState;
+  /**
+   * The start form was posted: resolves with an error message to refuse it (shown beside the
+   * form), or undefined when the run starts.
+   */
+  onStart?: (form: UiStartForm) => Promise<string | undefined>;
+  onStop?: () => void;
+}
+
+/** Comment lines that keep idle event streams open through proxies and browser timeouts. */
+const KEEPALIVE_MS = 15_000;
+const MAX_BODY_BYTES = 4096;
+
+export class UiServer {
+  private readonly server: Server;
+  private readonly streams = new Set<ServerResponse>();
+  private state: UiState;
+  private lastProgress: string | undefined;
+  private ended: { event: string; report: string; result: string } | undefined;
+  private readonly page = renderUiPage();
+  private keepalive: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: UiServerOptions) {
+    this.state = options.state;
+    this.server = createServer((req, res) => {
+      this.route(req, res).catch((error: unknown) => {
+        if (!res.headersSent) send(res, 500, 'text/plain', error instanceof Error ? error.message : String(error));
+      });
+    });
+  }
+
+  /** Listens; resolves with the page's URL. */
+  listen(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port, this.options.host, () => {
+        this.server.off('error', reject);
+        const { address, port } = this.server.address() as AddressInfo;
+        this.keepalive = setInterval(() => this.broadcast(':\n\n'), KEEPALIVE_MS);
+        this.keepalive.unref();
+        resolve(`http://${address.includes(':') ? `[${address}]` : address}:${port}/`);
+      });
+    });
+  }
+
+  update(state: Partial<UiState>): void {
+    this.state = { ...this.state, ...state };
+    this.broadcast(event('state', this.state));
+  }
+
+  progress(progress: UiProgress): void {
+    this.lastProgress = event('progress', progress);
+    this.broadcast(this.lastProgress);
+  }
+
+  /** The run is over: its verdict to every page, and its reports to serve. */
+  end(end: UiEnd, reportHtml: string, resultJson: string): void {
+    this.state = { ...this.state, phase: 'finished' };
+    this.ended = { event: event('end', end), report: reportHtml, result: resultJson };
+    this.broadcast(event('state', this.state));
+    this.broadcast(this.ended.event);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.keepalive);
+    for (const stream of this.streams) stream.end();
+    this.streams.clear();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      switch (path) {
+        case '/':
+          return send(res, 200, 'text/html; charset=utf-8', this.page);
+        case '/events':
+          return this.openStream(res);
+        case '/report.html':
+          return this.ended === undefined
+            ? send(res, 404, 'text/plain', 'the report is written when the run ends')
+            : send(res, 200, 'text/html; charset=utf-8', this.ended.report);
+        case '/result.json':
+          return this.ended === undefined
+            ? send(res, 404, 'text/plain', 'the result is written when the run ends')
+            : send(res, 200, 'application/json', this.ended.result, { 'content-disposition': 'attachment; filename="result.json"' });
+        default:
+          return send(res, 404, 'text/plain', 'not found');
+      }
+    }
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return send(res, 415, 'text/plain', 'actions are JSON posts');
+    const body = await readBody(req);
+    switch (path) {
+      case '/api/start': {
+        if (this.state.phase !== 'waiting' || !this.state.startable)
+          return send(res, 409, 'text/plain', 'the run has already started');
+        const form = parseForm(body);
+        if (typeof form === 'string') return send(res, 400, 'text/plain', form);
+        const refused = (await this.options.onStart?.(form)) ?? undefined;
+        if (refused !== undefined) return send(res, 400, 'text/plain', refused);
+        return send(res, 202, 'text/plain', 'starting');
+      }
+      case '/api/stop':
+        if (this.state.phase !== 'running') return send(res, 409, 'text/plain', `the run is ${this.state.phase}`);
+        this.options.onStop?.();
+        this.update({ phase: 'stopping' });
+        return send(res, 202, 'text/plain', 'stopping');
+      default:
+        return send(res, 404, 'text/plain', 'not found');
+    }
+  }
+
+  private openStream(res: ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+    res.write(event('state', this.state));
+    if (this.lastProgress !== undefined) res.write(this.lastProgress);
+    if (this.ended !== undefined) res.write(this.ended.event);
+    this.streams.add(res);
+    res.on('close', () => this.streams.delete(res));
+  }
+
+  private broadcast(text: string): void {
+    for (const stream of this.streams) stream.write(text);
+  }
+}
+
+function event(name: string, data: unknown): string {
+  return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      }
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+/** The posted start form, or what is wrong with it. */
+export function parseForm(body: string): UiStartForm | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return 'the form must be JSON';
+  }
+  if (typeof value !== 'object' || value === null) return 'the form must be a JSON object';
+  const form = value as Record<string, unknown>;
+  const users = Number(form.users);
+  const spawnRate = Number(form.spawnRate);
+  if (!Number.isInteger(users) || users < 1) return `Number of users: expected a whole number >= 1, got '${String(form.users)}'`;
+  if (!Number.isFinite(spawnRate) || spawnRate <= 0) return `Spawn rate: expected a number of users per second > 0, got '${String(form.spawnRate)}'`;
+  const runTime = typeof form.runTime === 'string' ? form.runTime.trim() : '';
+  const host = typeof form.host === 'string' ? form.host.trim() : '';
+  if (!/^https?:\/\/./i.test(host)) return `Host: expected an http:// or https:// URL, got '${host}'`;
+  return { users, spawnRate, runTime, host };
+}

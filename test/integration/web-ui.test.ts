@@ -1,0 +1,191 @@
+/**
+ * The live web UI through the real CLI (`volley run … --ui --ui-port 0`): the page and its event
+ * stream, the start form (refused with a message, then accepted), live progress with the
+ * endpoints table, the end with the verdict, and the reports served afterwards; Stop from the
+ * page ends a run early (exit 3, as Ctrl-C does).
+ */
+
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../src/metrics/result.js';
+import type { UiEnd, UiProgress, UiState } from '../../src/ui/ui-messages.js';
+import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
+import { type LoopbackServer, startServer } from '../helpers/loopback-server.js';
+
+let target: LoopbackServer;
+beforeAll(async () => {
+  target = await startServer((_req, res) => setTimeout(() => res.end('ok'), 5));
+});
+afterAll(() => target.close());
+
+const SCENARIO = `
+import { constant, defineScenario, defineUser } from 'volley';
+export const Reader = defineUser({ weight: 3, wait: constant('10ms'), tasks: { read: ({ http }) => http.get('/items') } });
+export default defineScenario({ name: 'ui demo', users: [Reader], load: { users: 2, duration: '30s' }, thresholds: ['p95<1s'] });
+`;
+
+interface UiEvent {
+  event: string;
+  data: unknown;
+}
+
+/** Reads the page's event stream, handing each event to `seen` until it returns true. */
+async function readEvents(base: string, seen: (event: UiEvent) => boolean): Promise<void> {
+  const controller = new AbortController();
+  const response = await fetch(`${base}events`, { signal: controller.signal });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const name = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (name !== undefined && data !== undefined && seen({ event: name, data: JSON.parse(data) })) return;
+        end = buffer.indexOf('\n\n');
+      }
+    }
+  } finally {
+    controller.abort();
+  }
+}
+
+function post(base: string, path: string, body: unknown, type = 'application/json'): Promise<Response> {
+  return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
+}
+
+/** Starts `volley run … --ui --ui-port 0` and resolves with the UI's URL once it listens. */
+function startUi(flags: string[], source = SCENARIO): { url: Promise<string>; exit: ReturnType<typeof runCli> } {
+  const dir = tempDir();
+  const file = writeScenario(dir, 'load.ts', source);
+  let resolveUrl: (url: string) => void = () => undefined;
+  const url = new Promise<string>((resolve) => {
+    resolveUrl = resolve;
+  });
+  const exit = runCli(['run', file, '-H', target.url, '--ui', '--ui-port', '0', '-q', ...flags], {
+    timeoutMs: 40_000,
+    onSpawn: (child: ChildProcess) => {
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const found = /Web UI: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr);
+        if (found?.[1] !== undefined) resolveUrl(found[1]);
+      });
+    },
+  });
+  return { url, exit };
+}
+
+describe('volley run --ui', () => {
+  it('waits for the start form, runs with its values, streams progress, and serves the reports', async () => {
+    const { url, exit } = startUi(['--autoquit', '1']);
+    const base = await url;
+
+    const page = await fetch(base);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/^<!doctype html>/i);
+
+    let state: UiState | undefined;
+    await readEvents(base, (e) => {
+      state = e.data as UiState;
+      return e.event === 'state';
+    });
+    expect(state).toMatchObject({
+      phase: 'waiting',
+      scenario: 'ui demo',
+      startable: true,
+      form: { users: 2, runTime: '30s', host: target.url },
+      userClasses: [{ name: 'Reader', weight: 3 }],
+    });
+
+    // Not JSON: refused before it is read; bad values: refused with a message for the form.
+    expect((await post(base, 'api/start', {}, 'text/plain')).status).toBe(415);
+    const refused = await post(base, 'api/start', { users: 0, spawnRate: 10, runTime: '', host: target.url });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/Number of users/);
+    const badTime = await post(base, 'api/start', { users: 3, spawnRate: 10, runTime: 'soon', host: target.url });
+    expect(badTime.status).toBe(400);
+    expect(await badTime.text()).toMatch(/-t\/--run-time|run time|duration/i);
+
+    const events = readEventsUntilEnd(base);
+    const started = await post(base, 'api/start', { users: 3, spawnRate: 100, runTime: '2s', host: target.url });
+    expect(started.status).toBe(202);
+    const { progress, end } = await events;
+    expect(progress.length).toBeGreaterThan(0);
+    const last = progress.at(-1) as UiProgress;
+    expect(last.endpoints).toEqual([
+      expect.objectContaining({ userClass: 'Reader', method: 'GET', name: '/items', failures: 0 }),
+    ]);
+    expect(Math.max(...progress.map((p) => p.users))).toBe(3);
+    expect(end.verdict).toBe('passed');
+    expect(end.thresholds).toEqual([expect.objectContaining({ expression: 'p95<1s', passed: true })]);
+
+    const result = (await (await fetch(`${base}result.json`)).json()) as Result;
+    expect(result.totals.requests).toBe(end.totals.requests);
+    expect(result.totals.requests).toBeGreaterThan(50);
+    expect(result.durationMs).toBeLessThan(4000); // the form's 2 s, not the scenario's 30 s
+    const report = await (await fetch(`${base}report.html`)).text();
+    expect(report).toContain('ui demo');
+
+    const cli = await exit;
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain('PASSED');
+  });
+
+  it('--autostart starts at once; Stop from the page ends the run early, like Ctrl-C (exit 3)', async () => {
+    const { url, exit } = startUi(['--autostart', '--autoquit', '0']);
+    const base = await url;
+    let state: UiState | undefined;
+    await readEvents(base, (e) => {
+      if (e.event === 'state') state = e.data as UiState;
+      return e.event === 'progress';
+    });
+    expect(state).toMatchObject({ startable: false });
+    expect((await post(base, 'api/start', { users: 1, spawnRate: 1, runTime: '', host: target.url })).status).toBe(409);
+    const events = readEventsUntilEnd(base);
+    expect((await post(base, 'api/stop', {})).status).toBe(202);
+    const { end } = await events;
+    expect(end.verdict).toBe('aborted');
+    const cli = await exit;
+    expect(cli.code).toBe(3);
+  });
+});
+
+describe('volley run --ui on a scenario with its own load model', () => {
+  it('offers only the host, and Start runs the stages as written', async () => {
+    const stages = SCENARIO.replace("load: { users: 2, duration: '30s' }", "load: { stages: [{ duration: '1s', target: 2 }, { duration: '1s', target: 2 }] }");
+    const { url, exit } = startUi(['--autoquit', '0'], stages);
+    const base = await url;
+    let state: UiState | undefined;
+    await readEvents(base, (e) => {
+      state = e.data as UiState;
+      return e.event === 'state';
+    });
+    expect(state?.fixedLoad).toBe('stages');
+    const events = readEventsUntilEnd(base);
+    // Users and run time in the post are ignored: the stages decide.
+    expect((await post(base, 'api/start', { users: 9, spawnRate: 9, runTime: '30s', host: target.url })).status).toBe(202);
+    const { progress } = await events;
+    expect(Math.max(...progress.map((p) => p.users))).toBe(2);
+    const cli = await exit;
+    expect(cli.code).toBe(0);
+  });
+});
+
+async function readEventsUntilEnd(base: string): Promise<{ progress: UiProgress[]; end: UiEnd }> {
+  const progress: UiProgress[] = [];
+  let end: UiEnd | undefined;
+  await readEvents(base, (e) => {
+    if (e.event === 'progress') progress.push(e.data as UiProgress);
+    if (e.event === 'end') end = e.data as UiEnd;
+    return end !== undefined;
+  });
+  if (end === undefined) throw new Error('the event stream closed before the end');
+  return { progress, end };
+}
