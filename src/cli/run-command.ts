@@ -17,10 +17,11 @@ import { bundleStandalone, loadScenarioFile } from '../config/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { DEFAULT_HISTORY_DIR, saveToHistory } from '../history/history-store.js';
 import { LiveStatusOutput } from '../outputs/live-status.js';
+import { PrometheusOutput } from '../outputs/prometheus/index.js';
 import type { Output } from '../outputs/output.js';
 import { SummaryOutput } from '../outputs/summary-output.js';
 import { scenarioLayer } from '../runner/scenario-options.js';
-import { startRun } from '../runner/start-run.js';
+import { runName, startRun } from '../runner/start-run.js';
 import { urlScenario } from '../runner/url-scenario.js';
 import { checkPids } from '../monitor/index.js';
 import { parseMonitorPids } from './bench-command.js';
@@ -56,6 +57,7 @@ export interface RunFlags extends UiFlags {
   seed?: string;
   connections?: string;
   maxRedirects?: string;
+  prometheus?: string;
   stages?: string;
   rate?: string;
   maxUsers?: string;
@@ -156,6 +158,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
     .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
     .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
+    .option('--prometheus <[host:]port>', 'serve live metrics for Prometheus at http://host:port/metrics during the run (host default 127.0.0.1)')
     .option('--ui', 'serve the live web UI (http://127.0.0.1:8089): a start form, live statistics and charts, Stop, the reports')
     .option('--ui-port <port>', 'with --ui: the port (default 8089; 0 for any free port)')
     .option('--ui-host <host>', 'with --ui: the address to bind (default 127.0.0.1)')
@@ -317,6 +320,8 @@ async function runPrepared(fileArgument: string | undefined, flags: RunFlags): P
   const { scenario, exports, file, options, explicit, urlMode, profiles, source } = prepared;
   const outputs: Output[] = [];
   if (ui !== undefined) outputs.push(ui.output);
+  const prometheus = flags.prometheus === undefined ? undefined : await prometheusOutput(flags.prometheus, prepared);
+  if (prometheus !== undefined) outputs.push(prometheus);
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
   outputs.push(new SummaryOutput(process.stdout));
   const reports = { ...flags, json: options.json ?? undefined };
@@ -378,7 +383,20 @@ async function runPrepared(fileArgument: string | undefined, flags: RunFlags): P
     return code;
   } finally {
     release();
+    await prometheus?.close();
   }
+}
+
+/** `--prometheus [host:]port`: the /metrics endpoint, listening before the run starts. */
+async function prometheusOutput(address: string, prepared: PreparedRun): Promise<PrometheusOutput> {
+  const { host, port } = parseAddress(/^\d+$/.test(address.trim()) ? `127.0.0.1:${address.trim()}` : address, '--prometheus');
+  const output = new PrometheusOutput({ host, port, scenario: runName(prepared.scenario, prepared.file) });
+  try {
+    process.stderr.write(`Prometheus metrics: ${await output.listen()}\n`);
+  } catch (error) {
+    throw new VolleyError('VOLLEY_E_USAGE', `--prometheus: cannot listen on ${host}:${port}: ${(error as Error).message}`);
+  }
+  return output;
 }
 
 /** A distributed run's coordinator: listening, waiting for its workers. */

@@ -10,6 +10,7 @@ import type { ScenarioDefinition } from '../api/define.js';
 import { formatDuration, parseDuration } from '../config/duration.js';
 import { isVolleyError, VolleyError } from '../errors.js';
 import { exportNames, userClassNames } from '../runner/compile-scenario.js';
+import { runName } from '../runner/start-run.js';
 import type { UiStartForm } from '../ui/ui-messages.js';
 import { UiOutput } from '../ui/ui-output.js';
 import { UiServer } from '../ui/ui-server.js';
@@ -58,7 +59,7 @@ export async function openUi(
     port,
     state: {
       phase: 'waiting',
-      scenario: prepared.scenario.name ?? (prepared.urlMode ? 'url' : 'scenario'),
+      scenario: runName(prepared.scenario, prepared.file),
       file: prepared.file,
       form: formOf(prepared),
       startable: !autostart,

@@ -24,16 +24,28 @@ export interface DecodedSnapshot {
 }
 
 export function decodeSnapshot(snapshot: Snapshot): DecodedSnapshot {
+  return assembleDecoded(
+    snapshot,
+    snapshot.endpoints.map(
+      (row): DecodedRow => ({
+        row,
+        latency: row.latency === '' ? null : decodeHistogram(row.latency),
+        ttfb: row.ttfb === '' ? null : decodeHistogram(row.ttfb),
+      }),
+    ),
+  );
+}
+
+/** A decoded snapshot from its rows' histograms, however they were obtained (decoded, or handed over). */
+export function assembleDecoded(snapshot: Snapshot, rows: DecodedRow[]): DecodedSnapshot {
   const latency = createHistogram();
   let requests = 0;
   let failures = 0;
-  const rows = snapshot.endpoints.map((row): DecodedRow => {
+  for (const { row, latency: rowLatency } of rows) {
     requests += row.requests;
     failures += row.failures;
-    const decoded = row.latency === '' ? null : decodeHistogram(row.latency);
-    if (decoded !== null) latency.add(decoded);
-    return { row, latency: decoded, ttfb: row.ttfb === '' ? null : decodeHistogram(row.ttfb) };
-  });
+    if (rowLatency !== null) latency.add(rowLatency);
+  }
   return { snapshot, rows, latency, requests, failures };
 }
 

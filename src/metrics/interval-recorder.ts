@@ -7,10 +7,17 @@
  * grows with the number of requests, only with the number of distinct rows.
  */
 
+import { assembleDecoded, type DecodedRow, type DecodedSnapshot } from './decoded-snapshot.js';
 import type { EndpointKey } from './endpoint-key.js';
 import { createHistogram, encodeHistogram, type Histogram } from './histogram.js';
 import type { MetricsRecorder } from './recorder.js';
-import { SNAPSHOT_VERSION, type Snapshot, type SnapshotCheck, type SnapshotError } from './snapshot.js';
+import {
+  SNAPSHOT_VERSION,
+  type Snapshot,
+  type SnapshotCheck,
+  type SnapshotEndpoint,
+  type SnapshotError,
+} from './snapshot.js';
 
 /** Status codes 0..599 have their own slot; anything above lands in the last one. */
 const STATUS_SLOTS = 600;
@@ -30,8 +37,9 @@ class Row {
   bytesIn = 0;
   bytesOut = 0;
   readonly statuses = new Uint32Array(STATUS_SLOTS);
-  readonly latency: Histogram = createHistogram();
-  readonly ttfb: Histogram = createHistogram();
+  // Replaced (not reset) when a flush hands the interval's histograms to a reader in this thread.
+  latency: Histogram = createHistogram();
+  ttfb: Histogram = createHistogram();
   /** Error message → error group id. */
   readonly errorIds = new Map<string, number>();
   readonly tags: Set<string>;
@@ -178,6 +186,22 @@ export class IntervalRecorder implements MetricsRecorder {
 
   /** Everything recorded since the previous flush, as a Snapshot; counters start again at zero. */
   flush(users: number, phase: string | null = null): Snapshot {
+    return this.take(users, phase, undefined);
+  }
+
+  /**
+   * The same interval for a reader in this thread (a run without workers): the histograms are
+   * handed over as they are, instead of being encoded here only to be decoded there, and the
+   * recorder goes on with fresh ones.
+   */
+  flushDecoded(users: number, phase: string | null = null): DecodedSnapshot {
+    const rows: DecodedRow[] = [];
+    const snapshot = this.take(users, phase, rows);
+    return assembleDecoded(snapshot, rows);
+  }
+
+  /** Ends the interval: into `handOver` with the histograms themselves, or encoded in the snapshot. */
+  private take(users: number, phase: string | null, handOver: DecodedRow[] | undefined): Snapshot {
     const toMs = this.now();
     const snapshot: Snapshot = {
       version: SNAPSHOT_VERSION,
@@ -194,7 +218,7 @@ export class IntervalRecorder implements MetricsRecorder {
     };
     for (const row of this.rows) {
       if (row.requests === 0 && row.failures === 0) continue;
-      snapshot.endpoints.push({
+      const entry: SnapshotEndpoint = {
         key: row.key,
         tags: [...row.tags],
         requests: row.requests,
@@ -202,16 +226,29 @@ export class IntervalRecorder implements MetricsRecorder {
         bytesIn: row.bytesIn,
         bytesOut: row.bytesOut,
         statusCodes: statusCounts(row.statuses),
-        latency: row.latency.totalCount === 0 ? '' : encodeHistogram(row.latency),
-        ttfb: row.ttfb.totalCount === 0 ? '' : encodeHistogram(row.ttfb),
-      });
+        latency: '',
+        ttfb: '',
+      };
+      snapshot.endpoints.push(entry);
+      if (handOver === undefined) {
+        if (row.latency.totalCount > 0) entry.latency = encodeHistogram(row.latency);
+        if (row.ttfb.totalCount > 0) entry.ttfb = encodeHistogram(row.ttfb);
+        row.latency.reset();
+        row.ttfb.reset();
+      } else {
+        handOver.push({
+          row: entry,
+          latency: row.latency.totalCount > 0 ? row.latency : null,
+          ttfb: row.ttfb.totalCount > 0 ? row.ttfb : null,
+        });
+        if (row.latency.totalCount > 0) row.latency = createHistogram();
+        if (row.ttfb.totalCount > 0) row.ttfb = createHistogram();
+      }
       row.requests = 0;
       row.failures = 0;
       row.bytesIn = 0;
       row.bytesOut = 0;
       row.statuses.fill(0);
-      row.latency.reset();
-      row.ttfb.reset();
     }
     this.iterations = 0;
     this.dropped = 0;

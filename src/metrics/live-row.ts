@@ -8,6 +8,8 @@ import type { RowStats } from './row-stats.js';
 
 /** One stats row's cumulative figures during a run, latencies in milliseconds. */
 export interface LiveEndpointRow {
+  /** The named scenario of a file with several (`scenarios: { … }`); '' otherwise. */
+  scenario: string;
   userClass: string;
   method: string;
   name: string;
@@ -25,10 +27,14 @@ function ms(us: number): number {
   return Math.round(us) / 1000;
 }
 
-export function liveRow(key: { user: string; method: string; name: string }, stats: RowStats): LiveEndpointRow {
+export function liveRow(
+  key: { scenario: string; user: string; method: string; name: string },
+  stats: RowStats,
+): LiveEndpointRow {
   const latency = stats.latency;
   const recorded = latency.totalCount > 0;
   return {
+    scenario: key.scenario,
     userClass: key.user,
     method: key.method,
     name: key.name,

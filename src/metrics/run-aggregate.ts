@@ -5,7 +5,7 @@
  * the Result; the runner adds metadata and verdicts.
  */
 
-import { decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
+import { type DecodedSnapshot, decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
 import { type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
 import { createHistogram, type Histogram } from './histogram.js';
 import { type LiveEndpointRow, liveRow } from './live-row.js';
@@ -75,12 +75,17 @@ export class RunAggregate implements StatsSource {
 
   /** Merges every snapshot of one tick (one per worker); returns the tick's headline figures. */
   addAll(snapshots: readonly Snapshot[]): IntervalSummary {
+    return this.addAllDecoded(snapshots.map(decodeSnapshot));
+  }
+
+  /** `addAll` for snapshots already decoded (or handed over by a recorder in this thread). */
+  addAllDecoded(snapshots: readonly DecodedSnapshot[]): IntervalSummary {
     let requests = 0;
     let failures = 0;
     let seconds = 0;
     let p95Ms: number | null = null;
     for (const snapshot of snapshots) {
-      const summary = this.add(snapshot);
+      const summary = this.addDecoded(snapshot);
       requests += summary.requests;
       failures += summary.failures;
       seconds = Math.max(seconds, summary.seconds);
@@ -92,7 +97,12 @@ export class RunAggregate implements StatsSource {
 
   /** Merges one interval; returns its headline figures for live displays. */
   add(snapshot: Snapshot): IntervalSummary {
-    const decoded = decodeSnapshot(snapshot);
+    return this.addDecoded(decodeSnapshot(snapshot));
+  }
+
+  /** Merges one decoded interval. */
+  addDecoded(decoded: DecodedSnapshot): IntervalSummary {
+    const { snapshot } = decoded;
     this.elapsedMs = Math.max(this.elapsedMs, snapshot.toMs);
     this.iterations += snapshot.iterations;
     this.dropped += snapshot.droppedIterations;
@@ -144,7 +154,7 @@ export class RunAggregate implements StatsSource {
   liveTotal(): LiveEndpointRow {
     const total = new RowStats();
     for (const row of this.rows.values()) total.addRow(row.stats);
-    return liveRow({ user: '', method: '', name: 'Aggregated' }, total);
+    return liveRow({ scenario: '', user: '', method: '', name: 'Aggregated' }, total);
   }
 
   /** Records the users a named phase was planned for (shown instead of the most seen). */

@@ -6,7 +6,7 @@
 
 import type { EngineOutcome, EngineState, StopReason } from '../engine/load-engine.js';
 import type { IntervalRecorder } from '../metrics/interval-recorder.js';
-import type { Snapshot } from '../metrics/snapshot.js';
+import type { DecodedSnapshot } from '../metrics/decoded-snapshot.js';
 import type { LoopDelaySource } from '../monitor/index.js';
 import type { ScenarioSet } from './scenario-set.js';
 
@@ -16,8 +16,8 @@ export interface LoadDriver {
   readonly plannedDurationMs: number | null;
   readonly maxUsers: number;
   run(): Promise<EngineOutcome>;
-  /** Every snapshot since the previous call (the local recorder is flushed now). */
-  collect(): Snapshot[];
+  /** Every snapshot since the previous call, decoded (the local recorder is flushed now). */
+  collect(): DecodedSnapshot[];
   stop(reason: StopReason): void;
   kill(reason: StopReason): Promise<void>;
   /** Where the load runs in other threads or machines: their event-loop delay, for the self-check. */
@@ -49,8 +49,8 @@ export class LocalDriver implements LoadDriver {
   run() {
     return this.set.run();
   }
-  collect(): Snapshot[] {
-    return [this.recorder.flush(this.set.activeUsers, this.phase)];
+  collect(): DecodedSnapshot[] {
+    return [this.recorder.flushDecoded(this.set.activeUsers, this.phase)];
   }
   stop(reason: StopReason) {
     this.set.stop(reason);

@@ -72,7 +72,7 @@ export interface RunHandle {
 export function startRun(request: RunRequest): RunHandle {
   const { options } = request;
   const origin = request.file ?? 'scenario';
-  const scenarioName = request.scenario.name ?? (request.file === null ? 'scenario' : baseName(request.file));
+  const scenarioName = runName(request.scenario, request.file);
   const explicit = request.explicit ?? new Set<OptionName>();
   const { units, thresholds, notes } = compileUnits({
     scenario: request.scenario,
@@ -167,7 +167,7 @@ export function startRun(request: RunRequest): RunHandle {
     const tick = (): void => {
       const snapshots = live.collect();
       if (snapshots.length === 0) return;
-      const last = aggregate.addAll(snapshots);
+      const last = aggregate.addAllDecoded(snapshots);
       const progress: LiveProgress = {
         elapsedMs: aggregate.elapsedMs,
         plannedDurationMs: live.plannedDurationMs,
@@ -318,6 +318,11 @@ async function runHook<T>(what: string, origin: string, hook: () => T | Promise<
     const message = error instanceof Error ? error.message : String(error);
     throw new VolleyError('VOLLEY_E_SCENARIO', `${origin}: ${what} failed: ${message}`, { cause: error });
   }
+}
+
+/** What a run is called in its result and live outputs: the scenario's name, else its file's. */
+export function runName(scenario: ScenarioDefinition<unknown>, file: string | null): string {
+  return scenario.name ?? (file === null ? 'scenario' : baseName(file));
 }
 
 function baseName(file: string): string {

@@ -12,6 +12,7 @@ import type { OptionName, RunOptions } from '../config/run-options.js';
 import type { EngineOutcome, EngineState, StopReason } from '../engine/load-engine.js';
 import { evenSegments } from '../engine/segment.js';
 import { VolleyError, type VolleyErrorCode } from '../errors.js';
+import { type DecodedSnapshot, decodeSnapshot } from '../metrics/decoded-snapshot.js';
 import type { Snapshot } from '../metrics/snapshot.js';
 import { WorstLoopDelay } from '../monitor/index.js';
 import type { LoadDriver } from './load-driver.js';
@@ -168,8 +169,8 @@ export class WorkersDriver implements LoadDriver {
     return { reason: this.reason, killed: this.killed };
   }
 
-  collect(): Snapshot[] {
-    return this.queue.splice(0);
+  collect(): DecodedSnapshot[] {
+    return this.queue.splice(0).map(decodeSnapshot);
   }
 
   stop(reason: StopReason): void {

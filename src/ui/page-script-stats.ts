@@ -19,7 +19,7 @@ var TEXT_SORT = { method: true, name: true };
 var FIRST_BASELINE_MS = 3000;
 
 function rowKey(r) {
-  return r.userClass + '\u0000' + r.method + '\u0000' + r.name;
+  return (r.scenario || '') + '\u0000' + r.userClass + '\u0000' + r.method + '\u0000' + r.name;
 }
 
 function addCell(tr, className) {
@@ -32,6 +32,10 @@ function createStatsRow(r) {
   var tr = element('tr');
   addCell(tr).appendChild(element('span', 'method', r.method === '' ? 'task' : r.method));
   var name = addCell(tr, 'name');
+  if (r.scenario) {
+    name.appendChild(element('span', 'uc', r.scenario + ':'));
+    name.appendChild(document.createTextNode(' '));
+  }
   if (r.userClass !== '') {
     name.appendChild(element('span', 'uc', r.userClass));
     name.appendChild(element('span', 'sep', '\u00b7'));
