@@ -19,7 +19,7 @@ import { tryParseRate } from '../config/rate.js';
 import { VolleyError } from '../errors.js';
 import { startRun } from '../runner/start-run.js';
 import { EXIT_FAILED, EXIT_PASSED } from './exit-codes.js';
-import { prepareRun, type RunFlags } from './run-command.js';
+import { prepareRun, type RunFlags } from './prepare-run.js';
 
 interface CapacityFlags {
   locustfile?: string;

@@ -15,7 +15,7 @@ import type { UiStartForm } from '../ui/ui-messages.js';
 import { UiOutput } from '../ui/ui-output.js';
 import { UiServer } from '../ui/ui-server.js';
 import { VERSION } from '../version.js';
-import type { PreparedRun, RunFlags } from './run-command.js';
+import type { PreparedRun, RunFlags } from './prepare-run.js';
 
 export interface UiFlags {
   ui?: boolean;
