@@ -7,7 +7,7 @@
 
 import { type DecodedSnapshot, decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
 import { type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
-import { createHistogram, type Histogram } from './histogram.js';
+import { createHistogram, type Histogram, percentileMs } from './histogram.js';
 import { type LiveEndpointRow, liveRow } from './live-row.js';
 import { PhaseTracker } from './phase-stats.js';
 import type {
@@ -89,8 +89,13 @@ export class RunAggregate implements StatsSource {
       requests += summary.requests;
       failures += summary.failures;
       seconds = Math.max(seconds, summary.seconds);
-      // Workers see the same traffic mix: the slowest worker's p95 is the honest live figure.
-      if (summary.p95Ms !== null) p95Ms = Math.max(p95Ms ?? 0, summary.p95Ms);
+      p95Ms = summary.p95Ms;
+    }
+    if (snapshots.length > 1) {
+      // Several workers' intervals: the tick's p95 is that of their histograms merged.
+      const merged = createHistogram();
+      for (const snapshot of snapshots) merged.add(snapshot.latency);
+      p95Ms = percentileMs(merged, 95);
     }
     return { requests, failures, seconds: seconds || 1, p95Ms };
   }

@@ -143,3 +143,20 @@ describe('RunAggregate.add', () => {
     expect([aggregate.requests, aggregate.failures, aggregate.elapsedMs]).toEqual([20, 3, 1500]);
   });
 });
+
+describe('RunAggregate.addAll', () => {
+  it('gives a tick of several workers the p95 of their histograms merged, not the slowest worker’s', () => {
+    const aggregate = new RunAggregate();
+    const fast = worker(0);
+    const slow = worker(1);
+    fast.record(range(100, () => 10_000));
+    slow.record(range(4, () => 100_000));
+    fast.at(1000);
+    slow.at(1000);
+    const tick = aggregate.addAll([fast.recorder.flush(1), slow.recorder.flush(1)]);
+    // 100 of the 104 requests took 10 ms: the 95th percentile is one of them. The slow worker
+    // alone would read 100 ms.
+    expect(tick.requests).toBe(104);
+    expect(tick.p95Ms).toBeCloseTo(10, 1);
+  });
+});
