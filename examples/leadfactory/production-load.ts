@@ -90,5 +90,7 @@ export default defineScenario({
     { name: 'POST /audit/logs', avg: '<50ms' }, // AUDIT_OPERATION_THRESHOLD = 50 ms
     { name: 'POST /budget/check', avg: '<10ms' }, // BUDGET_CHECK_THRESHOLD = 10 ms
     'failures==0', //                              a fast error is not a pass
+    'phase=step 2:avg<100ms', //                   "under 10+ users": the steps at 13 and 20
+    'phase=step 3:avg<100ms', //                   users, each judged on its own
   ],
 });

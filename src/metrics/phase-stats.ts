@@ -6,6 +6,8 @@
 import type { DecodedSnapshot } from './decoded-snapshot.js';
 import { createHistogram, type Histogram, latencyStats } from './histogram.js';
 import type { PhaseStats } from './result.js';
+import type { MergedStats } from './stats-source.js';
+import { latencyView } from './latency-view.js';
 import { round } from './row-stats.js';
 
 interface Phase {
@@ -51,6 +53,24 @@ export class PhaseTracker {
     phase.latency.add(decoded.latency);
   }
 
+  /** The figures of the phases a `phase=` selector names, merged (see `RowFilter.phase`). */
+  select(selector: string): MergedStats {
+    const latency = createHistogram();
+    let rows = 0;
+    let requests = 0;
+    let failures = 0;
+    let ms = 0;
+    for (const phase of this.phases.values()) {
+      if (!phaseMatches(phase.name, selector)) continue;
+      rows++;
+      requests += phase.requests;
+      failures += phase.failures;
+      ms += phase.toMs - phase.fromMs;
+      latency.add(phase.latency);
+    }
+    return { rows, requests, failures, seconds: ms / 1000, latency: latencyView(latency), checks: { passes: 0, fails: 0 } };
+  }
+
   stats(): PhaseStats[] {
     return [...this.phases.values()]
       .sort((a, b) => a.fromMs - b.fromMs)
@@ -69,4 +89,19 @@ export class PhaseTracker {
         };
       });
   }
+}
+
+/**
+ * Whether phase `name` is the one `selector` names: the whole name, or its start up to `/` or
+ * `:` (`step 3` is `step 3/5: 30 users`), after a named scenario's `name: ` prefix if any.
+ */
+export function phaseMatches(name: string, selector: string): boolean {
+  for (const candidate of [name, name.slice(name.indexOf(': ') + 2)]) {
+    if (candidate === selector) return true;
+    if (candidate.startsWith(selector)) {
+      const next = candidate.charAt(selector.length);
+      if (next === '/' || next === ':') return true;
+    }
+  }
+  return false;
 }

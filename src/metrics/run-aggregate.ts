@@ -7,8 +7,9 @@
 
 import { type DecodedSnapshot, decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
 import { type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
-import { createHistogram, type Histogram, percentileMs } from './histogram.js';
+import { createHistogram, percentileMs } from './histogram.js';
 import { type LiveEndpointRow, liveRow } from './live-row.js';
+import { latencyView } from './latency-view.js';
 import { PhaseTracker } from './phase-stats.js';
 import type {
   CheckEntry,
@@ -168,6 +169,7 @@ export class RunAggregate implements StatsSource {
   }
 
   select(filter: RowFilter, windowMs?: number): MergedStats {
+    if (filter.phase !== undefined) return this.phases.select(filter.phase);
     const checks = { passes: 0, fails: 0 };
     for (const check of this.checks.values()) {
       if (!matchesCheckOwner(filter, check.scenario, check.user)) continue;
@@ -264,15 +266,6 @@ export class RunAggregate implements StatsSource {
   }
 }
 
-function latencyView(histogram: Histogram): MergedStats['latency'] {
-  if (histogram.totalCount === 0) return null;
-  return {
-    min: histogram.minNonZeroValue / 1000,
-    max: histogram.maxValue / 1000,
-    mean: histogram.mean / 1000,
-    percentile: (p: number) => histogram.getValueAtPercentile(p) / 1000,
-  };
-}
 
 function compareKeys(a: EndpointKey, b: EndpointKey): number {
   return (

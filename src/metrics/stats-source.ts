@@ -11,6 +11,11 @@ export interface RowFilter {
   name?: string;
   method?: string;
   tag?: string;
+  /**
+   * A named phase (a step of a step load): its name, or the start of it up to `/` or `:`
+   * (`step 3` selects `step 3/5: 30 users`). It selects the phase's requests as a whole.
+   */
+  phase?: string;
 }
 
 export interface MergedStats {

@@ -12,7 +12,7 @@ import { parseCondition } from './condition.js';
 import { describeValue } from './describe-value.js';
 import { isMetricName, METRIC_NAMES_HINT, parseMetricName } from './metric-name.js';
 import { parseExpressionInto } from './parse-expression.js';
-import { formatSelector, isSelectorKey, setKey } from './selector.js';
+import { formatSelector, isSelectorKey, phaseSelectorProblems, setKey } from './selector.js';
 import type { ThresholdDefinition, ThresholdSpec } from './threshold.js';
 
 const OPTION_KEYS = ['abortOnFail', 'window'];
@@ -61,12 +61,13 @@ function parseObject(def: Record<string, unknown>, where: string, problems: stri
     else if (!OPTION_KEYS.includes(key)) {
       own.push(
         `unknown key '${key}' (use a metric: ${METRIC_NAMES_HINT}; a selector: user, name, method, ` +
-          `tag, scenario; or abortOnFail, window)`,
+          `tag, scenario, phase; or abortOnFail, window)`,
       );
     }
   }
   const abortOnFail = parseAbortOnFail(def.abortOnFail, own);
   const windowMs = parseWindow(def.window, own);
+  own.push(...phaseSelectorProblems(filter, windowMs));
   if (metricKeys.length === 0)
     own.push(`no metric given (add one of ${METRIC_NAMES_HINT}, e.g. p95: '<300ms')`);
   for (const problem of own) problems.push(`${where}: ${problem}`);

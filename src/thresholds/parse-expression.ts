@@ -9,7 +9,7 @@
 import { VolleyError } from '../errors.js';
 import { parseCondition } from './condition.js';
 import { parseMetricName } from './metric-name.js';
-import { parseSelector } from './selector.js';
+import { parseSelector, phaseSelectorProblems } from './selector.js';
 import type { ThresholdSpec } from './threshold.js';
 
 /** Lazy head, then the last run of operator characters and a value free of them. */
@@ -23,6 +23,7 @@ export function parseExpressionInto(text: string, problems: string[]): Threshold
   const expression = text.trim();
   const own: string[] = [];
   const spec = parseTrimmed(expression, own);
+  if (spec !== undefined) own.push(...phaseSelectorProblems(spec.filter, spec.windowMs));
   for (const problem of own) problems.push(`threshold '${expression}': ${problem}`);
   return own.length === 0 ? spec : undefined;
 }

@@ -10,9 +10,9 @@ import { describeValue } from './describe-value.js';
 
 export type SelectorKey = keyof RowFilter;
 
-export const SELECTOR_KEYS: readonly SelectorKey[] = ['user', 'name', 'method', 'tag', 'scenario'];
+export const SELECTOR_KEYS: readonly SelectorKey[] = ['user', 'name', 'method', 'tag', 'scenario', 'phase'];
 
-const SELECTOR_HINT = 'use user=, name=, method=, tag=, scenario=, or a bare user class name';
+const SELECTOR_HINT = 'use user=, name=, method=, tag=, scenario=, phase=, or a bare user class name';
 
 export function isSelectorKey(key: string): key is SelectorKey {
   return (SELECTOR_KEYS as readonly string[]).includes(key);
@@ -69,6 +69,20 @@ export function setKey(filter: RowFilter, key: SelectorKey, value: unknown, prob
   }
   const trimmed = value.trim();
   filter[key] = key === 'method' ? trimmed.toUpperCase() : trimmed;
+}
+
+/**
+ * A phase's figures are kept for the phase as a whole (every row together, from its start to its
+ * end), so `phase=` stands alone: no other selector key, no sliding window.
+ */
+export function phaseSelectorProblems(filter: RowFilter, windowMs: number | undefined): string[] {
+  if (filter.phase === undefined) return [];
+  const problems: string[] = [];
+  const others = SELECTOR_KEYS.filter((key) => key !== 'phase' && filter[key] !== undefined);
+  if (others.length > 0)
+    problems.push(`phase= selects a whole phase and cannot be combined with ${others.map((k) => `${k}=`).join(', ')}`);
+  if (windowMs !== undefined) problems.push('phase= selects a whole phase and cannot have a window');
+  return problems;
 }
 
 /**

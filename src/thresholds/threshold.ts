@@ -70,6 +70,11 @@ export interface ThresholdObject {
   tag?: string;
   /** Only requests from this scenario, when a run has several. */
   scenario?: string;
+  /**
+   * Only the requests of this phase (a step of a step load), by its name or the start of it
+   * (`'step 3'` for `step 3/5: 30 users`); on its own, without other selectors or a window.
+   */
+  phase?: string;
   /** Stop the run as soon as one of these conditions fails while it runs. Default false. */
   abortOnFail?: boolean;
   /** Judge only the trailing window (`'30s'`, or a number of ms) instead of the whole run. */

@@ -186,6 +186,32 @@ describe('load models', () => {
     });
   });
 
+  it('thresholds judge one step of a step load with phase= (here step 2 fails its own)', async () => {
+    const { cli, result } = await runLoad(
+      fast,
+      "{ steps: 3, from: 2, to: 6, stepDuration: '1s' }",
+      [
+        '--threshold',
+        'phase=step 1:requests<150',
+        '--threshold',
+        'phase=step 3:requests>=250',
+        '--threshold',
+        'phase=step 2:requests<10',
+      ],
+      "constantPacing('20ms')",
+    );
+    expect(cli.code).toBe(1);
+    expect(result.thresholds.map((t) => [t.expression, t.ok])).toEqual([
+      ['phase=step 1:requests<150', true],
+      ['phase=step 3:requests>=250', true],
+      ['phase=step 2:requests<10', false],
+    ]);
+    // Step 2 ran 4 users pacing 50/s for 1 s: about 200 requests, its own, not the run's 600.
+    const step2 = result.thresholds[2]?.actual ?? 0;
+    expect(step2).toBeGreaterThan(150);
+    expect(step2).toBeLessThan(250);
+  });
+
   // Regression: a phase's users were once sampled when the recorder flushed, so a step shorter
   // than the one-second tick that ended with the run read 0 users (its only flush came after
   // every user had stopped). Its 90 requests (6 users × 50/s × 0.3 s) show 6 users ran.
