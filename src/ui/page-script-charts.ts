@@ -86,6 +86,8 @@ function chartOptions(spec, el) {
     axes: [
       axis({
         label: 'elapsed (m:ss)', labelSize: 18, size: 30, space: 60,
+        // Whole seconds and up: a tick between two seconds would repeat the same m:ss label.
+        incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400],
         values: function (u, splits) { return splits.map(axisClock); },
       }),
       axis({ label: spec.y, labelSize: 22, size: 58, values: function (u, splits) { return splits.map(tick); } }),
@@ -147,12 +149,25 @@ function pushPoint(seconds, rps, failuresPerSec, p95, users) {
 
 function addChartPoint(progress, previous) {
   if (previous !== null && progress.elapsedMs <= previous.elapsedMs) return;
+  var times = chartColumns[0];
+  // The history sent on connect already holds this second.
+  if (times.length > 0 && progress.elapsedMs / 1000 <= times[times.length - 1]) return;
   // A page that saw the start draws from 0:00, when nothing had been sent and nobody was running.
   if (previous === null && chartColumns[0].length === 0 && progress.elapsedMs <= FIRST_BASELINE_MS) {
     pushPoint(0, 0, 0, null, 0);
   }
   pushPoint(progress.elapsedMs / 1000, progress.rps, progress.failuresPerSec,
     isNumber(progress.p95Ms) ? progress.p95Ms : null, progress.users);
+  redrawCharts();
+}
+
+/** The run's seconds so far, sent when the page connects: the charts start over from them. */
+function loadHistory(points) {
+  resetCharts();
+  if (points.length > 0 && points[0].t * 1000 <= FIRST_BASELINE_MS) pushPoint(0, 0, 0, null, 0);
+  points.forEach(function (point) {
+    pushPoint(point.t, point.rps, point.failuresPerSec, isNumber(point.p95Ms) ? point.p95Ms : null, point.users);
+  });
   redrawCharts();
 }
 

@@ -278,6 +278,7 @@ function connect() {
     if (source.readyState === EventSource.CLOSED) setTimeout(connect, RECONNECT_MS);
   });
   source.addEventListener('state', function (e) { var s = parse(e.data); if (s) onState(s); });
+  source.addEventListener('history', function (e) { var h = parse(e.data); if (Array.isArray(h)) loadHistory(h); });
   source.addEventListener('progress', function (e) { var p = parse(e.data); if (p) onProgress(p); });
   source.addEventListener('end', function (e) { var end = parse(e.data); if (end) onEnd(end); });
 }

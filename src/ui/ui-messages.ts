@@ -1,6 +1,6 @@
 /**
  * What the web UI's server and page say to each other: the page reads a stream of these as
- * server-sent events (`/events`: `state`, `progress`, `end`) and posts the start form
+ * server-sent events (`/events`: `state`, `history`, `progress`, `end`) and posts the start form
  * (`POST /api/start`) and stop (`POST /api/stop`). Plain JSON, typed once here for both sides.
  */
 
@@ -44,6 +44,19 @@ export interface UiState {
 /** Sent every second while running: the live status line's figures and the endpoints table. */
 export interface UiProgress extends LiveProgress {
   endpoints: LiveEndpointRow[];
+}
+
+/**
+ * One second of the charts. The whole list is sent when a page connects (`history`), so a page
+ * opened (or reloaded) in the middle of a run draws it from the start.
+ */
+export interface UiHistoryPoint {
+  /** Seconds since the start. */
+  t: number;
+  rps: number;
+  failuresPerSec: number;
+  p95Ms: number | null;
+  users: number;
 }
 
 /** Sent once the run is over and its reports are ready. */

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderUiPage } from './page.js';
-import type { UiEnd, UiProgress, UiStartForm, UiState } from './ui-messages.js';
+import type { UiEnd, UiHistoryPoint, UiProgress, UiStartForm, UiState } from './ui-messages.js';
 
 export interface UiServerOptions {
   host: string;
@@ -27,12 +27,15 @@ export interface UiServerOptions {
 /** Comment lines that keep idle event streams open through proxies and browser timeouts. */
 const KEEPALIVE_MS = 15_000;
 const MAX_BODY_BYTES = 4096;
+/** A day of seconds: a longer run keeps its charts' last day. */
+const MAX_HISTORY_POINTS = 86_400;
 
 export class UiServer {
   private readonly server: Server;
   private readonly streams = new Set<ServerResponse>();
   private state: UiState;
   private lastProgress: string | undefined;
+  private readonly history: UiHistoryPoint[] = [];
   private ended: { event: string; report: string; result: string } | undefined;
   private readonly page = renderUiPage();
   private keepalive: NodeJS.Timeout | undefined;
@@ -66,6 +69,14 @@ export class UiServer {
   }
 
   progress(progress: UiProgress): void {
+    if (this.history.length >= MAX_HISTORY_POINTS) this.history.shift();
+    this.history.push({
+      t: progress.elapsedMs / 1000,
+      rps: progress.rps,
+      failuresPerSec: progress.failuresPerSec,
+      p95Ms: progress.p95Ms,
+      users: progress.users,
+    });
     this.lastProgress = event('progress', progress);
     this.broadcast(this.lastProgress);
   }
@@ -137,6 +148,7 @@ export class UiServer {
       connection: 'keep-alive',
     });
     res.write(event('state', this.state));
+    if (this.history.length > 0) res.write(event('history', this.history));
     if (this.lastProgress !== undefined) res.write(this.lastProgress);
     if (this.ended !== undefined) res.write(this.ended.event);
     this.streams.add(res);

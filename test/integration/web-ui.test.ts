@@ -8,7 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/metrics/result.js';
-import type { UiEnd, UiProgress, UiState } from '../../src/ui/ui-messages.js';
+import type { UiEnd, UiHistoryPoint, UiProgress, UiState } from '../../src/ui/ui-messages.js';
 import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
 import { type LoopbackServer, startServer } from '../helpers/loopback-server.js';
 
@@ -147,6 +147,14 @@ describe('volley run --ui', () => {
       return e.event === 'progress';
     });
     expect(state).toMatchObject({ startable: false });
+    // A page that connects in the middle of the run gets the seconds so far, to chart from 0:00.
+    let history: UiHistoryPoint[] = [];
+    await readEvents(base, (e) => {
+      if (e.event === 'history') history = e.data as UiHistoryPoint[];
+      return e.event === 'progress';
+    });
+    expect(history.length).toBeGreaterThan(0);
+    expect(history[0]).toEqual(expect.objectContaining({ users: expect.any(Number) as number, t: expect.any(Number) as number }));
     expect((await post(base, 'api/start', { users: 1, spawnRate: 1, runTime: '', host: target.url })).status).toBe(409);
     const events = readEventsUntilEnd(base);
     expect((await post(base, 'api/stop', {})).status).toBe(202);
