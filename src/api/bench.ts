@@ -59,6 +59,20 @@ export interface BenchOptions {
   setup?: () => unknown;
   /** Runs once after it, even when it failed; awaited. */
   teardown?: () => unknown;
+  /**
+   * Runs before every call of the function, outside the timed span: to put the system into the
+   * state the call starts from (a fault to recover from, a fresh record to delete). Also before
+   * the probe and warm-up calls, as tinybench does. Awaited when it returns a promise; the
+   * function's own sync/async mode is unchanged. If it throws, the benchmark fails with
+   * `beforeEach failed: …`. A `time` budget is wall-clock, so the hooks' time counts against it.
+   */
+  beforeEach?: () => unknown;
+  /**
+   * Runs after every call of the function, outside the timed span (undo what `beforeEach` or the
+   * call did). Awaited when it returns a promise; not run after a call that threw. If it throws,
+   * the benchmark fails with `afterEach failed: …`.
+   */
+  afterEach?: () => unknown;
   thresholds?: BenchThresholds;
 }
 

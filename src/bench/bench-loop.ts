@@ -18,6 +18,16 @@
  *
  * Limits: at most `iterations` calls, and none started after `deadline` (clock ms). The check
  * comes after each call, so at least one call is made whenever `iterations` > 0.
+ *
+ * Per-call hooks (`beforeEach`/`afterEach`) get loops of their own, `syncHookedLoop` and
+ * `asyncHookedLoop`, so the two loops above stay free of a branch and an allocation they would
+ * never use. The timed span inside them is the same two clock readings around the same call (a
+ * synchronous `fn` is still never awaited); the hooks run outside it. A hook is awaited only when
+ * it returned a thenable, checked on every call since an unawaited promise would let the next call
+ * start before its preparation finished: with synchronous hooks and a synchronous `fn` the loop
+ * never yields. A call there spans `beforeEach` to `afterEach`, so the deadline is checked with a
+ * fresh reading after `afterEach` (slow hooks count against `time`, which stays wall-clock), and
+ * the abort signal is checked in both, since either may yield to the event loop.
  */
 
 import { performance } from 'node:perf_hooks';
@@ -37,6 +47,20 @@ export interface LoopLimits {
 }
 
 const NS_PER_MS = 1e6;
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/** Run around every call of `fn`, outside the timed span; a no-op stands in for a missing one. */
+export interface PerCallHooks {
+  beforeEach: () => unknown;
+  afterEach: () => unknown;
+}
 
 export function syncLoop(
   fn: () => unknown,
@@ -75,22 +99,81 @@ export async function asyncLoop(
   }
 }
 
+/** `syncLoop` with hooks: `fn` is called without being awaited, a hook only if it returned a thenable. */
+export async function syncHookedLoop(
+  fn: () => unknown,
+  hooks: PerCallHooks,
+  clock: BenchClock,
+  limits: LoopLimits,
+  overheadNs: number,
+  acc: SampleAccumulator,
+  signal?: AbortSignal,
+): Promise<void> {
+  const { iterations, deadline } = limits;
+  const { beforeEach, afterEach } = hooks;
+  for (let i = 0; i < iterations; i++) {
+    const prepared = beforeEach();
+    if (isThenable(prepared)) await prepared;
+    const start = clock.now();
+    fn();
+    const end = clock.now();
+    const ns = (end - start) * NS_PER_MS - overheadNs;
+    acc.add(Math.max(ns, 0));
+    const cleaned = afterEach();
+    if (isThenable(cleaned)) await cleaned;
+    if (clock.now() >= deadline || signal?.aborted === true) return;
+  }
+}
+
+/** `asyncLoop` with hooks: `fn` is awaited inside the timed span, a hook only if it returned a thenable. */
+export async function asyncHookedLoop(
+  fn: () => unknown,
+  hooks: PerCallHooks,
+  clock: BenchClock,
+  limits: LoopLimits,
+  overheadNs: number,
+  acc: SampleAccumulator,
+  signal?: AbortSignal,
+): Promise<void> {
+  const { iterations, deadline } = limits;
+  const { beforeEach, afterEach } = hooks;
+  for (let i = 0; i < iterations; i++) {
+    const prepared = beforeEach();
+    if (isThenable(prepared)) await prepared;
+    const start = clock.now();
+    await fn();
+    const end = clock.now();
+    const ns = (end - start) * NS_PER_MS - overheadNs;
+    acc.add(Math.max(ns, 0));
+    const cleaned = afterEach();
+    if (isThenable(cleaned)) await cleaned;
+    if (clock.now() >= deadline || signal?.aborted === true) return;
+  }
+}
+
 const CALIBRATION_CALLS = 2000;
 const CALIBRATION_BUDGET_MS = 50;
 
 function noop(): void {}
 async function asyncNoop(): Promise<void> {}
 
+const NO_HOOKS: PerCallHooks = { beforeEach: noop, afterEach: noop };
+
 /**
  * The median cost (ns) of one turn of the loop around an empty function, sync or async. Twice:
- * the first pass warms the loop up; the median of the second is kept.
+ * the first pass warms the loop up; the median of the second is kept. `hooked` calibrates the
+ * hooked loop that will measure, so the code between the clock readings is the very code timed
+ * later; its hooks are no-ops, and would sit outside the readings anyway.
  */
-export async function measureOverhead(clock: BenchClock, async: boolean): Promise<number> {
+export async function measureOverhead(clock: BenchClock, async: boolean, hooked = false): Promise<number> {
   let median = 0;
   for (let pass = 0; pass < 2; pass++) {
     const acc = new SampleAccumulator();
     const limits = { iterations: CALIBRATION_CALLS, deadline: clock.now() + CALIBRATION_BUDGET_MS };
-    if (async) await asyncLoop(asyncNoop, clock, limits, 0, acc);
+    if (hooked) {
+      if (async) await asyncHookedLoop(asyncNoop, NO_HOOKS, clock, limits, 0, acc);
+      else await syncHookedLoop(noop, NO_HOOKS, clock, limits, 0, acc);
+    } else if (async) await asyncLoop(asyncNoop, clock, limits, 0, acc);
     else syncLoop(noop, clock, limits, 0, acc);
     median = acc.percentileNs(50);
   }

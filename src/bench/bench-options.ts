@@ -68,9 +68,11 @@ export function resolveBench(definition: BenchDefinition, problems: string[]): R
       }
     }
   }
-  for (const hook of ['setup', 'teardown'] as const) {
-    if (options[hook] !== undefined && typeof options[hook] !== 'function')
-      own.push(`${hook} must be a function`);
+  for (const hook of ['setup', 'teardown', 'beforeEach', 'afterEach'] as const) {
+    const value: unknown = options[hook];
+    if (value !== undefined && typeof value !== 'function') {
+      own.push(`${hook} must be a function, got ${value === null ? 'null' : typeof value}`);
+    }
   }
   for (const problem of own) problems.push(`${where}: ${problem}`);
   const thresholds = parseMetricThresholds(options.thresholds, 'bench', where, problems);

@@ -7,21 +7,38 @@
  * never awaits (`syncLoop`). A function that returns a promise only sometimes is measured as
  * whatever it was on the probe. An exception anywhere is captured into an `errored` result;
  * teardown runs whenever setup succeeded.
+ *
+ * `beforeEach`/`afterEach` run around every call of the function, the probe and the warm-up
+ * included (as tinybench runs them around its warm-up calls), since a call made without its
+ * preparation would be a different operation; only the calibration of the loop, which calls an
+ * empty function, runs without them. A hook's error fails the benchmark like the function's, in
+ * the phase it happened, with the hook named in the message. A call whose function threw gets no
+ * `afterEach` (as in tinybench): the benchmark has failed, and `teardown` still runs.
  */
 
-import type { BenchDefinition } from '../api/bench.js';
+import type { BenchDefinition, BenchOptions } from '../api/bench.js';
 import { VolleyError } from '../errors.js';
 import { checkPids } from '../monitor/pid-monitor.js';
 import {
+  asyncHookedLoop,
   asyncLoop,
   type BenchClock,
+  isThenable,
   type LoopLimits,
   measureOverhead,
+  type PerCallHooks,
   performanceClock,
+  syncHookedLoop,
   syncLoop,
 } from './bench-loop.js';
 import { type Budget, type ResolvedBench, resolveBench } from './bench-options.js';
-import { type BenchPhase, type BenchResult, type CompletedBench, captureError } from './bench-result.js';
+import {
+  type BenchPhase,
+  type BenchResult,
+  type CapturedError,
+  type CompletedBench,
+  captureError,
+} from './bench-result.js';
 import { judgeThreshold, type Measured, type MetricThreshold } from './metric-thresholds.js';
 import { growthLimits, measureResource } from './resource-metrics.js';
 import { type RunResources, startResourceWatch } from './resource-watch.js';
@@ -34,7 +51,10 @@ export interface RunBenchOptions {
   monitorPids?: readonly number[];
   /** Time between resource samples, ms (default 100). */
   monitorIntervalMs?: number;
-  /** Stops an asynchronous benchmark early, between calls. */
+  /**
+   * Stops a benchmark early, between calls: an asynchronous one, or one whose per-call hooks
+   * return promises (a loop that never yields cannot see the signal change).
+   */
   signal?: AbortSignal;
 }
 
@@ -52,12 +72,51 @@ export async function runBench(
   return runResolvedBench(resolved, options);
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+type PerCallHookName = 'beforeEach' | 'afterEach';
+
+/** What a per-call hook threw, marked so that the result names the hook rather than the function. */
+class PerCallHookError extends Error {
+  constructor(
+    readonly hook: PerCallHookName,
+    readonly thrown: unknown,
+  ) {
+    super(`${hook} failed`);
+  }
+}
+
+/** `hook`, with what it throws or rejects with marked as its own. */
+function marked(name: PerCallHookName, hook: () => unknown): () => unknown {
+  return () => {
+    let value: unknown;
+    try {
+      value = hook();
+    } catch (error) {
+      throw new PerCallHookError(name, error);
+    }
+    if (!isThenable(value)) return value;
+    return value.then(undefined, (error: unknown) => {
+      throw new PerCallHookError(name, error);
+    });
+  };
+}
+
+function noop(): void {}
+
+/** The hooks to run around each call, or undefined when there are none (the plain loops). */
+function perCallHooks(options: BenchOptions): PerCallHooks | undefined {
+  const { beforeEach, afterEach } = options;
+  if (beforeEach === undefined && afterEach === undefined) return undefined;
+  return {
+    beforeEach: beforeEach === undefined ? noop : marked('beforeEach', beforeEach),
+    afterEach: afterEach === undefined ? noop : marked('afterEach', afterEach),
+  };
+}
+
+/** The captured error; a hook's keeps its own name and stack, its message prefixed with the hook. */
+function captureRunError(error: unknown): CapturedError {
+  if (!(error instanceof PerCallHookError)) return captureError(error);
+  const captured = captureError(error.thrown);
+  return { ...captured, message: `${error.hook} failed: ${captured.message}` };
 }
 
 function limitsFrom(budget: Budget, clock: BenchClock): LoopLimits {
@@ -67,13 +126,17 @@ function limitsFrom(budget: Budget, clock: BenchClock): LoopLimits {
 async function loop(
   async: boolean,
   fn: () => unknown,
+  hooks: PerCallHooks | undefined,
   clock: BenchClock,
   limits: LoopLimits,
   overheadNs: number,
   acc: SampleAccumulator,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  if (async) await asyncLoop(fn, clock, limits, overheadNs, acc, signal);
+  if (hooks !== undefined) {
+    if (async) await asyncHookedLoop(fn, hooks, clock, limits, overheadNs, acc, signal);
+    else await syncHookedLoop(fn, hooks, clock, limits, overheadNs, acc, signal);
+  } else if (async) await asyncLoop(fn, clock, limits, overheadNs, acc, signal);
   else syncLoop(fn, clock, limits, overheadNs, acc);
 }
 
@@ -84,6 +147,7 @@ export async function runResolvedBench(
 ): Promise<BenchResult> {
   const { definition } = resolved;
   const { fn } = definition;
+  const hooks = perCallHooks(definition.options);
   const clock = options.clock ?? performanceClock;
   const acc = new SampleAccumulator();
   let phase: BenchPhase = 'setup';
@@ -103,14 +167,22 @@ export async function runResolvedBench(
   }
   try {
     phase = 'probe';
+    if (hooks !== undefined) {
+      const prepared = hooks.beforeEach();
+      if (isThenable(prepared)) await prepared;
+    }
     const probe = fn();
     const async = isThenable(probe);
     if (async) await probe;
-    const overheadNs = await measureOverhead(clock, async);
+    if (hooks !== undefined) {
+      const cleaned = hooks.afterEach();
+      if (isThenable(cleaned)) await cleaned;
+    }
+    const overheadNs = await measureOverhead(clock, async, hooks !== undefined);
 
     phase = 'warmup';
     const warm = new SampleAccumulator();
-    await loop(async, fn, clock, limitsFrom(resolved.warmup, clock), overheadNs, warm, options.signal);
+    await loop(async, fn, hooks, clock, limitsFrom(resolved.warmup, clock), overheadNs, warm, options.signal);
 
     phase = 'measure';
     const watch = startResourceWatch({
@@ -120,7 +192,16 @@ export async function runResolvedBench(
     });
     let watched: ReturnType<typeof watch.stop> | undefined;
     try {
-      await loop(async, fn, clock, limitsFrom(resolved.measure, clock), overheadNs, acc, options.signal);
+      await loop(
+        async,
+        fn,
+        hooks,
+        clock,
+        limitsFrom(resolved.measure, clock),
+        overheadNs,
+        acc,
+        options.signal,
+      );
     } finally {
       watched = watch.stop();
     }
@@ -149,7 +230,7 @@ export async function runResolvedBench(
       name: definition.name,
       ok: false,
       phase,
-      error: captureError(error),
+      error: captureRunError(error),
       completedCalls: acc.count,
     };
   }

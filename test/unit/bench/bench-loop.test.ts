@@ -1,7 +1,13 @@
 import { type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { type BenchClock, measureOverhead, syncLoop } from '../../../src/bench/bench-loop.js';
+import {
+  asyncHookedLoop,
+  type BenchClock,
+  measureOverhead,
+  syncHookedLoop,
+  syncLoop,
+} from '../../../src/bench/bench-loop.js';
 import { SampleAccumulator } from '../../../src/bench/statistics.js';
 
 /** Garbage collections during `work`, as Node reports them (entries arrive asynchronously). */
@@ -53,5 +59,47 @@ describe('the measuring loop', () => {
     const clock: BenchClock = { now: () => (now += 0.00005) }; // every reading 50 ns later
     // One reading before and one after each call: 50 ns apart.
     expect(await measureOverhead(clock, false)).toBe(50);
+  });
+
+  it('measures the hooked loops\' overhead the same way, between the same two readings', async () => {
+    let now = 0;
+    const clock: BenchClock = { now: () => (now += 0.00005) };
+    expect(await measureOverhead(clock, false, true)).toBe(50);
+    expect(await measureOverhead(clock, true, true)).toBe(50);
+  });
+});
+
+describe('the hooked loops', () => {
+  const unlimited = { iterations: 4, deadline: Number.POSITIVE_INFINITY };
+
+  it('with synchronous hooks and function, finishes before returning its promise', () => {
+    const acc = new SampleAccumulator();
+    const events: string[] = [];
+    const hooks = { beforeEach: () => events.push('before'), afterEach: () => events.push('after') };
+    const done = syncHookedLoop(() => events.push('fn'), hooks, { now: () => 0 }, unlimited, 0, acc);
+    // Nothing was awaited: every call happened synchronously.
+    expect(acc.count).toBe(4);
+    expect(events).toEqual(new Array<string[]>(4).fill(['before', 'fn', 'after']).flat());
+    return done;
+  });
+
+  it('reads the clock around the function only', async () => {
+    let ms = 0;
+    const clock: BenchClock = { now: () => ms };
+    const hooks = {
+      beforeEach: () => {
+        ms += 100;
+      },
+      afterEach: async () => {
+        await Promise.resolve();
+        ms += 100;
+      },
+    };
+    const sync = new SampleAccumulator();
+    await syncHookedLoop(() => (ms += 2), hooks, clock, unlimited, 0, sync);
+    const async = new SampleAccumulator();
+    await asyncHookedLoop(async () => (ms += 3), hooks, clock, unlimited, 0, async);
+    expect([sync.count, sync.min, sync.max]).toEqual([4, 2e6, 2e6]);
+    expect([async.count, async.min, async.max]).toEqual([4, 3e6, 3e6]);
   });
 });
