@@ -63,7 +63,7 @@ export type {
   TimeSeriesPoint,
 } from './metrics/result.js';
 export type { LiveProgress, Output, RunStartInfo } from './outputs/output.js';
-export type { CheckOptions, HttpClient, HttpResponse, RequestOptions } from './protocols/http/index.js';
+export type { CheckOptions, HttpApi as HttpClient, HttpResponse, RequestOptions } from './protocols/http/index.js';
 export { check } from './protocols/http/index.js';
 export type { RunApiOptions } from './runner/run.js';
 export { run } from './runner/run.js';

@@ -4,7 +4,7 @@
  * nothing is allocated per task.
  */
 
-import type { CheckOptions, HttpClient, HttpResponse } from '../protocols/http/index.js';
+import type { CheckOptions, HttpApi, HttpResponse } from '../protocols/http/index.js';
 
 export interface VuContext<State extends object = Record<string, unknown>, Data = unknown> {
   /** Unique across the run (and across workers): the user's spawn index. */
@@ -16,7 +16,7 @@ export interface VuContext<State extends object = Record<string, unknown>, Data 
   /** What the scenario's `setup()` returned; the same value for every user. */
   readonly data: Data;
   /** This user's HTTP client: its own cookies and keep-alive connections. */
-  readonly http: HttpClient;
+  readonly http: HttpApi;
   /** Tasks this user has started so far. */
   readonly iteration: number;
   /** Aborts when the run stops for good (grace period over, or a second Ctrl-C). */

@@ -27,7 +27,7 @@ import { HeadCache, headerLines, requestHead, wirePath } from './request-head.js
 import { RequestHeaders, withoutHeaders } from './request-headers.js';
 import { Response } from './response.js';
 import { timeoutMs as parseTimeout } from './timeout.js';
-import type { HttpClientOptions, HttpResponse, RequestOptions } from './types.js';
+import type { HttpApi, HttpClientOptions, HttpResponse, RequestOptions } from './types.js';
 import { appendQuery, encodeQuery, isAbsolute, type OriginInfo, parseOrigin, pathStart } from './url.js';
 
 interface Target {
@@ -40,7 +40,7 @@ interface Target {
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const STOPPED = 'aborted: run stopped';
 
-export class HttpClient implements ExchangeOwner {
+export class HttpClient implements HttpApi, ExchangeOwner {
   /** The recorder scope of the task now running; the user sets it before each task. */
   scope = 0;
   /**

@@ -5,4 +5,4 @@
 
 export { type CheckOptions, check } from './check.js';
 export { HttpClient } from './client.js';
-export type { HttpClientOptions, HttpResponse, QueryValue, RequestOptions } from './types.js';
+export type { HttpApi, HttpClientOptions, HttpResponse, QueryValue, RequestOptions } from './types.js';

@@ -114,3 +114,19 @@ export interface HttpResponse {
   /** Marks this (already recorded) request failed, with `reason` as its error message; once. */
   fail(reason: string): void;
 }
+
+/**
+ * The HTTP client as a script sees it (`vu.http`): one method per HTTP method, and `request` for
+ * any other. Responses never reject on network errors; see {@link HttpResponse}.
+ */
+export interface HttpApi {
+  get(url: string, options?: RequestOptions): Promise<HttpResponse>;
+  post(url: string, options?: RequestOptions): Promise<HttpResponse>;
+  put(url: string, options?: RequestOptions): Promise<HttpResponse>;
+  patch(url: string, options?: RequestOptions): Promise<HttpResponse>;
+  delete(url: string, options?: RequestOptions): Promise<HttpResponse>;
+  head(url: string, options?: RequestOptions): Promise<HttpResponse>;
+  options(url: string, options?: RequestOptions): Promise<HttpResponse>;
+  /** Any method, in any case (`'purge'` is sent as `PURGE`). */
+  request(method: string, url: string, options?: RequestOptions): Promise<HttpResponse>;
+}
