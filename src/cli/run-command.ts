@@ -21,7 +21,7 @@ import { startDemoProcess } from './demo-process.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { type PreparedRun, prepareRun, type RunFlags } from './prepare-run.js';
-import { openUi } from './run-ui.js';
+import { openUi, type UiSession } from './run-ui.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
 import { parseAddress } from './worker-command.js';
 
@@ -141,12 +141,28 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
 }
 
 async function runPrepared(fileArgument: string | undefined, flags: RunFlags): Promise<number> {
-  let prepared = await prepareRun(fileArgument, flags);
-  const ui = flags.ui === true ? await openUi(prepared, flags, (form) => prepareRun(fileArgument, form)) : undefined;
-  if (ui !== undefined) prepared = ui.prepared;
+  const prepared = await prepareRun(fileArgument, flags);
+  if (flags.ui !== true) return runOnce(prepared, flags, undefined);
+  // With the web UI, runs follow one another as the page starts them; the last one's code stands.
+  const ui = await openUi(prepared, flags, (form) => prepareRun(fileArgument, form));
+  try {
+    let next: PreparedRun | undefined = await ui.nextRun();
+    let code = 0;
+    while (next !== undefined) {
+      code = await runOnce(next, flags, ui);
+      next = await ui.afterRun();
+    }
+    return code;
+  } finally {
+    await ui.close();
+  }
+}
+
+async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | undefined): Promise<number> {
   const { scenario, exports, file, options, explicit, urlMode, profiles, source } = prepared;
   const outputs: Output[] = [];
-  if (ui !== undefined) outputs.push(ui.output);
+  let stop: () => void = () => undefined;
+  if (ui !== undefined) outputs.push(ui.output(() => stop()));
   const prometheus = flags.prometheus === undefined ? undefined : await prometheusOutput(flags.prometheus, prepared);
   if (prometheus !== undefined) outputs.push(prometheus);
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
@@ -183,7 +199,7 @@ async function runPrepared(fileArgument: string | undefined, flags: RunFlags): P
     keyboard: flags.headless !== true && process.stdin.isTTY === true,
     stderr: process.stderr,
   });
-  ui?.onStop(() => handle.stop());
+  stop = () => handle.stop();
   try {
     const result = await handle.result;
     const written = describeReports(reports);
@@ -205,8 +221,6 @@ async function runPrepared(fileArgument: string | undefined, flags: RunFlags): P
       // An aborted run (3) stays aborted; a regression makes a passed run fail (1).
       code = Math.max(code, compared);
     }
-    release();
-    await ui?.finish();
     return code;
   } finally {
     release();

@@ -26,19 +26,22 @@ export interface UiFlags {
 }
 
 export interface UiSession {
-  readonly output: UiOutput;
-  /** The run as started from the form (or as given, with --autostart). */
-  readonly prepared: PreparedRun;
-  /** Wires the Stop button. */
-  onStop(stop: () => void): void;
-  /** After the run: waits for Ctrl-C (or --autoquit), then closes the server. */
-  finish(): Promise<void>;
+  /** The run to start: posted from the form, or (the first time, with --autostart) as given. */
+  nextRun(): Promise<PreparedRun>;
+  /** The output of the run about to start; the page's Stop button calls `stop`. */
+  output(stop: () => void): UiOutput;
+  /**
+   * After a run: the next one, started from the page (New test, then the form), or undefined
+   * once the user quits (Ctrl-C) or --autoquit's time is up.
+   */
+  afterRun(): Promise<PreparedRun | undefined>;
+  close(): Promise<void>;
 }
 
 /**
- * Starts the UI server for a prepared run and waits for the start form (or starts at once with
- * --autostart). `prepare` re-reads the run with the form's values as flags, so they are checked
- * and merged exactly as -u, -r, -t and -H would be; a refusal is shown beside the form.
+ * Starts the UI server for a prepared run. The form's values are merged by `prepare`, which
+ * re-reads the run with them as flags, so they are checked and merged exactly as -u, -r, -t and
+ * -H would be; a refusal is shown beside the form.
  */
 export async function openUi(
   prepared: PreparedRun,
@@ -49,10 +52,8 @@ export async function openUi(
   const autoquitMs = flags.autoquit === undefined ? null : parseSeconds(flags.autoquit, '--autoquit');
   const autostart = flags.autostart === true;
   const fixedLoad = fixedLoadOf(prepared);
-  let started: (run: PreparedRun) => void = () => undefined;
-  const whenStarted = new Promise<PreparedRun>((resolve) => {
-    started = resolve;
-  });
+  let starts = deferred<PreparedRun>();
+  if (autostart) starts.resolve(prepared);
   let stop: () => void = () => undefined;
   const server = new UiServer({
     host: flags.uiHost ?? '127.0.0.1',
@@ -64,6 +65,8 @@ export async function openUi(
       form: formOf(prepared),
       startable: !autostart,
       fixedLoad,
+      // Remote workers leave when their run ends: a coordinator runs once.
+      restartable: flags.coordinator !== true,
       userClasses: userClassesOf(prepared.scenario, prepared.exports),
       startedAt: null,
       version: VERSION,
@@ -72,7 +75,7 @@ export async function openUi(
       try {
         const run = await prepare(fixedLoad === null ? withForm(flags, form) : { ...flags, host: form.host });
         server.update({ form });
-        started(run);
+        starts.resolve(run);
         return undefined;
       } catch (error) {
         if (isVolleyError(error)) return error.message;
@@ -91,27 +94,45 @@ export async function openUi(
     );
   }
   process.stderr.write(`Web UI: ${url}${autostart ? '' : ' (open it to start the run)'}\n`);
-  if (autostart) started(prepared);
-  const run = await whenStarted;
   return {
-    output: new UiOutput(server),
-    prepared: run,
-    onStop: (handler) => {
+    nextRun: () => starts.promise,
+    output: (handler) => {
       stop = handler;
+      starts = deferred<PreparedRun>();
+      return new UiOutput(server);
     },
-    finish: async () => {
-      if (autoquitMs !== null) {
-        await new Promise((resolve) => setTimeout(resolve, autoquitMs));
-      } else {
-        process.stderr.write(`\nThe web UI stays up with the results: ${url} (Ctrl-C to quit)\n`);
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', () => resolve());
-          process.once('SIGTERM', () => resolve());
-        });
-      }
-      await server.close();
+    afterRun: () => {
+      if (autoquitMs === null)
+        process.stderr.write(`\nThe web UI stays up with the results: ${url} (New test there, or Ctrl-C to quit)\n`);
+      return new Promise<PreparedRun | undefined>((resolve) => {
+        const finish = (run: PreparedRun | undefined): void => {
+          process.off('SIGINT', quit);
+          process.off('SIGTERM', quit);
+          clearTimeout(timer);
+          resolve(run);
+        };
+        const quit = (): void => finish(undefined);
+        const timer = autoquitMs === null ? undefined : setTimeout(quit, autoquitMs);
+        process.once('SIGINT', quit);
+        process.once('SIGTERM', quit);
+        void starts.promise.then(finish);
+      });
     },
+    close: () => server.close(),
   };
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
 }
 
 /** The form's values as the flags they stand for. */

@@ -59,6 +59,7 @@ function render() {
   show(stopButton, !over);
   stopButton.disabled = look.kind === 'stopping';
   setText(byId('stop-label'), look.kind === 'stopping' ? 'stopping\u2026' : 'Stop');
+  show(byId('new-test'), over && s !== null && s.restartable === true);
   var reportUrl = ui.end && ownUrl(ui.end.reportUrl) !== null ? ui.end.reportUrl : null;
   var statusLink = byId('status-report-link');
   show(statusLink, reportUrl !== null);
@@ -247,6 +248,25 @@ byId('start-form').addEventListener('submit', function (event) {
       });
     })
     .catch(function (err) { failed('Could not reach volley: ' + err.message); });
+});
+
+byId('new-test').addEventListener('click', function () {
+  var button = byId('new-test');
+  button.disabled = true;
+  postJson('api/new', {})
+    .then(function (res) {
+      button.disabled = false;
+      if (res.ok) return null;
+      return res.text().then(function (text) {
+        setText(stopError, text.trim() || 'New test failed (HTTP ' + res.status + ').');
+        show(stopError, true);
+      });
+    })
+    .catch(function (err) {
+      button.disabled = false;
+      setText(stopError, 'Could not reach volley: ' + err.message);
+      show(stopError, true);
+    });
 });
 
 stopButton.addEventListener('click', function () {

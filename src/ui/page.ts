@@ -54,6 +54,7 @@ const STATUS_BAR = html`<section class="card statusbar" aria-label="Run status">
 <span class="action-error" id="stop-error" role="alert" hidden></span>
 <button type="button" class="btn danger" id="stop-button"><span class="square" aria-hidden="true"></span><span id="stop-label">Stop</span></button>
 <a class="btn secondary" id="status-report-link" hidden target="_blank" rel="noopener">Open HTML report</a>
+<button type="button" class="btn primary" id="new-test" hidden>New test</button>
 </div>
 <div class="runbar" aria-hidden="true"><span id="runbar"></span></div>
 </section>`;

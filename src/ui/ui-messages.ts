@@ -33,6 +33,8 @@ export interface UiState {
    * rate`, …): the form then sets only the host, and Start runs that load as written.
    */
   fixedLoad: string | null;
+  /** Whether a finished run may be followed by a new one from the page (`POST /api/new`). */
+  restartable: boolean;
   /** The user classes of the scenario, with their weights. */
   userClasses: { name: string; weight: number }[];
   /** ISO time the load started, once it has. */

@@ -2,7 +2,8 @@
  * The live web UI's server (Locust's web UI, for volley): one page, a stream of server-sent
  * events with the run's state, progress and end, and two actions, start (the form's load) and
  * stop. After the run it serves the HTML report and the JSON result. It binds 127.0.0.1 unless
- * told otherwise, and takes actions only as JSON posts, which a page on another origin cannot
+ * told otherwise, and takes actions only as JSON posts (start, stop, and `new`, which brings a
+ * finished run's page back to the start form), which a page on another origin cannot
  * send without the browser asking first (so a stray web page cannot stop a run).
  */
 
@@ -131,6 +132,14 @@ export class UiServer {
         if (refused !== undefined) return send(res, 400, 'text/plain', refused);
         return send(res, 202, 'text/plain', 'starting');
       }
+      case '/api/new':
+        if (this.state.phase !== 'finished' || !this.state.restartable)
+          return send(res, 409, 'text/plain', 'a new test can start once this one has finished');
+        this.history.length = 0;
+        this.lastProgress = undefined;
+        this.ended = undefined;
+        this.update({ phase: 'waiting', startable: true, startedAt: null });
+        return send(res, 202, 'text/plain', 'waiting for the start form');
       case '/api/stop':
         if (this.state.phase !== 'running') return send(res, 409, 'text/plain', `the run is ${this.state.phase}`);
         this.options.onStop?.();

@@ -13,10 +13,15 @@ import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
 import { type LoopbackServer, startServer } from '../helpers/loopback-server.js';
 
 let target: LoopbackServer;
+/** Every CLI started here: one a failed test left waiting for its start form is killed at the end. */
+const children: ChildProcess[] = [];
 beforeAll(async () => {
   target = await startServer((_req, res) => setTimeout(() => res.end('ok'), 5));
 });
-afterAll(() => target.close());
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await target.close();
+});
 
 const SCENARIO = `
 import { constant, defineScenario, defineUser } from 'volley';
@@ -71,6 +76,7 @@ function startUi(flags: string[], source = SCENARIO): { url: Promise<string>; ex
   const exit = runCli(['run', file, '-H', target.url, '--ui', '--ui-port', '0', '-q', ...flags], {
     timeoutMs: 40_000,
     onSpawn: (child: ChildProcess) => {
+      children.push(child);
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
@@ -84,7 +90,7 @@ function startUi(flags: string[], source = SCENARIO): { url: Promise<string>; ex
 
 describe('volley run --ui', () => {
   it('waits for the start form, runs with its values, streams progress, and serves the reports', async () => {
-    const { url, exit } = startUi(['--autoquit', '1']);
+    const { url, exit } = startUi(['--autoquit', '3']);
     const base = await url;
 
     const page = await fetch(base);
@@ -132,6 +138,16 @@ describe('volley run --ui', () => {
     expect(result.durationMs).toBeLessThan(4000); // the form's 2 s, not the scenario's 30 s
     const report = await (await fetch(`${base}report.html`)).text();
     expect(report).toContain('ui demo');
+
+    // New test: back to the form, and a second run with other values.
+    expect((await post(base, 'api/new', {})).status).toBe(202);
+    const again = readEventsUntilEnd(base);
+    expect((await post(base, 'api/start', { users: 1, spawnRate: 10, runTime: '2s', host: target.url })).status).toBe(202);
+    const second = await again;
+    expect(Math.max(...second.progress.map((p) => p.users))).toBe(1);
+    const secondResult = (await (await fetch(`${base}result.json`)).json()) as Result;
+    expect(secondResult.durationMs).toBeLessThan(3000);
+    expect(secondResult.totals.requests).toBe(second.end.totals.requests);
 
     const cli = await exit;
     expect(cli.code).toBe(0);
