@@ -49,11 +49,11 @@ describe('renderUiPage', () => {
     for (const event of ['state', 'progress', 'end']) {
       expect(PAGE_SCRIPT).toContain(`source.addEventListener('${event}'`);
     }
-    // Both actions go through one helper that posts JSON: the server refuses any other content type.
+    // Every action goes through one helper that posts JSON: the server refuses any other content type.
     expect(PAGE_SCRIPT.match(/\bfetch\(/g)).toHaveLength(1);
     expect(PAGE_SCRIPT).toMatch(/fetch\(url, \{ method: 'POST', headers: \{ 'content-type': 'application\/json' \}/);
     const posted = [...PAGE_SCRIPT.matchAll(/\bpostJson\(\s*'([^']*)'/g)].map((m) => m[1]);
-    expect(posted).toEqual(['api/start', 'api/stop']);
+    expect(posted).toEqual(['api/start', 'api/new', 'api/stop']);
     expect([...PAGE_SCRIPT.matchAll(/\bEventSource\(([^)]*)\)/g)].map((m) => m[1])).toEqual(["'events'"]);
   });
 
