@@ -11,15 +11,18 @@ import { tryParseRate } from './rate.js';
 import type { OptionName, RunOptions } from './run-options.js';
 import { parseStagesText } from './stages-text.js';
 
-const positiveInt = (what: string) =>
+/** A whole number of at least `min`, from a number or a string of digits. */
+const intAtLeast = (min: number, what: string) =>
   z.union([z.number(), z.string()]).transform((raw, ctx) => {
     const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isInteger(value) || value < 1) {
-      ctx.addIssue({ code: 'custom', message: `expected ${what} (a whole number >= 1), got '${raw}'` });
+    if (!Number.isInteger(value) || value < min) {
+      ctx.addIssue({ code: 'custom', message: `expected ${what} (a whole number >= ${min}), got '${raw}'` });
       return z.NEVER;
     }
     return value;
   });
+
+const positiveInt = (what: string) => intAtLeast(1, what);
 
 const positiveNumber = (what: string) =>
   z.union([z.number(), z.string()]).transform((raw, ctx) => {
@@ -75,16 +78,6 @@ const bool = z.union([z.boolean(), z.string()]).transform((raw, ctx) => {
   ctx.addIssue({ code: 'custom', message: `expected true or false, got '${raw}'` });
   return z.NEVER;
 });
-
-const wholeNumber = (what: string) =>
-  z.union([z.number(), z.string()]).transform((raw, ctx) => {
-    const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isInteger(value) || value < 0) {
-      ctx.addIssue({ code: 'custom', message: `expected ${what} (a whole number >= 0), got '${raw}'` });
-      return z.NEVER;
-    }
-    return value;
-  });
 
 const seed = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   const value = Number(raw);
@@ -149,7 +142,7 @@ export const OPTION_FIELDS: FieldSchemas = {
   quiet: bool,
   seed,
   connections: positiveInt('a number of connections'),
-  maxRedirects: wholeNumber('a number of redirects'),
+  maxRedirects: intAtLeast(0, 'a number of redirects'),
   stages,
   rate,
   maxUsers: positiveInt('a number of users'),

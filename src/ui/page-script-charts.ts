@@ -5,6 +5,8 @@
  * their tab is opened (uPlot needs a visible element to measure) and redrawn only while visible.
  */
 
+import { AXIS_CLOCK_SCRIPT } from '../outputs/html/axis-clock-script.js';
+
 export const CHARTS_SCRIPT = String.raw`
 var CHART_SPECS = [
   {
@@ -33,16 +35,7 @@ function withAlpha(hex, alpha) {
   return 'rgba(' + ((n >> 16) & 255) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + alpha + ')';
 }
 
-/** Axis labels as the report prints them: 0:05, 1:30, 1:02:03. */
-function axisClock(seconds) {
-  var s = Math.max(0, Math.round(seconds));
-  var h = Math.floor(s / 3600);
-  var m = Math.floor((s % 3600) / 60);
-  var r = s % 60;
-  var mmss = (h > 0 && m < 10 ? '0' : '') + m + ':' + (r < 10 ? '0' : '') + r;
-  return h > 0 ? h + ':' + mmss : mmss;
-}
-
+${AXIS_CLOCK_SCRIPT}
 function tick(v) {
   if (v === null || v === undefined) return '';
   return Math.abs(v) >= 1000 ? count(v) : String(Number(v.toPrecision(3)));

@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { renderUiPage } from './page.js';
 import type { UiEnd, UiHistoryPoint, UiProgress, UiStartForm, UiState } from './ui-messages.js';
+import { sendReply } from '../outputs/http-reply.js';
 
 export interface UiServerOptions {
   host: string;
@@ -45,7 +46,7 @@ export class UiServer {
     this.state = options.state;
     this.server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
-        if (!res.headersSent) send(res, 500, 'text/plain', error instanceof Error ? error.message : String(error));
+        if (!res.headersSent) sendReply(res, 500, 'text/plain', error instanceof Error ? error.message : String(error));
       });
     });
   }
@@ -103,50 +104,50 @@ export class UiServer {
     if (req.method === 'GET' || req.method === 'HEAD') {
       switch (path) {
         case '/':
-          return send(res, 200, 'text/html; charset=utf-8', this.page);
+          return sendReply(res, 200, 'text/html; charset=utf-8', this.page);
         case '/events':
           return this.openStream(res);
         case '/report.html':
           return this.ended === undefined
-            ? send(res, 404, 'text/plain', 'the report is written when the run ends')
-            : send(res, 200, 'text/html; charset=utf-8', this.ended.report);
+            ? sendReply(res, 404, 'text/plain', 'the report is written when the run ends')
+            : sendReply(res, 200, 'text/html; charset=utf-8', this.ended.report);
         case '/result.json':
           return this.ended === undefined
-            ? send(res, 404, 'text/plain', 'the result is written when the run ends')
-            : send(res, 200, 'application/json', this.ended.result, { 'content-disposition': 'attachment; filename="result.json"' });
+            ? sendReply(res, 404, 'text/plain', 'the result is written when the run ends')
+            : sendReply(res, 200, 'application/json', this.ended.result, { 'content-disposition': 'attachment; filename="result.json"' });
         default:
-          return send(res, 404, 'text/plain', 'not found');
+          return sendReply(res, 404, 'text/plain', 'not found');
       }
     }
-    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
+    if (req.method !== 'POST') return sendReply(res, 405, 'text/plain', 'method not allowed');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-      return send(res, 415, 'text/plain', 'actions are JSON posts');
+      return sendReply(res, 415, 'text/plain', 'actions are JSON posts');
     const body = await readBody(req);
     switch (path) {
       case '/api/start': {
         if (this.state.phase !== 'waiting' || !this.state.startable)
-          return send(res, 409, 'text/plain', 'the run has already started');
+          return sendReply(res, 409, 'text/plain', 'the run has already started');
         const form = parseForm(body);
-        if (typeof form === 'string') return send(res, 400, 'text/plain', form);
+        if (typeof form === 'string') return sendReply(res, 400, 'text/plain', form);
         const refused = (await this.options.onStart?.(form)) ?? undefined;
-        if (refused !== undefined) return send(res, 400, 'text/plain', refused);
-        return send(res, 202, 'text/plain', 'starting');
+        if (refused !== undefined) return sendReply(res, 400, 'text/plain', refused);
+        return sendReply(res, 202, 'text/plain', 'starting');
       }
       case '/api/new':
         if (this.state.phase !== 'finished' || !this.state.restartable)
-          return send(res, 409, 'text/plain', 'a new test can start once this one has finished');
+          return sendReply(res, 409, 'text/plain', 'a new test can start once this one has finished');
         this.history.length = 0;
         this.lastProgress = undefined;
         this.ended = undefined;
         this.update({ phase: 'waiting', startable: true, startedAt: null });
-        return send(res, 202, 'text/plain', 'waiting for the start form');
+        return sendReply(res, 202, 'text/plain', 'waiting for the start form');
       case '/api/stop':
-        if (this.state.phase !== 'running') return send(res, 409, 'text/plain', `the run is ${this.state.phase}`);
+        if (this.state.phase !== 'running') return sendReply(res, 409, 'text/plain', `the run is ${this.state.phase}`);
         this.options.onStop?.();
         this.update({ phase: 'stopping' });
-        return send(res, 202, 'text/plain', 'stopping');
+        return sendReply(res, 202, 'text/plain', 'stopping');
       default:
-        return send(res, 404, 'text/plain', 'not found');
+        return sendReply(res, 404, 'text/plain', 'not found');
     }
   }
 
@@ -173,16 +174,6 @@ function event(name: string, data: unknown): string {
   return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  type: string,
-  body: string,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
-  res.end(body);
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

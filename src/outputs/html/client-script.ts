@@ -8,6 +8,8 @@
  * test (test/e2e/html-report.test.ts) runs it in Chromium and fails on any console error.
  */
 
+import { AXIS_CLOCK_SCRIPT } from './axis-clock-script.js';
+
 export const CLIENT_SCRIPT = String.raw`(function () {
 'use strict';
 var report = JSON.parse(document.getElementById('volley-data').textContent);
@@ -17,14 +19,7 @@ function cssVar(name) {
   return getComputedStyle(document.body).getPropertyValue(name).trim();
 }
 
-function clock(seconds) {
-  var s = Math.max(0, Math.round(seconds));
-  var h = Math.floor(s / 3600);
-  var m = Math.floor((s % 3600) / 60);
-  var r = s % 60;
-  var mmss = (h > 0 && m < 10 ? '0' : '') + m + ':' + (r < 10 ? '0' : '') + r;
-  return h > 0 ? h + ':' + mmss : mmss;
-}
+${AXIS_CLOCK_SCRIPT}
 
 /** About three significant digits, as the tables print them. */
 function number(v) {
@@ -103,7 +98,7 @@ function chartOptions(spec, el) {
           }
         : undefined,
       values: function (u, splits) {
-        return splits.map(function (v) { return nines ? percentile(v, false) : clock(v); });
+        return splits.map(function (v) { return nines ? percentile(v, false) : axisClock(v); });
       },
     }),
     axis({
@@ -130,7 +125,7 @@ function chartOptions(spec, el) {
     label: nines ? 'percentile' : 'elapsed',
     value: function (u, v) {
       if (v === null || v === undefined) return '\u2014';
-      return nines ? percentile(v, true) : clock(v);
+      return nines ? percentile(v, true) : axisClock(v);
     },
   }];
   spec.series.forEach(function (s) {

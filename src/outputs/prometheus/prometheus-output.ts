@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Result } from '../../metrics/result.js';
 import type { LiveProgress, Output, RunStartInfo } from '../output.js';
 import { PROMETHEUS_CONTENT_TYPE, renderExposition } from './exposition.js';
+import { sendReply } from '../http-reply.js';
 
 export interface PrometheusOutputOptions {
   /** The address to bind, as given: the CLI defaults it to 127.0.0.1. */
@@ -79,26 +80,16 @@ export class PrometheusOutput implements Output {
 
   #route(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0];
-    if (path !== METRICS_PATH) return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+    if (path !== METRICS_PATH) return sendReply(res, 404, 'text/plain; charset=utf-8', 'not found\n');
     if (req.method !== 'GET' && req.method !== 'HEAD')
-      return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { allow: 'GET, HEAD' });
+      return sendReply(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { allow: 'GET, HEAD' });
     let body: string;
     try {
       body = this.render();
     } catch (error) {
-      return send(res, 500, 'text/plain; charset=utf-8', `${error instanceof Error ? error.message : String(error)}\n`);
+      return sendReply(res, 500, 'text/plain; charset=utf-8', `${error instanceof Error ? error.message : String(error)}\n`);
     }
-    send(res, 200, PROMETHEUS_CONTENT_TYPE, body);
+    sendReply(res, 200, PROMETHEUS_CONTENT_TYPE, body);
   }
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  type: string,
-  body: string,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
-  res.end(body);
-}

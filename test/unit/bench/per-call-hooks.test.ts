@@ -1,24 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { type BenchOptions, bench } from '../../../src/api/bench.js';
-import type { BenchClock } from '../../../src/bench/bench-loop.js';
-import type { BenchResult, CompletedBench } from '../../../src/bench/bench-result.js';
 import { resultFailures } from '../../../src/bench/failures.js';
 import { runBench } from '../../../src/bench/run-bench.js';
 import { isVolleyError } from '../../../src/errors.js';
-
-/** A clock that moves only when a benchmarked function or hook says so. */
-class VirtualClock implements BenchClock {
-  ms = 1000;
-  now(): number {
-    return this.ms;
-  }
-}
-
-function completed(result: BenchResult): CompletedBench {
-  if (result.state !== 'completed') throw new Error(`expected completed, got ${result.error.message}`);
-  return result;
-}
+import { completed, VirtualClock } from './bench-fixtures.js';
 
 /** A macrotask: anything not awaited would visibly run out of order. */
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
