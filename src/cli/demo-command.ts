@@ -31,6 +31,8 @@ interface DemoFlags {
   html: string;
   headless?: boolean;
   quiet?: boolean;
+  ui?: boolean;
+  uiPort?: string;
 }
 
 export function registerDemoCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -58,6 +60,8 @@ export function registerDemoCommand(program: Command, setExitCode: (code: number
     .option('--html <file>', 'where to write the HTML report', 'results/demo-report.html')
     .option('--headless', 'no keyboard control')
     .option('-q, --quiet', 'no live progress line')
+    .option('--ui', 'start and watch the demo run from the web UI (http://127.0.0.1:8089)')
+    .option('--ui-port <port>', 'with --ui: the port (default 8089)')
     .action(async (flags: DemoFlags) => {
       setExitCode(await demo(flags));
     });
@@ -85,6 +89,8 @@ async function demo(flags: DemoFlags): Promise<number> {
       html: flags.html,
       ...(flags.headless === true ? { headless: true } : {}),
       ...(flags.quiet === true ? { quiet: true } : {}),
+      ...(flags.ui === true ? { ui: true } : {}),
+      ...(flags.uiPort === undefined ? {} : { uiPort: flags.uiPort }),
       method: 'GET',
       header: [],
       threshold: [],
