@@ -66,17 +66,22 @@ function post(base: string, path: string, body: unknown, type = 'application/jso
 }
 
 /** Starts `volley run … --ui --ui-port 0` and resolves with the UI's URL once it listens. */
-function startUi(flags: string[], source = SCENARIO): { url: Promise<string>; exit: ReturnType<typeof runCli> } {
+function startUi(
+  flags: string[],
+  source = SCENARIO,
+): { url: Promise<string>; exit: ReturnType<typeof runCli>; child: () => ChildProcess | undefined } {
   const dir = tempDir();
   const file = writeScenario(dir, 'load.ts', source);
   let resolveUrl: (url: string) => void = () => undefined;
   const url = new Promise<string>((resolve) => {
     resolveUrl = resolve;
   });
+  let spawned: ChildProcess | undefined;
   const exit = runCli(['run', file, '-H', target.url, '--ui', '--ui-port', '0', '-q', ...flags], {
     timeoutMs: 40_000,
     onSpawn: (child: ChildProcess) => {
       children.push(child);
+      spawned = child;
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
@@ -85,12 +90,13 @@ function startUi(flags: string[], source = SCENARIO): { url: Promise<string>; ex
       });
     },
   });
-  return { url, exit };
+  return { url, exit, child: () => spawned };
 }
 
 describe('volley run --ui', () => {
   it('waits for the start form, runs with its values, streams progress, and serves the reports', async () => {
-    const { url, exit } = startUi(['--autoquit', '3']);
+    // The UI stays up after each run (no --autoquit): a second run, then Ctrl-C ends it.
+    const { url, exit, child } = startUi([]);
     const base = await url;
 
     const page = await fetch(base);
@@ -149,6 +155,7 @@ describe('volley run --ui', () => {
     expect(secondResult.durationMs).toBeLessThan(3000);
     expect(secondResult.totals.requests).toBe(second.end.totals.requests);
 
+    child()?.kill('SIGINT');
     const cli = await exit;
     expect(cli.code).toBe(0);
     expect(cli.stdout).toContain('PASSED');
