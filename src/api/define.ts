@@ -142,6 +142,8 @@ export interface HttpDefinition {
   connections?: number;
   /** Redirects a request follows (301, 302, 303, 307, 308); default 10, 0 for none. */
   maxRedirects?: number;
+  /** Accept any TLS certificate, for a test system with a self-signed one; default false. */
+  insecure?: boolean;
 }
 
 /**

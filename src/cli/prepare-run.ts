@@ -41,6 +41,7 @@ export interface RunFlags extends UiFlags {
   seed?: string;
   connections?: string;
   maxRedirects?: string;
+  insecure?: boolean;
   prometheus?: string;
   stages?: string;
   rate?: string;
@@ -84,6 +85,7 @@ const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
   ['seed', 'seed', '--seed'],
   ['connections', 'connections', '--connections'],
   ['maxRedirects', 'maxRedirects', '--max-redirects'],
+  ['insecure', 'insecure', '--insecure'],
   ['stages', 'stages', '--stages'],
   ['rate', 'rate', '--rate'],
   ['maxUsers', 'maxUsers', '--max-users'],

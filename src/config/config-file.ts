@@ -42,6 +42,7 @@ const OPTION_KEYS: Readonly<Record<string, OptionName>> = {
   seed: 'seed',
   connections: 'connections',
   maxRedirects: 'maxRedirects',
+  insecure: 'insecure',
   stages: 'stages',
   rate: 'rate',
   maxUsers: 'maxUsers',

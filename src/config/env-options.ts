@@ -28,6 +28,7 @@ export const ENV_NAMES: Readonly<Record<OptionName, string>> = Object.freeze({
   seed: 'VOLLEY_SEED',
   connections: 'VOLLEY_CONNECTIONS',
   maxRedirects: 'VOLLEY_MAX_REDIRECTS',
+  insecure: 'VOLLEY_INSECURE',
   stages: 'VOLLEY_STAGES',
   rate: 'VOLLEY_RATE',
   maxUsers: 'VOLLEY_MAX_USERS',

@@ -143,6 +143,7 @@ export const OPTION_FIELDS: FieldSchemas = {
   seed,
   connections: positiveInt('a number of connections'),
   maxRedirects: intAtLeast(0, 'a number of redirects'),
+  insecure: bool,
   stages,
   rate,
   maxUsers: positiveInt('a number of users'),

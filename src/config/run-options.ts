@@ -35,6 +35,8 @@ export interface RunOptions {
   connections: number;
   /** Redirects a request follows (0: none; the 3xx is the response). */
   maxRedirects: number;
+  /** Accept any TLS certificate (a test system's self-signed one). */
+  insecure: boolean;
   /** Closed-model stages (`--stages 30s:100,5m:100,30s:0`); replace the scenario's load. */
   stages: { durationMs: number; target: number }[] | null;
   /** Open model: iterations per second (`--rate 200/s`); replaces the scenario's load. */
@@ -69,6 +71,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   seed: 1,
   connections: 6,
   maxRedirects: 10,
+  insecure: false,
   stages: null,
   rate: null,
   maxUsers: null,

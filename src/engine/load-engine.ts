@@ -45,6 +45,8 @@ export interface HttpDefaults {
   connections: number;
   /** Redirects a request follows. */
   maxRedirects: number;
+  /** Accept any TLS certificate. */
+  insecure: boolean;
   /** Count response bytes without keeping bodies (URL mode). */
   discardBody: boolean;
 }
@@ -228,6 +230,7 @@ export class LoadEngine {
       headers: this.options.http.headers,
       connections: this.options.http.connections,
       maxRedirects: this.options.http.maxRedirects,
+      insecure: this.options.http.insecure,
       discardBody: this.options.http.discardBody,
     });
     const user = new VirtualUser(index, compiled, http, this.env);

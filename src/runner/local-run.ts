@@ -44,6 +44,7 @@ export function buildScenarioSet(params: LocalRunParams): ScenarioSet {
           headers: { 'user-agent': `volley/${VERSION}` },
           connections: options.connections,
           maxRedirects: options.maxRedirects,
+          insecure: options.insecure,
           discardBody: params.discardBodies,
         },
         seed: options.seed,

@@ -34,6 +34,7 @@ export interface RunApiOptions {
   seed?: number;
   connections?: number;
   maxRedirects?: number;
+  insecure?: boolean;
   /** Replace the scenario's load with stages, an arrival rate (per second) or a named profile. */
   stages?: string;
   rate?: number | string;
@@ -74,6 +75,7 @@ export async function run<Data>(
     seed: api(options.seed, 'seed'),
     connections: api(options.connections, 'connections'),
     maxRedirects: api(options.maxRedirects, 'maxRedirects'),
+    insecure: api(options.insecure, 'insecure'),
     stages: api(options.stages, 'stages'),
     rate: api(options.rate, 'rate'),
     maxUsers: api(options.maxUsers, 'maxUsers'),

@@ -21,5 +21,6 @@ export function scenarioLayer(scenario: ScenarioDefinition<unknown>, origin: str
     layer.connections = { value: http.connections, origin: at('http.connections') };
   if (http.maxRedirects !== undefined)
     layer.maxRedirects = { value: http.maxRedirects, origin: at('http.maxRedirects') };
+  if (http.insecure !== undefined) layer.insecure = { value: http.insecure, origin: at('http.insecure') };
   return layer;
 }

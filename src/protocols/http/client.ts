@@ -52,6 +52,7 @@ export class HttpClient implements HttpApi, ExchangeOwner {
   readonly jar: CookieJar | undefined;
   readonly discardBody: boolean;
   readonly connectTimeoutMs: number;
+  private readonly insecure: boolean;
   private readonly recorder: MetricsRecorder;
   private readonly timeoutMs: number;
   private readonly maxRedirects: number;
@@ -77,6 +78,7 @@ export class HttpClient implements HttpApi, ExchangeOwner {
     this.recorder = options.recorder;
     this.timeoutMs = Math.round(timeout);
     this.connectTimeoutMs = this.timeoutMs;
+    this.insecure = options.insecure ?? false;
     this.connections = connections;
     this.discardBody = options.discardBody ?? false;
     this.jar = (options.cookies ?? true) ? new CookieJar() : undefined;
@@ -301,7 +303,11 @@ export class HttpClient implements HttpApi, ExchangeOwner {
   }
 
   private connect(target: Target): ConnectionPool {
-    target.pool = new ConnectionPool(target.info, this.connectTimeoutMs, this.connections);
+    target.pool = new ConnectionPool(
+      target.info,
+      { connectTimeoutMs: this.connectTimeoutMs, insecure: this.insecure },
+      this.connections,
+    );
     return target.pool;
   }
 

@@ -7,7 +7,7 @@
  * gets its one warm connection back, and concurrent requests spread over more connections.
  */
 
-import { Http1Connection } from './http1-connection.js';
+import { type ConnectionSettings, Http1Connection } from './http1-connection.js';
 import type { OriginInfo } from './url.js';
 
 /** One connection and how many of this user's requests are on it (running or queued). */
@@ -21,7 +21,7 @@ export class ConnectionPool {
 
   constructor(
     private readonly origin: OriginInfo,
-    private readonly connectTimeoutMs: number,
+    private readonly settings: ConnectionSettings,
     private readonly cap: number,
   ) {}
 
@@ -35,7 +35,7 @@ export class ConnectionPool {
       if (least === undefined || lane.inflight < least.inflight) least = lane;
     }
     if (least !== undefined && lanes.length >= this.cap) return least;
-    const lane = new Lane(new Http1Connection(this.origin.target, this.connectTimeoutMs));
+    const lane = new Lane(new Http1Connection(this.origin.target, this.settings));
     lanes.push(lane);
     return lane;
   }

@@ -314,6 +314,16 @@ function statusMessage(status: number, statusText: string): string {
 }
 
 /** The grouped error message of a request that got no (complete) response. */
+/** Node's codes for a certificate it cannot trust; --insecure is the way past them on a test system. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 function describeError(error: Error, timeoutMs: number, connectTimeoutMs: number): string {
   switch ((error as { code?: unknown }).code) {
     case 'VOLLEY_HEADERS_TIMEOUT':
@@ -323,6 +333,8 @@ function describeError(error: Error, timeoutMs: number, connectTimeoutMs: number
     case 'VOLLEY_CONNECT_TIMEOUT':
       return `timeout after ${formatTimeout(connectTimeoutMs)} connecting`;
   }
+  if (UNTRUSTED_CERTIFICATE.has((error as { code?: unknown }).code as string))
+    return `${error.message}: the target's TLS certificate is not trusted (--insecure accepts it on a test system)`;
   if (error.message !== '') return error.message;
   // Node's happy-eyeballs connect (several addresses) fails with an AggregateError and no message.
   if (error instanceof AggregateError && error.errors[0] instanceof Error && error.errors[0].message !== '') {

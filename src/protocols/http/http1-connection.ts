@@ -34,6 +34,14 @@ export interface WireRequest extends ResponseSink {
   onRequestError(error: Error): void;
 }
 
+/** How a user's connections are made, the same for all of them. */
+export interface ConnectionSettings {
+  /** 0 for none. */
+  connectTimeoutMs: number;
+  /** Accept any TLS certificate (self-signed, expired, another host's): for test systems only. */
+  insecure: boolean;
+}
+
 export interface ConnectionTarget {
   /** Host name or address for the socket (IPv6 without brackets). */
   readonly host: string;
@@ -82,7 +90,7 @@ export class Http1Connection implements ResponseSink {
 
   constructor(
     private readonly target: ConnectionTarget,
-    private readonly connectTimeoutMs: number,
+    private readonly settings: ConnectionSettings,
   ) {}
 
   /** Queues a request; it is written when the connection is free. */
@@ -217,13 +225,20 @@ export class Http1Connection implements ResponseSink {
   private open(): void {
     const { target } = this;
     const socket: Socket = target.secure
-      ? connectTls({ host: target.host, port: target.port, servername: target.servername, ALPNProtocols: ['http/1.1'] })
+      ? connectTls({
+          host: target.host,
+          port: target.port,
+          servername: target.servername,
+          ALPNProtocols: ['http/1.1'],
+          rejectUnauthorized: !this.settings.insecure,
+        })
       : connectTcp({ host: target.host, port: target.port });
     this.socket = socket;
     this.connected = false;
     this.written = 0;
     socket.setNoDelay(true);
-    if (this.connectTimeoutMs > 0) socket.setTimeout(this.connectTimeoutMs);
+    const { connectTimeoutMs } = this.settings;
+    if (connectTimeoutMs > 0) socket.setTimeout(connectTimeoutMs);
     const ready = target.secure ? 'secureConnect' : 'connect';
     socket.once(ready, () => {
       if (this.socket !== socket) return;

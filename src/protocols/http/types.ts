@@ -31,6 +31,11 @@ export interface HttpClientOptions {
   /** Keep a cookie jar (default true). */
   cookies?: boolean;
   /**
+   * Accept any TLS certificate: self-signed, expired, or another host's (default false). For
+   * test systems with their own certificates; never for anything that matters.
+   */
+  insecure?: boolean;
+  /**
    * How many redirects a request follows (default 10, like k6; 0 never follows, and a redirect is
    * then the response). A 301, 302, 303, 307 or 308 with an http(s) `location` is followed:
    * relative locations resolve against the request's URL, another origin gets its own

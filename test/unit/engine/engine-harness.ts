@@ -89,7 +89,7 @@ export function harness(options: HarnessOptions = {}) {
     iterations: options.iterations ?? null,
     budgetUsers: options.users ?? 4,
     gracefulStopMs: options.gracefulStopMs ?? 30_000,
-    http: { timeoutMs: 1000, headers: {}, connections: 1, maxRedirects: 10, discardBody: false },
+    http: { timeoutMs: 1000, headers: {}, connections: 1, maxRedirects: 10, insecure: false, discardBody: false },
     seed: 1,
     clock,
     ...(options.segment === undefined ? {} : { segment: options.segment }),
