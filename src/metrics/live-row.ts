@@ -47,3 +47,15 @@ export function liveRow(
     maxMs: recorded ? ms(latency.maxValue) : null,
   };
 }
+
+/** A group of errors (same row, same message) so far, for live displays (the web UI's Failures). */
+export interface LiveErrorRow {
+  scenario: string;
+  userClass: string;
+  method: string;
+  name: string;
+  /** `request` (no or a failing response) or `task` (an exception in the script). */
+  kind: 'request' | 'task';
+  message: string;
+  count: number;
+}

@@ -8,7 +8,7 @@
 import { type DecodedSnapshot, decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
 import { type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
 import { createHistogram, percentileMs } from './histogram.js';
-import { type LiveEndpointRow, liveRow } from './live-row.js';
+import { type LiveEndpointRow, type LiveErrorRow, liveRow } from './live-row.js';
 import { latencyView } from './latency-view.js';
 import { PhaseTracker } from './phase-stats.js';
 import type {
@@ -154,6 +154,22 @@ export class RunAggregate implements StatsSource {
     return [...this.rows.values()]
       .sort((a, b) => compareKeys(a.key, b.key))
       .map((row) => liveRow(row.key, row.stats));
+  }
+
+  /** The most frequent error groups so far (at most `limit`), for live displays. */
+  liveErrors(limit = 100): LiveErrorRow[] {
+    return [...this.errors.values()]
+      .sort((a, b) => b.count - a.count || a.firstAtMs - b.firstAtMs)
+      .slice(0, limit)
+      .map((error) => ({
+        scenario: error.key.scenario,
+        userClass: error.key.user,
+        method: error.key.method,
+        name: error.key.name,
+        kind: error.kind,
+        message: error.message,
+        count: error.count,
+      }));
   }
 
   /** Every row's figures merged, cumulative, for live displays (`Aggregated`). */

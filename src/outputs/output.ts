@@ -5,7 +5,7 @@
  * never sit on the request path, so a slow one delays reporting, never measuring.
  */
 
-import type { LiveEndpointRow } from '../metrics/live-row.js';
+import type { LiveEndpointRow, LiveErrorRow } from '../metrics/live-row.js';
 import type { Result } from '../metrics/result.js';
 
 /** What is known when the run starts, before any request. */
@@ -43,6 +43,8 @@ export interface LiveProgress {
   endpoints: readonly LiveEndpointRow[];
   /** All rows together, cumulative, named `Aggregated`. */
   total: LiveEndpointRow;
+  /** The most frequent error groups so far, most frequent first. */
+  errors: readonly LiveErrorRow[];
 }
 
 
@@ -62,4 +64,4 @@ export interface TextStream {
   columns?: number;
 }
 
-export type { LiveEndpointRow };
+export type { LiveEndpointRow, LiveErrorRow };

@@ -180,6 +180,7 @@ export function startRun(request: RunRequest): RunHandle {
         phase: live.state.phase === 'running' ? 'running' : 'stopping',
         endpoints: aggregate.liveRows(),
         total: aggregate.liveTotal(),
+        errors: aggregate.liveErrors(),
       };
       for (const output of request.outputs) {
         try {

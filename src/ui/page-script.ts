@@ -9,6 +9,7 @@
  */
 
 import { CHARTS_SCRIPT } from './page-script-charts.js';
+import { FAILURES_SCRIPT } from './page-script-failures.js';
 import { FORMAT_SCRIPT } from './page-script-format.js';
 import { REPORT_SCRIPT } from './page-script-report.js';
 import { STATS_SCRIPT } from './page-script-stats.js';
@@ -95,6 +96,7 @@ function resetRun() {
   ui.reportShown = false;
   resetStats();
   resetCharts();
+  resetFailures();
   show(byId('tab-report'), false);
   setText(byId('s-rps-label'), 'RPS');
   setText(byId('s-p95-label'), 'p95 now');
@@ -151,6 +153,7 @@ function onProgress(p) {
   ui.progress = p;
   renderStatus(p);
   updateStats(p, previous);
+  updateFailures(p);
   addChartPoint(p, previous);
   render();
 }
@@ -312,6 +315,7 @@ export const PAGE_SCRIPT = `(function () {
 ${FORMAT_SCRIPT}
 ${STATS_SCRIPT}
 ${CHARTS_SCRIPT}
+${FAILURES_SCRIPT}
 ${REPORT_SCRIPT}
 ${MAIN_SCRIPT}
 })();

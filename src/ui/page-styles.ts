@@ -86,6 +86,12 @@ export const UI_CSS = `
 .tab:hover { color: var(--text); }
 .tab[aria-selected="true"] { color: var(--text); border-bottom-color: var(--accent); }
 .tab:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; border-radius: 4px; }
+.tab .tab-count { margin-left: 8px; padding: 1px 7px; border-radius: 9px; font-size: 11px; font-weight: 600;
+  color: var(--bad); background: var(--bad-bg); }
+#failures-table td.message { white-space: pre-wrap; word-break: break-word; }
+#failures-table col.f-count { width: 9rem; }
+#failures-table col.f-type { width: 5.5rem; }
+#failures-table col.f-name { width: 34%; }
 .tab .tab-dot { display: inline-block; width: 7px; height: 7px; border-radius: 50%; margin-left: 8px;
   vertical-align: 1px; }
 .tab .tab-dot.passed { background: var(--ok); }

@@ -94,6 +94,15 @@ const CHARTS_PANEL = html`<section class="card" id="panel-charts" role="tabpanel
 </div>
 </section>`;
 
+const FAILURES_PANEL = html`<section class="card" id="panel-failures" role="tabpanel" aria-labelledby="tab-failures" hidden>
+<header class="card-head"><h2>Failures</h2><span class="card-note">grouped by request and message, most frequent first</span></header>
+<div class="table-wrap"><table class="live" id="failures-table">
+<colgroup><col class="f-count"><col class="f-type"><col class="f-name"><col></colgroup>
+<thead><tr><th class="num"># Occurrences</th><th>Type</th><th>Name</th><th>Message</th></tr></thead>
+<tbody id="failures-body"><tr><td class="empty" colspan="4">No failures.</td></tr></tbody>
+</table></div>
+</section>`;
+
 const REPORT_PANEL = html`<div id="panel-report" role="tabpanel" aria-labelledby="tab-report" hidden>
 <section class="verdict" id="verdict" aria-label="Verdict">
 <div class="verdict-main">
@@ -157,10 +166,12 @@ ${STATUS_BAR}
 <nav class="tabs" role="tablist" aria-label="Views">
 <button type="button" class="tab" role="tab" id="tab-stats" data-tab="stats" aria-controls="panel-stats" aria-selected="true">Statistics</button>
 <button type="button" class="tab" role="tab" id="tab-charts" data-tab="charts" aria-controls="panel-charts" aria-selected="false" tabindex="-1">Charts</button>
+<button type="button" class="tab" role="tab" id="tab-failures" data-tab="failures" aria-controls="panel-failures" aria-selected="false" tabindex="-1">Failures<span class="tab-count" id="tab-failures-count" hidden></span></button>
 <button type="button" class="tab" role="tab" id="tab-report" data-tab="report" aria-controls="panel-report" aria-selected="false" tabindex="-1" hidden>Report<span class="tab-dot" id="tab-report-dot" aria-hidden="true"></span></button>
 </nav>
 ${STATS_PANEL}
 ${CHARTS_PANEL}
+${FAILURES_PANEL}
 ${REPORT_PANEL}
 </div>
 </main>

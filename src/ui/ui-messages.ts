@@ -4,7 +4,7 @@
  * (`POST /api/start`) and stop (`POST /api/stop`). Plain JSON, typed once here for both sides.
  */
 
-import type { LiveEndpointRow, LiveProgress } from '../outputs/output.js';
+import type { LiveEndpointRow, LiveErrorRow, LiveProgress } from '../outputs/output.js';
 
 export type UiPhase = 'waiting' | 'running' | 'stopping' | 'finished';
 
@@ -46,6 +46,7 @@ export interface UiState {
 /** Sent every second while running: the live status line's figures and the endpoints table. */
 export interface UiProgress extends LiveProgress {
   endpoints: LiveEndpointRow[];
+  errors: LiveErrorRow[];
 }
 
 /**
@@ -80,4 +81,4 @@ export interface UiEnd {
   warnings: string[];
 }
 
-export type { LiveEndpointRow };
+export type { LiveEndpointRow, LiveErrorRow };

@@ -24,7 +24,7 @@ export class UiOutput implements Output {
       this.stopping = true;
       this.server.update({ phase: 'stopping' });
     }
-    this.server.progress({ ...progress, endpoints: [...progress.endpoints] });
+    this.server.progress({ ...progress, endpoints: [...progress.endpoints], errors: [...progress.errors] });
   }
 
   onEnd(result: Result): void {

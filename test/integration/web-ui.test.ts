@@ -16,7 +16,10 @@ let target: LoopbackServer;
 /** Every CLI started here: one a failed test left waiting for its start form is killed at the end. */
 const children: ChildProcess[] = [];
 beforeAll(async () => {
-  target = await startServer((_req, res) => setTimeout(() => res.end('ok'), 5));
+  target = await startServer((req, res) => {
+    if (req.url === '/missing') res.statusCode = 404;
+    setTimeout(() => res.end('ok'), 5);
+  });
 });
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
@@ -190,7 +193,10 @@ describe('volley run --ui', () => {
 
 describe('volley run --ui on a scenario with its own load model', () => {
   it('offers only the host, and Start runs the stages as written', async () => {
-    const stages = SCENARIO.replace("load: { users: 2, duration: '30s' }", "load: { stages: [{ duration: '1s', target: 2 }, { duration: '1s', target: 2 }] }");
+    const stages = SCENARIO.replace(
+      "load: { users: 2, duration: '30s' }",
+      "load: { stages: [{ duration: '1s', target: 2 }, { duration: '1s', target: 2 }] }",
+    ).replace("tasks: { read: ({ http }) => http.get('/items') }", "tasks: { read: ({ http }) => http.get('/items'), lost: ({ http }) => http.get('/missing') }");
     const { url, exit } = startUi(['--autoquit', '0'], stages);
     const base = await url;
     let state: UiState | undefined;
@@ -204,6 +210,12 @@ describe('volley run --ui on a scenario with its own load model', () => {
     expect((await post(base, 'api/start', { users: 9, spawnRate: 9, runTime: '30s', host: target.url })).status).toBe(202);
     const { progress } = await events;
     expect(Math.max(...progress.map((p) => p.users))).toBe(2);
+    // The Failures tab's figures: the 404s, grouped, with their running count.
+    const errors = progress.at(-1)?.errors ?? [];
+    expect(errors).toEqual([
+      expect.objectContaining({ userClass: 'Reader', method: 'GET', name: '/missing', message: 'HTTP 404 Not Found' }),
+    ]);
+    expect(errors[0]?.count).toBeGreaterThan(0);
     const cli = await exit;
     expect(cli.code).toBe(0);
   });

@@ -160,3 +160,26 @@ describe('RunAggregate.addAll', () => {
     expect(tick.p95Ms).toBeCloseTo(10, 1);
   });
 });
+
+describe('RunAggregate.liveErrors', () => {
+  it('lists error groups most frequent first, across workers, up to a limit', () => {
+    const aggregate = new RunAggregate();
+    const { recorder, at } = manualRecorder();
+    const scope = recorder.scope('', 'Reader', []);
+    const list = recorder.endpoint(scope, 'GET', '/items');
+    const save = recorder.endpoint(scope, 'POST', '/items');
+    for (let i = 0; i < 3; i++) recorder.error(list, 'request', 'HTTP 503 Service Unavailable');
+    recorder.error(save, 'task', 'TypeError: x is undefined');
+    at(1000);
+    aggregate.add(recorder.flush(1));
+    recorder.error(save, 'task', 'TypeError: x is undefined');
+    recorder.error(list, 'request', 'HTTP 503 Service Unavailable');
+    at(2000);
+    aggregate.add(recorder.flush(1));
+    expect(aggregate.liveErrors().map((e) => [e.method, e.name, e.kind, e.message, e.count])).toEqual([
+      ['GET', '/items', 'request', 'HTTP 503 Service Unavailable', 4],
+      ['POST', '/items', 'task', 'TypeError: x is undefined', 2],
+    ]);
+    expect(aggregate.liveErrors(1)).toHaveLength(1);
+  });
+});

@@ -18,6 +18,7 @@ function progress(overrides: Partial<LiveProgress> = {}): LiveProgress {
     failures: 0,
     phase: 'running',
     endpoints: [],
+    errors: [],
     total: { scenario: '', userClass: '', method: '', name: 'Aggregated', requests: 0, failures: 0, avgMs: 0, p50Ms: null, p95Ms: null, p99Ms: null, maxMs: null },
     ...overrides,
   };

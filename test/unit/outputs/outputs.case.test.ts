@@ -65,6 +65,7 @@ describe.each(cases)('Output conformance: %s', (_, create) => {
         failures: 0,
         phase,
         endpoints: [],
+        errors: [],
         total: { scenario: '', userClass: '', method: '', name: 'Aggregated', requests: 0, failures: 0, avgMs: 0, p50Ms: null, p95Ms: null, p99Ms: null, maxMs: null },
       });
       // onProgress runs on the aggregation tick: it must not hand back work to wait for.

@@ -32,6 +32,7 @@ export function progress(overrides: Partial<LiveProgress> = {}): LiveProgress {
     failures: 25,
     phase: 'running',
     endpoints: [row()],
+    errors: [],
     total: row({ userClass: '', method: '', name: 'Aggregated' }),
     ...overrides,
   };
