@@ -117,7 +117,7 @@ export class Exchange extends Response implements WireRequest {
   }
 
   get headRequest(): boolean {
-    return this.method === 'HEAD';
+    return this.requestMethod.method === 'HEAD'; // this hop's method (a redirect never makes HEAD)
   }
 
   /** Queues the request on `lane`; `dueAt` (NaN when unset) backdates the start for a late open-model start. */
