@@ -3,11 +3,18 @@
  * per virtual user, so both maps are capped (oldest evicted first) to keep memory bounded over
  * long runs. Passwords are stored as a salted SHA-256: not plain text, but deliberately not a
  * slow KDF, because the demo must stay cheaper than the load generator measuring it.
+ * Seeded accounts (`seller` / `pw`, the README's scenario) exist from the start and are kept
+ * apart from the capped map, so no number of registrations can evict them.
  */
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const DEFAULT_ACCOUNT_CAPACITY = 100_000;
+
+/** Accounts every demo service knows, so a scenario can log in without registering first. */
+export const SEEDED_ACCOUNTS: readonly { username: string; password: string }[] = Object.freeze([
+  { username: 'seller', password: 'pw' },
+]);
 
 interface Account {
   salt: Buffer;
@@ -16,6 +23,8 @@ interface Account {
 
 export class AccountStore {
   readonly #accounts = new Map<string, Account>();
+  /** Never evicted: see SEEDED_ACCOUNTS. */
+  readonly #seeded = new Map<string, Account>();
   /** token → username. */
   readonly #sessions = new Map<string, string>();
   readonly #capacity: number;
@@ -27,9 +36,17 @@ export class AccountStore {
     this.#capacity = capacity;
   }
 
+  /** Adds an account that the capacity never evicts; false when the username is taken. */
+  seed(username: string, password: string): boolean {
+    if (this.#accounts.has(username) || this.#seeded.has(username)) return false;
+    const salt = randomBytes(16);
+    this.#seeded.set(username, { salt, hash: hashPassword(salt, password) });
+    return true;
+  }
+
   /** False when the username is taken. */
   register(username: string, password: string): boolean {
-    if (this.#accounts.has(username)) return false;
+    if (this.#accounts.has(username) || this.#seeded.has(username)) return false;
     const salt = randomBytes(16);
     this.#accounts.set(username, { salt, hash: hashPassword(salt, password) });
     evictOldest(this.#accounts, this.#capacity);
@@ -38,7 +55,7 @@ export class AccountStore {
 
   /** A new session token, or undefined when the credentials are wrong. */
   login(username: string, password: string): string | undefined {
-    const account = this.#accounts.get(username);
+    const account = this.#seeded.get(username) ?? this.#accounts.get(username);
     if (account === undefined) return undefined;
     if (!timingSafeEqual(account.hash, hashPassword(account.salt, password))) return undefined;
     const token = randomBytes(24).toString('base64url');

@@ -12,7 +12,7 @@
  *   seed 004          /sessions (CRUD, uploads behind a rate limit)
  */
 
-import { AccountStore } from './account-store.js';
+import { AccountStore, SEEDED_ACCOUNTS } from './account-store.js';
 import { AuditLogStore } from './audit-log-store.js';
 import { BudgetBreakers } from './budget-breaker.js';
 import { GenerationStore } from './generation-store.js';
@@ -42,6 +42,7 @@ export function createDemoRouter(options: ResolvedDemoOptions = resolveDemoOptio
   const now = options.clock;
   const router = new Router<DemoHandler>();
   const accounts = new AccountStore();
+  for (const { username, password } of SEEDED_ACCOUNTS) accounts.seed(username, password);
   registerProbeRoutes(router);
   registerItemRoutes(router, new ItemStore());
   registerAuthRoutes(router, accounts);

@@ -49,6 +49,16 @@ describe('auth', () => {
     expect(await byCookie.json()).toEqual({ username: 'ada' });
   });
 
+  it('knows the seeded seller account from the start', async () => {
+    const login = await post('/api/auth/login', { username: 'seller', password: 'pw' });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const byBearer = await me({ authorization: `Bearer ${token}` });
+    expect(await byBearer.json()).toEqual({ username: 'seller' });
+    const wrong = await post('/api/auth/login', { username: 'seller', password: 'nope' });
+    expect(wrong.status).toBe(401);
+  });
+
   it('gives every login its own token', async () => {
     await post('/api/auth/register', { username: 'grace', password: 'pw' });
     const first = (await (await post('/api/auth/login', { username: 'grace', password: 'pw' })).json()) as {

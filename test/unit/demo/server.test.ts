@@ -244,4 +244,16 @@ describe('AccountStore', () => {
     expect(store.login('b', 'pb')).toBeTypeOf('string');
     expect(store.register('b', 'again')).toBe(false);
   });
+
+  it('never evicts a seeded account, and refuses to register its name', () => {
+    const store = new AccountStore(1);
+    expect(store.seed('seller', 'pw')).toBe(true);
+    expect(store.register('a', 'pa')).toBe(true);
+    expect(store.register('b', 'pb')).toBe(true);
+    expect(store.login('a', 'pa')).toBeUndefined();
+    expect(store.login('seller', 'pw')).toBeTypeOf('string');
+    expect(store.login('seller', 'wrong')).toBeUndefined();
+    expect(store.register('seller', 'other')).toBe(false);
+    expect(store.seed('b', 'again')).toBe(false);
+  });
 });
