@@ -7,7 +7,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,10 +29,14 @@ const TS_LANGUAGES = new Set(['ts', 'typescript', 'js', 'javascript']);
 const BLOCK_TIMEOUT_MS = 45_000;
 
 let demo: DemoServer;
+const folders: string[] = [];
 beforeAll(async () => {
   demo = await startDemoServer();
 });
-afterAll(() => demo.close());
+afterAll(async () => {
+  await demo.close();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 
 function blocksOf(page: string): DocBlock[] {
   return readDocBlocks(readFileSync(join(ROOT, page), 'utf8'));
@@ -91,6 +95,7 @@ describe.each(PAGES)('%s', (page) => {
   const runnable = blocks.filter((b) => b.marker.kind === 'runnable');
   if (runnable.length === 0) return;
   const dir = tempDir();
+  folders.push(dir);
 
   it.each(runnable.map((block) => [block.line, block] as const))(`${page}:%i runs`, async (_line, block) => {
     const marker = block.marker as { kind: 'runnable'; exitCodes: readonly number[] };
