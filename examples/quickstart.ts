@@ -1,8 +1,8 @@
 /**
  * The quickstart: two kinds of users against the demo service's items and auth APIs.
  *
- *   npx volley demo                                   # starts the demo service and runs this
- *   npx volley run examples/quickstart.ts -H http://127.0.0.1:8000 -u 50 -t 1m
+ *   npx volley run examples/quickstart.ts --demo -u 50 -t 1m      # starts the demo service itself
+ *   npx volley run examples/quickstart.ts -H http://127.0.0.1:8000  # against `volley demo --serve`
  */
 
 import { between, defineScenario, defineUser } from 'volley';
