@@ -283,6 +283,13 @@ export class ResponseParser {
       if (colon === -1 || colon >= contentEnd || colon === line)
         throw new ResponseParseError(`bad header line: ${JSON.stringify(buffer.toString('latin1', line, contentEnd))}`);
       const nameLength = colon - line;
+      // `Content-Length : 5` or `Transfer Encoding: chunked` would frame differently in another
+      // parser: whitespace in a name is refused (RFC 9112 §5.1), as llhttp does.
+      for (let i = line; i < colon; i++) {
+        const byte = buffer[i] as number;
+        if (byte === SPACE || byte === TAB)
+          throw new ResponseParseError(`bad header name: ${JSON.stringify(buffer.toString('latin1', line, colon))}`);
+      }
       let valueStart = colon + 1;
       let valueEnd = contentEnd;
       while (valueStart < valueEnd && isSpace(buffer[valueStart] as number)) valueStart++;
