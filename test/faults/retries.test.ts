@@ -72,3 +72,16 @@ describe('requests a server reads and drops unanswered', () => {
     expect(new Set(posts).size).toBe(posts.length);
   });
 });
+
+describe('reason phrases that differ on every response', () => {
+  it('group into a bounded set of error messages', async () => {
+    const server = await target((i) => ({ kind: 'raw', bytes: `HTTP/1.1 500 failure ${i}\r\ncontent-length: 0\r\n\r\n` }));
+    const { http, recorder } = client(server.url);
+    for (let i = 0; i < 100; i++) await http.get('/unique');
+    expect(recorder.records.filter((r) => r.failed)).toHaveLength(100);
+    const messages = new Set(recorder.errors.map((e) => e.message));
+    expect(messages.size).toBeLessThanOrEqual(17);
+    expect(messages.has('HTTP 500 failure 0')).toBe(true);
+    expect(messages.has('HTTP 500 (one of many reason phrases)')).toBe(true);
+  });
+});

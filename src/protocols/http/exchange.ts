@@ -349,13 +349,26 @@ function isExpected(status: number, expect: number | readonly number[] | undefin
   return expect.includes(status);
 }
 
-/** `HTTP 503 Service Unavailable`, built once per (status, reason phrase). */
-const statusMessages = new Map<number, { text: string; message: string }>();
+/**
+ * Reason phrases kept apart per status in error messages. A server that puts a request id in its
+ * reason phrase would otherwise make every failure a new error group, and the run's memory grow
+ * with each; past this many phrases for one status, they share one message.
+ */
+export const REASON_PHRASES_PER_STATUS = 16;
+
+/** `HTTP 503 Service Unavailable`, built once per (status, reason phrase), for a bounded set. */
+const statusMessages = new Map<number, Map<string, string>>();
 function statusMessage(status: number, statusText: string): string {
-  const cached = statusMessages.get(status);
-  if (cached !== undefined && cached.text === statusText) return cached.message;
+  let byText = statusMessages.get(status);
+  if (byText === undefined) {
+    byText = new Map();
+    statusMessages.set(status, byText);
+  }
+  const cached = byText.get(statusText);
+  if (cached !== undefined) return cached;
+  if (byText.size >= REASON_PHRASES_PER_STATUS) return `HTTP ${status} (one of many reason phrases)`;
   const message = statusText === '' ? `HTTP ${status}` : `HTTP ${status} ${statusText}`;
-  if (cached === undefined) statusMessages.set(status, { text: statusText, message });
+  byText.set(statusText, message);
   return message;
 }
 
