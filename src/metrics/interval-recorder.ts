@@ -19,8 +19,8 @@ import {
   type SnapshotError,
 } from './snapshot.js';
 
-/** Status codes 0..599 have their own slot; anything above lands in the last one. */
-const STATUS_SLOTS = 600;
+/** Every three-digit status (0..999, as the HTTP client takes any) has its own slot. */
+const STATUS_SLOTS = 1000;
 
 interface Scope {
   scenario: string;

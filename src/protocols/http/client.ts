@@ -10,6 +10,10 @@
  * (not the whole exchange), and the client's default timeout also bounds connecting. Short ones
  * get a precise head timer (`exchange.ts`).
  *
+ * Bodies: every byte is counted, at most `maxBodySize` (default 4 MiB) is kept, or none with
+ * `discardBody`. Requests ask for `gzip, deflate, br` (the header is among the default headers, so
+ * cached heads carry it), and a body is decoded only when the script reads it (`response.ts`).
+ *
  * Redirects (301, 302, 303, 307, 308 with a `location`) are followed up to a limit, as Locust's
  * requests and k6 do: the exchange notices one at its head, and once its body is read,
  * `follow()` sends the same exchange on. A hop picks its target and builds its head with the code

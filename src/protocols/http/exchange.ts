@@ -13,6 +13,13 @@
  * `PRECISE_TIMEOUT_BELOW_MS` also gets a precise timer for the wait for the head (one Node timer
  * per request, only for such requests); the gaps between body reads stay on the sweep.
  *
+ * Bodies: every byte counts in the stats; chunks are kept only up to the request's cap
+ * (`maxBodySize`, 0 when bodies are discarded), after which the response is marked `truncated`.
+ *
+ * Retries: when a kept-alive connection drops the request unanswered and it may be retried
+ * (`retryable`: an idempotent method, or `retry: true`), the failed attempt is recorded as a
+ * failed request of its own and counted as a retry, and the retry is timed from its own send.
+ *
  * Redirects: a 301, 302, 303, 307 or 308 head with a usable `location`, while hops remain, marks
  * the exchange to follow it (one integer comparison rules out every other status). Its body is
  * counted and dropped; once it is read, the same object goes out again as the next hop, which the

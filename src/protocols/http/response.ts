@@ -1,6 +1,7 @@
 /**
  * The response a script reads. Everything is lazy: headers stay raw buffers until `headers` is
- * read, text is decoded on the first `text()`, the URL is joined on each read of `url`. It also
+ * read, the body is decompressed (by its content-encoding) on the first read of `body`, text is
+ * decoded on the first `text()`, the URL is joined on each read of `url`. It also
  * remembers where it was recorded (recorder, scope, stats row) so `fail()` and `check()` can amend
  * the stats after the fact.
  *
