@@ -144,6 +144,15 @@ export interface HttpDefinition {
   maxRedirects?: number;
   /** Accept any TLS certificate, for a test system with a self-signed one; default false. */
   insecure?: boolean;
+  /**
+   * Response body bytes kept for the script: bytes, or a size (`'4MiB'`); default 4 MiB. Every
+   * byte is counted; past the cap the rest is dropped and `res.truncated` is true.
+   */
+  maxBodySize?: number | string;
+  /** Count response bodies without keeping them (`res.body` empty), as k6's option; default false. */
+  discardResponseBodies?: boolean;
+  /** The `accept-encoding` requests send; default `'gzip, deflate, br'`, false for none. */
+  acceptEncoding?: string | false;
 }
 
 /**

@@ -42,6 +42,11 @@ export interface RunFlags extends UiFlags {
   connections?: string;
   maxRedirects?: string;
   insecure?: boolean;
+  maxBodySize?: string;
+  discardResponseBodies?: boolean;
+  acceptEncoding?: string;
+  /** False with --no-compression (commander makes it true otherwise). */
+  compression?: boolean;
   prometheus?: string;
   stages?: string;
   rate?: string;
@@ -86,6 +91,9 @@ const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
   ['connections', 'connections', '--connections'],
   ['maxRedirects', 'maxRedirects', '--max-redirects'],
   ['insecure', 'insecure', '--insecure'],
+  ['maxBodySize', 'maxBodySize', '--max-body-size'],
+  ['discardResponseBodies', 'discardResponseBodies', '--discard-response-bodies'],
+  ['acceptEncoding', 'acceptEncoding', '--accept-encoding'],
   ['stages', 'stages', '--stages'],
   ['rate', 'rate', '--rate'],
   ['maxUsers', 'maxUsers', '--max-users'],
@@ -190,6 +198,11 @@ function flagLayer(flags: RunFlags): OptionLayer {
     const value = flags[flag];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     layer[option] = { value, origin: spelled };
+  }
+  if (flags.compression === false) {
+    if (flags.acceptEncoding !== undefined)
+      throw new VolleyError('VOLLEY_E_USAGE', 'give --accept-encoding or --no-compression, not both');
+    layer.acceptEncoding = { value: false, origin: '--no-compression' };
   }
   return layer;
 }

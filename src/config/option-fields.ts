@@ -5,6 +5,8 @@
  */
 
 import { z } from 'zod';
+import { DEFAULT_ACCEPT_ENCODING } from '../protocols/http/content-decoding.js';
+import { tryParseBytes } from './bytes.js';
 import { tryParseDuration } from './duration.js';
 import { defaultWorkers } from './run-options.js';
 import { tryParseRate } from './rate.js';
@@ -79,6 +81,29 @@ const bool = z.union([z.boolean(), z.string()]).transform((raw, ctx) => {
   return z.NEVER;
 });
 
+/** A size of at least one byte: a number of bytes, or text with a unit (`4MiB`, `500kB`). */
+const byteSize = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+  const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : tryParseBytes(raw);
+  if (value === undefined || !Number.isSafeInteger(Math.floor(value)) || Math.floor(value) < 1) {
+    ctx.addIssue({ code: 'custom', message: `expected a size like 4MiB, 500kB or 1048576 (bytes), got '${raw}'` });
+    return z.NEVER;
+  }
+  return Math.floor(value);
+});
+
+/** A list of content codings (`gzip, br`); false, `none` or `off` for no accept-encoding header. */
+const acceptEncoding = z.union([z.boolean(), z.string()]).transform((raw, ctx): string | false => {
+  if (raw === false) return false;
+  if (raw === true) return DEFAULT_ACCEPT_ENCODING;
+  const text = raw.trim();
+  if (['', 'none', 'off', 'false'].includes(text.toLowerCase())) return false;
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;\s*q=[01](\.\d{0,3})?)?(\s*,\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;\s*q=[01](\.\d{0,3})?)?)*$/.test(text)) {
+    ctx.addIssue({ code: 'custom', message: `expected a list of content codings like 'gzip, deflate, br', or none, got '${raw}'` });
+    return z.NEVER;
+  }
+  return text;
+});
+
 const seed = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   const value = Number(raw);
   if (!Number.isInteger(value)) {
@@ -144,6 +169,9 @@ export const OPTION_FIELDS: FieldSchemas = {
   connections: positiveInt('a number of connections'),
   maxRedirects: intAtLeast(0, 'a number of redirects'),
   insecure: bool,
+  maxBodySize: byteSize,
+  discardResponseBodies: bool,
+  acceptEncoding,
   stages,
   rate,
   maxUsers: positiveInt('a number of users'),

@@ -4,6 +4,8 @@
  */
 
 import { availableParallelism } from 'node:os';
+import { DEFAULT_ACCEPT_ENCODING } from '../protocols/http/content-decoding.js';
+import { DEFAULT_MAX_BODY_SIZE } from '../protocols/http/types.js';
 
 export interface RunOptions {
   /** Base URL for relative request paths; null when the scenario uses absolute URLs only. */
@@ -37,6 +39,12 @@ export interface RunOptions {
   maxRedirects: number;
   /** Accept any TLS certificate (a test system's self-signed one). */
   insecure: boolean;
+  /** The most response body bytes kept for the script; the rest is counted and dropped. */
+  maxBodySize: number;
+  /** Count response bodies without keeping any (k6's discardResponseBodies). */
+  discardResponseBodies: boolean;
+  /** The `accept-encoding` requests send; false for none. */
+  acceptEncoding: string | false;
   /** Closed-model stages (`--stages 30s:100,5m:100,30s:0`); replace the scenario's load. */
   stages: { durationMs: number; target: number }[] | null;
   /** Open model: iterations per second (`--rate 200/s`); replaces the scenario's load. */
@@ -72,6 +80,9 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   connections: 6,
   maxRedirects: 10,
   insecure: false,
+  maxBodySize: DEFAULT_MAX_BODY_SIZE,
+  discardResponseBodies: false,
+  acceptEncoding: DEFAULT_ACCEPT_ENCODING,
   stages: null,
   rate: null,
   maxUsers: null,

@@ -47,8 +47,12 @@ export interface HttpDefaults {
   maxRedirects: number;
   /** Accept any TLS certificate. */
   insecure: boolean;
-  /** Count response bytes without keeping bodies (URL mode). */
+  /** Count response bytes without keeping bodies (URL mode, or discardResponseBodies). */
   discardBody: boolean;
+  /** Response body bytes kept for the script. */
+  maxBodySize?: number;
+  /** The `accept-encoding` requests send; false for none. */
+  acceptEncoding?: string | false;
 }
 
 export interface LoadEngineOptions {
@@ -232,6 +236,8 @@ export class LoadEngine {
       maxRedirects: this.options.http.maxRedirects,
       insecure: this.options.http.insecure,
       discardBody: this.options.http.discardBody,
+      maxBodySize: this.options.http.maxBodySize,
+      acceptEncoding: this.options.http.acceptEncoding,
     });
     const user = new VirtualUser(index, compiled, http, this.env);
     this.users.add(user);

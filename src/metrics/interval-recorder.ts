@@ -19,8 +19,8 @@ import {
   type SnapshotError,
 } from './snapshot.js';
 
-/** Status codes 0..599 have their own slot; anything above lands in the last one. */
-const STATUS_SLOTS = 600;
+/** Every three-digit status (0..999, as the HTTP client takes any) has its own slot. */
+const STATUS_SLOTS = 1000;
 
 interface Scope {
   scenario: string;
@@ -90,6 +90,7 @@ export class IntervalRecorder implements MetricsRecorder {
 
   private iterations = 0;
   private dropped = 0;
+  private retries = 0;
   private intervalStartMs = 0;
 
   constructor(options: IntervalRecorderOptions) {
@@ -184,6 +185,10 @@ export class IntervalRecorder implements MetricsRecorder {
     this.dropped++;
   }
 
+  retry(): void {
+    this.retries++;
+  }
+
   /** Everything recorded since the previous flush, as a Snapshot; counters start again at zero. */
   flush(users: number, phase: string | null = null): Snapshot {
     return this.take(users, phase, undefined);
@@ -212,6 +217,7 @@ export class IntervalRecorder implements MetricsRecorder {
       phase,
       iterations: this.iterations,
       droppedIterations: this.dropped,
+      retries: this.retries,
       endpoints: [],
       errors: this.flushErrors(),
       checks: this.flushChecks(),
@@ -252,6 +258,7 @@ export class IntervalRecorder implements MetricsRecorder {
     }
     this.iterations = 0;
     this.dropped = 0;
+    this.retries = 0;
     this.intervalStartMs = toMs;
     return snapshot;
   }

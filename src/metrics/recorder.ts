@@ -29,4 +29,9 @@ export interface MetricsRecorder {
   check(scope: number, name: string, passed: boolean): void;
   iteration(): void;
   droppedIteration(): void;
+  /**
+   * A request went out again after a kept-alive connection dropped it unanswered (its failed
+   * attempt is recorded as a failed request too). Optional: a recorder may not count retries.
+   */
+  retry?(): void;
 }

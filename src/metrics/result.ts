@@ -154,6 +154,11 @@ export interface Result {
   totals: RequestStats & {
     iterations: number;
     droppedIterations: number;
+    /**
+     * Requests sent again after a kept-alive connection dropped them unanswered; each failed
+     * attempt is also among the failed requests. Absent in results from before it was counted.
+     */
+    retries?: number;
     checks: { passes: number; fails: number };
   };
   /** The load model as run: `100 users at 10/s for 300s`, `200/s (up to 400 users, even)`. */

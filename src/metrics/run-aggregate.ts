@@ -44,6 +44,7 @@ export interface MeasuredResult {
   totals: ReturnType<RowStats['toRequestStats']> & {
     iterations: number;
     droppedIterations: number;
+    retries: number;
     checks: { passes: number; fails: number };
   };
   endpoints: EndpointStats[];
@@ -63,6 +64,7 @@ export class RunAggregate implements StatsSource {
   private readonly window: StatsWindow;
   private iterations = 0;
   private dropped = 0;
+  private retries = 0;
   /** Running totals, so live displays need not merge histograms. */
   requests = 0;
   failures = 0;
@@ -112,6 +114,7 @@ export class RunAggregate implements StatsSource {
     this.elapsedMs = Math.max(this.elapsedMs, snapshot.toMs);
     this.iterations += snapshot.iterations;
     this.dropped += snapshot.droppedIterations;
+    this.retries += snapshot.retries ?? 0;
     for (const decodedRow of decoded.rows) {
       const endpoint = decodedRow.row;
       const id = endpointKeyId(endpoint.key);
@@ -254,6 +257,7 @@ export class RunAggregate implements StatsSource {
         ...total.toRequestStats(seconds),
         iterations: this.iterations,
         droppedIterations: this.dropped,
+        retries: this.retries,
         checks: checkTotals,
       },
       endpoints,

@@ -58,6 +58,8 @@ export interface Snapshot {
   iterations: number;
   /** Iterations that were due but could not start (open-model executors). */
   droppedIterations: number;
+  /** Requests sent again after a kept-alive connection dropped them (absent: none counted). */
+  retries?: number;
   endpoints: SnapshotEndpoint[];
   errors: SnapshotError[];
   checks: SnapshotCheck[];

@@ -110,7 +110,14 @@ function verdictSection(result: Result, palette: Palette): string[] {
   const dropped = result.totals.droppedIterations;
   const droppedText =
     dropped > 0 ? palette.yellow(`${DOT}${formatCountOf(dropped, 'iteration')} dropped`) : '';
-  return [palette.bold(paint(text)) + droppedText];
+  const verdict = palette.bold(paint(text)) + droppedText;
+  const retries = result.totals.retries ?? 0;
+  if (retries === 0) return [verdict];
+  const retried = palette.yellow(
+    `${formatCountOf(retries, 'request')} retried after a kept-alive connection dropped them unanswered ` +
+      '(each failed attempt counts as a failed request)',
+  );
+  return [retried, verdict];
 }
 
 /** The whole summary, lines joined with `\n`, without a trailing newline. */

@@ -35,6 +35,12 @@ export interface RunApiOptions {
   connections?: number;
   maxRedirects?: number;
   insecure?: boolean;
+  /** Response body bytes kept for the script (bytes, or `'4MiB'`); default 4 MiB. */
+  maxBodySize?: number | string;
+  /** Count response bodies without keeping them. */
+  discardResponseBodies?: boolean;
+  /** The `accept-encoding` requests send (default `gzip, deflate, br`); false for none. */
+  acceptEncoding?: string | false;
   /** Replace the scenario's load with stages, an arrival rate (per second) or a named profile. */
   stages?: string;
   rate?: number | string;
@@ -76,6 +82,9 @@ export async function run<Data>(
     connections: api(options.connections, 'connections'),
     maxRedirects: api(options.maxRedirects, 'maxRedirects'),
     insecure: api(options.insecure, 'insecure'),
+    maxBodySize: api(options.maxBodySize, 'maxBodySize'),
+    discardResponseBodies: api(options.discardResponseBodies, 'discardResponseBodies'),
+    acceptEncoding: api(options.acceptEncoding, 'acceptEncoding'),
     stages: api(options.stages, 'stages'),
     rate: api(options.rate, 'rate'),
     maxUsers: api(options.maxUsers, 'maxUsers'),

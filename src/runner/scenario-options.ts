@@ -22,5 +22,11 @@ export function scenarioLayer(scenario: ScenarioDefinition<unknown>, origin: str
   if (http.maxRedirects !== undefined)
     layer.maxRedirects = { value: http.maxRedirects, origin: at('http.maxRedirects') };
   if (http.insecure !== undefined) layer.insecure = { value: http.insecure, origin: at('http.insecure') };
+  if (http.maxBodySize !== undefined)
+    layer.maxBodySize = { value: http.maxBodySize, origin: at('http.maxBodySize') };
+  if (http.discardResponseBodies !== undefined)
+    layer.discardResponseBodies = { value: http.discardResponseBodies, origin: at('http.discardResponseBodies') };
+  if (http.acceptEncoding !== undefined)
+    layer.acceptEncoding = { value: http.acceptEncoding, origin: at('http.acceptEncoding') };
   return layer;
 }

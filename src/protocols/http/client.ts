@@ -10,6 +10,10 @@
  * (not the whole exchange), and the client's default timeout also bounds connecting. Short ones
  * get a precise head timer (`exchange.ts`).
  *
+ * Bodies: every byte is counted, at most `maxBodySize` (default 4 MiB) is kept, or none with
+ * `discardBody`. Requests ask for `gzip, deflate, br` (the header is among the default headers, so
+ * cached heads carry it), and a body is decoded only when the script reads it (`response.ts`).
+ *
  * Redirects (301, 302, 303, 307, 308 with a `location`) are followed up to a limit, as Locust's
  * requests and k6 do: the exchange notices one at its head, and once its body is read,
  * `follow()` sends the same exchange on. A hop picks its target and builds its head with the code
@@ -19,6 +23,7 @@
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import { ConnectionPool, type Lane } from './connection-pool.js';
+import { DEFAULT_ACCEPT_ENCODING } from './content-decoding.js';
 import { CookieJar } from './cookie-jar.js';
 import { EndpointCache, METHOD_INDEX, METHODS, type MethodInfo } from './endpoints.js';
 import { Exchange, type ExchangeOwner } from './exchange.js';
@@ -27,7 +32,7 @@ import { HeadCache, headerLines, requestHead, wirePath } from './request-head.js
 import { RequestHeaders, withoutHeaders } from './request-headers.js';
 import { Response } from './response.js';
 import { timeoutMs as parseTimeout } from './timeout.js';
-import type { HttpApi, HttpClientOptions, HttpResponse, RequestOptions } from './types.js';
+import { DEFAULT_MAX_BODY_SIZE, type HttpApi, type HttpClientOptions, type HttpResponse, type RequestOptions } from './types.js';
 import { appendQuery, encodeQuery, isAbsolute, type OriginInfo, parseOrigin, pathStart } from './url.js';
 
 interface Target {
@@ -51,6 +56,7 @@ export class HttpClient implements HttpApi, ExchangeOwner {
   dueAt = Number.NaN;
   readonly jar: CookieJar | undefined;
   readonly discardBody: boolean;
+  readonly maxBodySize: number;
   readonly connectTimeoutMs: number;
   private readonly insecure: boolean;
   private readonly recorder: MetricsRecorder;
@@ -81,8 +87,10 @@ export class HttpClient implements HttpApi, ExchangeOwner {
     this.insecure = options.insecure ?? false;
     this.connections = connections;
     this.discardBody = options.discardBody ?? false;
+    this.maxBodySize = bodyLimit(options.maxBodySize ?? DEFAULT_MAX_BODY_SIZE, 'maxBodySize');
     this.jar = (options.cookies ?? true) ? new CookieJar() : undefined;
-    this.headers = new RequestHeaders(options.headers);
+    // In the default headers, so the cached request heads carry it at no cost per request.
+    this.headers = new RequestHeaders(withAcceptEncoding(options.headers, options.acceptEncoding));
     this.endpoints = new EndpointCache(options.recorder);
     if (options.baseUrl !== undefined) {
       const info = parseOrigin(options.baseUrl, true);
@@ -206,6 +214,8 @@ export class HttpClient implements HttpApi, ExchangeOwner {
     let expect: number | readonly number[] | undefined;
     let ownHeaders: Readonly<Record<string, string>> | undefined;
     let redirects = this.maxRedirects;
+    let keep = this.discardBody ? 0 : this.maxBodySize;
+    let retry = false;
     if (options !== undefined) {
       if (options.name !== undefined) name = options.name;
       else if (prefix !== '') name = prefix + bare;
@@ -218,6 +228,12 @@ export class HttpClient implements HttpApi, ExchangeOwner {
       }
       if (options.timeout !== undefined) timeout = parseTimeout(options.timeout);
       if (options.redirects !== undefined) redirects = redirectLimit(options.redirects, 'redirects');
+      if (options.maxBodySize !== undefined || options.discardResponseBody !== undefined) {
+        const limit = options.maxBodySize === undefined ? this.maxBodySize : bodyLimit(options.maxBodySize, 'maxBodySize');
+        const discard = options.discardResponseBody ?? this.discardBody;
+        keep = discard ? 0 : limit;
+      }
+      retry = options.retry === true;
       expect = options.expect;
       ownHeaders = options.headers;
     } else if (prefix !== '') {
@@ -246,6 +262,8 @@ export class HttpClient implements HttpApi, ExchangeOwner {
       body,
       contentType,
       ownHeaders,
+      keep,
+      retry,
     );
     return exchange.send(this.lane(target), dueAt);
   }
@@ -324,6 +342,23 @@ export class HttpClient implements HttpApi, ExchangeOwner {
     response.failed = true;
     return response;
   }
+}
+
+/** A cap on kept body bytes: a positive integer. */
+function bodyLimit(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new TypeError(`${name}: expected a positive number of bytes, got ${value}`);
+  return value;
+}
+
+/** The default headers with `accept-encoding` added, unless they name one or it is switched off. */
+function withAcceptEncoding(
+  headers: Readonly<Record<string, string>> | undefined,
+  acceptEncoding: string | false | undefined,
+): Readonly<Record<string, string>> | undefined {
+  if (acceptEncoding === false) return headers;
+  for (const name in headers) if (name.toLowerCase() === 'accept-encoding') return headers;
+  return { ...headers, 'accept-encoding': acceptEncoding ?? DEFAULT_ACCEPT_ENCODING };
 }
 
 /** Why requests end when the run stops (`destroy()`). */

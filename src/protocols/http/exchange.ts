@@ -13,6 +13,13 @@
  * `PRECISE_TIMEOUT_BELOW_MS` also gets a precise timer for the wait for the head (one Node timer
  * per request, only for such requests); the gaps between body reads stay on the sweep.
  *
+ * Bodies: every byte counts in the stats; chunks are kept only up to the request's cap
+ * (`maxBodySize`, 0 when bodies are discarded), after which the response is marked `truncated`.
+ *
+ * Retries: when a kept-alive connection drops the request unanswered and it may be retried
+ * (`retryable`: an idempotent method, or `retry: true`), the failed attempt is recorded as a
+ * failed request of its own and counted as a retry, and the retry is timed from its own send.
+ *
  * Redirects: a 301, 302, 303, 307 or 308 head with a usable `location`, while hops remain, marks
  * the exchange to follow it (one integer comparison rules out every other status). Its body is
  * counted and dropped; once it is read, the same object goes out again as the next hop, which the
@@ -37,7 +44,6 @@ import type { OriginInfo } from './url.js';
 /** What an exchange needs from the client that made it. */
 export interface ExchangeOwner {
   readonly jar: CookieJar | undefined;
-  readonly discardBody: boolean;
   /** The connect timeout of the client's connections (the client-wide default timeout). */
   readonly connectTimeoutMs: number;
   /** Sends `exchange` on to `to`, where its `status` redirect pointed, as its next hop (`Exchange.redirect`). */
@@ -69,6 +75,9 @@ function onRedirectRead(exchange: Exchange): void {
 
 const NO_HEADERS: Buffer = Buffer.alloc(0);
 
+/** Methods safe to send twice (RFC 9110 §9.2.2), the only ones retried unless a request opts in. */
+const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
 export class Exchange extends Response implements WireRequest {
   private resolve: Resolve = noop;
   private lane: Lane | undefined = undefined;
@@ -82,8 +91,12 @@ export class Exchange extends Response implements WireRequest {
   private bodyBytes = 0;
   /** Every hop's request bytes. */
   private bytesOut: number;
-  /** Whether body chunks are kept: not when the client discards bodies, nor for a redirect being followed. */
+  /** Whether body chunks are kept: not when bodies are discarded, nor for a redirect being followed. */
   private keepBody: boolean;
+  /** Body bytes kept so far (at most `maxBodySize`). */
+  private keptBytes = 0;
+  /** The request may go out again once after a dropped kept-alive connection (`retryable`). */
+  private retryLeft: boolean;
   private firstChunk: Buffer | undefined = undefined;
   private moreChunks: Buffer[] | undefined = undefined;
   /** Where the redirect being read points: set at its head, the next hop leaves after its body. */
@@ -110,10 +123,36 @@ export class Exchange extends Response implements WireRequest {
     /** The request's body type (a `json` body's) and own headers, kept to build the heads of redirect hops. */
     public contentType: string | undefined,
     public ownHeaders: Readonly<Record<string, string>> | undefined,
+    /** Body bytes kept for the script (0: discard, count only); the rest is counted and dropped. */
+    private readonly keepLimit: number,
+    /** The request opted in to a retry whatever its method. */
+    retry: boolean,
   ) {
     super(recorder, scope, endpoint, requestMethod.method, name, origin, path);
     this.bytesOut = requestHead.length + (requestBody === null ? 0 : requestBody.byteLength);
-    this.keepBody = !owner.discardBody;
+    this.keepBody = keepLimit > 0;
+    this.maxBodySize = keepLimit;
+    this.retryLeft = retry || IDEMPOTENT.has(requestMethod.method);
+  }
+
+  get retryable(): boolean {
+    return this.retryLeft;
+  }
+
+  /**
+   * A kept-alive connection dropped this attempt with no response: it is recorded as a failed
+   * request (the server may have seen it) and counted as a retry; the request goes out again.
+   */
+  onRetry(error: Error): void {
+    this.retryLeft = false;
+    const now = performance.now();
+    const durationUs = Math.round((now - this.start) * 1000);
+    const bytesOut = this.requestHead.length + (this.requestBody === null ? 0 : this.requestBody.byteLength);
+    this.recorder.record(this.endpoint, durationUs, durationUs, 0, 0, bytesOut, true);
+    const message = describeError(error, this.timeoutMs, this.owner.connectTimeoutMs);
+    this.recorder.error(this.endpoint, 'request', `${message} (retried)`);
+    this.recorder.retry?.();
+    this.start = now; // the retry is its own record, timed from its own send
   }
 
   get headRequest(): boolean {
@@ -156,7 +195,9 @@ export class Exchange extends Response implements WireRequest {
     this.headBytes += this.bodyBytes;
     this.bodyBytes = 0;
     this.redirectTo = undefined;
-    this.keepBody = !this.owner.discardBody;
+    this.keepBody = this.keepLimit > 0;
+    this.keptBytes = 0;
+    this.truncated = false;
     this.status = 0;
     this.statusText = '';
     this.headerBlock = NO_HEADERS;
@@ -217,6 +258,15 @@ export class Exchange extends Response implements WireRequest {
   onResponseBody(chunk: Buffer): void {
     this.bodyBytes += chunk.length;
     if (!this.keepBody) return;
+    const room = this.keepLimit - this.keptBytes;
+    if (chunk.length > room) {
+      // Past the cap the rest of the body is counted, not kept (an endless body costs no memory).
+      this.keepBody = false;
+      this.truncated = true;
+      if (room === 0) return;
+      chunk = chunk.subarray(0, room);
+    }
+    this.keptBytes += chunk.length;
     if (this.firstChunk === undefined) {
       this.firstChunk = chunk;
     } else {
@@ -269,8 +319,11 @@ export class Exchange extends Response implements WireRequest {
     this.ttfbUs = this.headAt >= this.start ? Math.round((this.headAt - this.start) * 1000) : durationUs;
     let message = '';
     if (error === undefined) {
-      if (this.moreChunks !== undefined) this.body = Buffer.concat(this.moreChunks, this.bodyBytes);
-      else if (this.firstChunk !== undefined) this.body = this.firstChunk;
+      if (this.moreChunks !== undefined) this.rawBody = Buffer.concat(this.moreChunks, this.keptBytes);
+      else if (this.firstChunk !== undefined) this.rawBody = this.firstChunk;
+      this.bodySize = this.bodyBytes;
+      // A discarded body is not all there (`json()` says why); an empty one is.
+      if (this.keepLimit === 0 && this.bodyBytes > 0 && this.redirectTo === undefined) this.truncated = true;
       if (this.tooManyRedirects) message = `too many redirects (${this.redirectLimit})`;
       else if (!isExpected(this.status, this.expect)) message = statusMessage(this.status, this.statusText);
     } else {
@@ -303,13 +356,26 @@ function isExpected(status: number, expect: number | readonly number[] | undefin
   return expect.includes(status);
 }
 
-/** `HTTP 503 Service Unavailable`, built once per (status, reason phrase). */
-const statusMessages = new Map<number, { text: string; message: string }>();
+/**
+ * Reason phrases kept apart per status in error messages. A server that puts a request id in its
+ * reason phrase would otherwise make every failure a new error group, and the run's memory grow
+ * with each; past this many phrases for one status, they share one message.
+ */
+export const REASON_PHRASES_PER_STATUS = 16;
+
+/** `HTTP 503 Service Unavailable`, built once per (status, reason phrase), for a bounded set. */
+const statusMessages = new Map<number, Map<string, string>>();
 function statusMessage(status: number, statusText: string): string {
-  const cached = statusMessages.get(status);
-  if (cached !== undefined && cached.text === statusText) return cached.message;
+  let byText = statusMessages.get(status);
+  if (byText === undefined) {
+    byText = new Map();
+    statusMessages.set(status, byText);
+  }
+  const cached = byText.get(statusText);
+  if (cached !== undefined) return cached;
+  if (byText.size >= REASON_PHRASES_PER_STATUS) return `HTTP ${status} (one of many reason phrases)`;
   const message = statusText === '' ? `HTTP ${status}` : `HTTP ${status} ${statusText}`;
-  if (cached === undefined) statusMessages.set(status, { text: statusText, message });
+  byText.set(statusText, message);
   return message;
 }
 

@@ -9,9 +9,11 @@
  * (`response-parser.ts`), and calls the waiting request directly.
  *
  * What it takes care of: connecting lazily (TCP or TLS, with a connect timeout), replacing a
- * connection idle long enough that the server may be closing it, retrying once a request that a
- * reused connection dropped before any response byte (the keep-alive race every client meets),
- * failing every waiting request when the target cannot be reached (each counts as an error),
+ * connection idle long enough that the server may be closing it, retrying once an idempotent (or
+ * opted-in) request that a reused connection dropped before any response byte (the keep-alive
+ * race every client meets; a POST is never silently sent twice), failing every waiting request
+ * when the target cannot be reached (each counts as an error) and backing off reconnects after a
+ * refused connect,
  * closing after `connection: close`, and timeouts: a precise one is the request's own business
  * (`exchange.ts`), the coarse ones are checked here by a sweep every half second over all
  * connections. The sweep also counts idle time, so a request reads no clock here.
@@ -30,8 +32,16 @@ export interface WireRequest extends ResponseSink {
   readonly headRequest: boolean;
   /** Milliseconds the response may keep it waiting (for the head, then between body reads); 0 for none. */
   readonly timeoutMs: number;
+  /**
+   * Whether the request may be sent again after a kept-alive connection dropped it with no
+   * response byte: an idempotent method (RFC 9110 §9.2.2) or a request that opted in, not yet
+   * retried. The server may well have received it.
+   */
+  readonly retryable: boolean;
   /** The request could not be completed; it is done with this connection. */
   onRequestError(error: Error): void;
+  /** This attempt failed with `error` and the request goes out again (it counts the attempt). */
+  onRetry(error: Error): void;
 }
 
 /** How a user's connections are made, the same for all of them. */
@@ -55,7 +65,12 @@ export interface ConnectionTarget {
 export class ConnectionError extends Error {
   constructor(
     message: string,
-    readonly code: 'VOLLEY_CONNECT_TIMEOUT' | 'VOLLEY_HEADERS_TIMEOUT' | 'VOLLEY_BODY_TIMEOUT' | 'VOLLEY_CLOSED',
+    readonly code:
+      | 'VOLLEY_CONNECT_TIMEOUT'
+      | 'VOLLEY_CONNECT_REFUSED'
+      | 'VOLLEY_HEADERS_TIMEOUT'
+      | 'VOLLEY_BODY_TIMEOUT'
+      | 'VOLLEY_CLOSED',
   ) {
     super(message);
     this.name = 'ConnectionError';
@@ -70,6 +85,14 @@ export const IDLE_REUSE_LIMIT_MS = 4000;
 
 /** How often the coarse timeouts are checked and idle time counted. */
 const SWEEP_MS = 500;
+
+/**
+ * After a refused connect, the next attempt waits: 5 ms, doubling per refusal up to 1 s, back to
+ * none after a connect succeeds. Without it a user whose requests fail at once reconnects in a
+ * tight loop (thousands of connects a second against a closed port).
+ */
+export const REFUSED_BACKOFF_MIN_MS = 5;
+export const REFUSED_BACKOFF_MAX_MS = 1000;
 
 export class Http1Connection implements ResponseSink {
   private socket: Socket | undefined = undefined;
@@ -87,6 +110,10 @@ export class Http1Connection implements ResponseSink {
   private quietSweeps = 0;
   private closing: (() => void) | undefined = undefined;
   private closed = false;
+  /** The wait before the next connect after refusals (0: none), and when it ends. */
+  private backoffMs = 0;
+  private backoffUntil = 0;
+  private reconnect: NodeJS.Timeout | undefined = undefined;
 
   constructor(
     private readonly target: ConnectionTarget,
@@ -140,6 +167,7 @@ export class Http1Connection implements ResponseSink {
     this.current = undefined;
     this.dropSocket();
     const waiting = this.queue.splice(0);
+    this.cancelReconnect();
     current?.onRequestError(error);
     for (const request of waiting) request.onRequestError(error);
     this.finishClosing();
@@ -197,7 +225,7 @@ export class Http1Connection implements ResponseSink {
       socket = undefined;
     }
     if (socket === undefined) {
-      this.open();
+      this.openWhenAllowed();
       return; // written once connected
     }
     if (this.connected) this.write(socket, request);
@@ -220,6 +248,33 @@ export class Http1Connection implements ResponseSink {
     else socket.write(head);
     socket.write(body);
     socket.uncork();
+  }
+
+  /** Opens a socket now, or after the refused-connect backoff (one timer, whoever is waiting then). */
+  private openWhenAllowed(): void {
+    if (this.reconnect !== undefined) return;
+    const wait = this.backoffMs === 0 ? 0 : this.backoffUntil - performance.now();
+    if (wait <= 0) {
+      this.open();
+      return;
+    }
+    this.reconnect = setTimeout(() => {
+      this.reconnect = undefined;
+      if (this.current !== undefined && this.socket === undefined) this.open();
+    }, wait);
+  }
+
+  private cancelReconnect(): void {
+    if (this.reconnect === undefined) return;
+    clearTimeout(this.reconnect);
+    this.reconnect = undefined;
+  }
+
+  /** A connect was refused: the next one waits longer (see REFUSED_BACKOFF_MIN_MS). */
+  private refused(): void {
+    this.backoffMs =
+      this.backoffMs === 0 ? REFUSED_BACKOFF_MIN_MS : Math.min(this.backoffMs * 2, REFUSED_BACKOFF_MAX_MS);
+    this.backoffUntil = performance.now() + this.backoffMs;
   }
 
   private open(): void {
@@ -245,6 +300,7 @@ export class Http1Connection implements ResponseSink {
       socket.setTimeout(0);
       this.connected = true;
       this.quietSweeps = 0;
+      this.backoffMs = 0;
       track(this);
       const request = this.current;
       if (request !== undefined) this.write(socket, request);
@@ -285,7 +341,14 @@ export class Http1Connection implements ResponseSink {
       if (!wasConnected) {
         // Could not connect: every request waiting for this connection fails the same way.
         this.current = undefined;
-        const error = socketError ?? new Error('the connection closed while connecting');
+        let error = socketError ?? new Error('the connection closed while connecting');
+        if (isRefused(socketError)) {
+          this.refused();
+          error = new ConnectionError(
+            `connection refused: nothing is listening on ${hostPort(target)}`,
+            'VOLLEY_CONNECT_REFUSED',
+          );
+        }
         const waiting = this.queue.splice(0);
         request.onRequestError(error);
         for (const other of waiting) other.onRequestError(error);
@@ -293,14 +356,17 @@ export class Http1Connection implements ResponseSink {
         return;
       }
       const reused = this.written > 1;
-      if (reused && !started && cut !== undefined) {
-        // The server closed a kept-alive connection as we wrote: send it again on a new one. Once
-        // only, as a new connection is never "reused" for its first request.
+      const error = socketError ?? cut ?? new Error('the server closed the connection');
+      if (reused && !started && cut !== undefined && request.retryable) {
+        // The server closed a kept-alive connection with no response byte: maybe it closed as we
+        // wrote (the keep-alive race), maybe it read the request and dropped it. Only a request
+        // that is safe to repeat goes again, once; the failed attempt is counted, not hidden.
+        request.onRetry(error);
         this.open();
         return;
       }
       this.current = undefined;
-      request.onRequestError(socketError ?? cut ?? new Error('the server closed the connection'));
+      request.onRequestError(error);
       this.next();
     });
   }
@@ -316,11 +382,23 @@ export class Http1Connection implements ResponseSink {
   }
 
   private finishClosing(): void {
+    this.cancelReconnect();
     this.dropSocket();
     const resolve = this.closing;
     this.closing = undefined;
     resolve?.();
   }
+}
+
+/** Whether a connect failed because nothing listens (also inside a happy-eyeballs AggregateError). */
+function isRefused(error: Error | undefined): boolean {
+  if (error === undefined) return false;
+  if ((error as { code?: unknown }).code === 'ECONNREFUSED') return true;
+  return error instanceof AggregateError && error.errors.length > 0 && error.errors.every(isRefused);
+}
+
+function hostPort(target: ConnectionTarget): string {
+  return target.host.includes(':') ? `[${target.host}]:${target.port}` : `${target.host}:${target.port}`;
 }
 
 // The coarse timeout sweep: one unref'd interval for every open connection of this thread.

@@ -109,6 +109,11 @@ export class ResponseParser {
     while (at < length) {
       switch (this.state) {
         case State.Idle:
+          // Stray line ends after a response are harmless (RFC 9112 §2.2); anything else is not.
+          if (chunk[at] === CR || chunk[at] === LF) {
+            at++;
+            break;
+          }
           throw new ResponseParseError('the server sent data with no request waiting for it');
         case State.Discard:
           return;
@@ -184,6 +189,11 @@ export class ResponseParser {
 
   /** Reads (part of) a head starting at `at`; returns where reading stopped. */
   private readHead(chunk: Buffer, at: number): number {
+    if (this.partial.length === 0) {
+      // Empty lines before the status line are ignored (RFC 9112 §2.2), as llhttp does.
+      while (at < chunk.length && (chunk[at] === CR || chunk[at] === LF)) at++;
+      if (at === chunk.length) return at;
+    }
     let buffer = chunk;
     let start = at;
     let scanFrom = at;
@@ -212,7 +222,8 @@ export class ResponseParser {
 
   /** Parses the head in `buffer[start, end)` (the blank line included) and reports it. */
   private parseHead(buffer: Buffer, start: number, end: number): void {
-    // Status line: HTTP/1.x SP 3DIGIT [SP reason] EOL
+    // Status line: HTTP/1.x SP 3DIGIT [SP reason] EOL; any three digits (RFC 9110 §15 leaves
+    // unknown codes to their class, and 999 or 600 are sent by real sites and taken by Node).
     const lineEnd = buffer.indexOf(LF, start);
     if (
       lineEnd - start < 12 ||
@@ -233,8 +244,8 @@ export class ResponseParser {
     const d2 = (buffer[start + 11] as number) - 0x30;
     if (
       (minor !== 0 && minor !== 1) ||
-      d0 < 1 ||
-      d0 > 5 ||
+      d0 < 0 ||
+      d0 > 9 ||
       d1 < 0 ||
       d1 > 9 ||
       d2 < 0 ||
@@ -272,6 +283,13 @@ export class ResponseParser {
       if (colon === -1 || colon >= contentEnd || colon === line)
         throw new ResponseParseError(`bad header line: ${JSON.stringify(buffer.toString('latin1', line, contentEnd))}`);
       const nameLength = colon - line;
+      // `Content-Length : 5` or `Transfer Encoding: chunked` would frame differently in another
+      // parser: whitespace in a name is refused (RFC 9112 §5.1), as llhttp does.
+      for (let i = line; i < colon; i++) {
+        const byte = buffer[i] as number;
+        if (byte === SPACE || byte === TAB)
+          throw new ResponseParseError(`bad header name: ${JSON.stringify(buffer.toString('latin1', line, colon))}`);
+      }
       let valueStart = colon + 1;
       let valueEnd = contentEnd;
       while (valueStart < valueEnd && isSpace(buffer[valueStart] as number)) valueStart++;
@@ -308,7 +326,8 @@ export class ResponseParser {
     if (transferEncoding && contentLength !== -1)
       throw new ResponseParseError('the response has both transfer-encoding and content-length');
 
-    if (status < 200) {
+    // Any three digits are a status (Node and browsers take 999 or 600 too); only 1xx is interim.
+    if (status >= 100 && status < 200) {
       // 1xx: an interim response (100 Continue, 103 Early Hints); the real one follows.
       if (status === 101) throw new ResponseParseError('the server switched protocols (101), which volley does not speak');
       this.partial = EMPTY;

@@ -6,6 +6,13 @@
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 
+/**
+ * The default cap on kept body bytes: 4 MiB holds any JSON document a script plausibly parses
+ * (API responses are mostly under 100 KiB) while bounding memory at users × 4 MiB even when every
+ * user reads a huge or endless body at once.
+ */
+export const DEFAULT_MAX_BODY_SIZE = 4 * 1024 * 1024;
+
 export interface HttpClientOptions {
   /** The scenario host (`http://127.0.0.1:8000`, optionally with a base path); relative request paths resolve against it. */
   baseUrl?: string | undefined;
@@ -26,8 +33,24 @@ export interface HttpClientOptions {
    * and queue beyond it.
    */
   connections?: number;
-  /** Count response body bytes without keeping them (`res.body` is empty). For URL quick mode. */
+  /**
+   * Count response body bytes without keeping them (`res.body` is empty, `res.truncated` true
+   * when there was a body), like k6's `discardResponseBodies`. A request's own
+   * `discardResponseBody` overrides it.
+   */
   discardBody?: boolean;
+  /**
+   * The most body bytes a response keeps for the script (default 4 MiB, {@link DEFAULT_MAX_BODY_SIZE}).
+   * Every byte is received and counted; past the cap the rest is dropped and the response is
+   * marked `truncated`. A compressed body may also decode to at most this many bytes.
+   */
+  maxBodySize?: number;
+  /**
+   * The `accept-encoding` sent with every request (default `gzip, deflate, br`, as browsers, k6
+   * and Python's requests ask for compression); `false` sends none. A request or default header
+   * named accept-encoding wins. Bodies are decoded only when the script reads them.
+   */
+  acceptEncoding?: string | false;
   /** Keep a cookie jar (default true). */
   cookies?: boolean;
   /**
@@ -75,6 +98,16 @@ export interface RequestOptions {
   expect?: number | readonly number[];
   /** How many redirects this request follows, replacing the client's {@link HttpClientOptions.maxRedirects}. */
   redirects?: number;
+  /** The most body bytes this response keeps, replacing the client's {@link HttpClientOptions.maxBodySize}. */
+  maxBodySize?: number;
+  /** Count this response's body without keeping it (true), or keep it though the client discards bodies (false). */
+  discardResponseBody?: boolean;
+  /**
+   * Send the request again once if a kept-alive connection drops it with no response, whatever
+   * its method. Only idempotent methods (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) are retried by
+   * default: the server may have received and acted on the dropped one.
+   */
+  retry?: boolean;
 }
 
 /**
@@ -98,8 +131,16 @@ export interface HttpResponse {
   readonly error: Error | undefined;
   /** Response headers, lowercase names; repeated headers are joined with `, ` except `set-cookie` (an array). */
   readonly headers: Readonly<Record<string, string | string[]>>;
-  /** The body (empty when the client discards bodies). */
+  /**
+   * The body, decoded by its `content-encoding` (gzip, deflate, br) when first read; reading it
+   * throws a clear error when it cannot be decoded. Empty when bodies are discarded; at most
+   * `maxBodySize` bytes.
+   */
   readonly body: Buffer;
+  /** Body bytes received on the wire (before decoding), kept or not. */
+  readonly bodySize: number;
+  /** Whether `body` is less than the whole response body: cut at `maxBodySize`, or discarded. */
+  readonly truncated: boolean;
   /** Milliseconds from when the request was due (normally: sent) to its (final response's) last byte. */
   readonly durationMs: number;
   /** Milliseconds from when the request was due to its (final) response headers. */
@@ -114,7 +155,10 @@ export interface HttpResponse {
   readonly redirects: number;
   /** The body decoded as UTF-8. */
   text(): string;
-  /** The body parsed as JSON; throws an Error quoting the body's start when it is not JSON. */
+  /**
+   * The body parsed as JSON; throws an Error quoting the body's start when it is not JSON, and
+   * one naming maxBodySize when the body was truncated or discarded.
+   */
   json<T = unknown>(): T;
   /** Marks this (already recorded) request failed, with `reason` as its error message; once. */
   fail(reason: string): void;

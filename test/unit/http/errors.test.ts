@@ -35,10 +35,10 @@ describe('network errors', () => {
     const res = await http.get('/x');
     expect(res.status).toBe(0);
     expect(res.ok).toBe(false);
-    expect(res.error?.message).toBe(`connect ECONNREFUSED 127.0.0.1:${port}`);
+    expect(res.error?.message).toBe(`connection refused: nothing is listening on 127.0.0.1:${port}`);
     expect(recorder.records).toEqual([expect.objectContaining({ status: 0, failed: true, bytesIn: 0 })]);
     expect(recorder.errors).toEqual([
-      { endpoint: 0, kind: 'request', message: `connect ECONNREFUSED 127.0.0.1:${port}` },
+      { endpoint: 0, kind: 'request', message: `connection refused: nothing is listening on 127.0.0.1:${port}` },
     ]);
     await http.close();
   });

@@ -70,6 +70,12 @@ export class FakeRecorder implements MetricsRecorder {
     this.iterations++;
   }
 
+  /** Requests sent again after a dropped kept-alive connection. */
+  retries = 0;
+  retry(): void {
+    this.retries++;
+  }
+
   droppedIteration(): void {
     this.dropped++;
   }

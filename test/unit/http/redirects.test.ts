@@ -541,10 +541,10 @@ describe('one record per redirected request', () => {
     const { http, recorder } = client({ baseUrl: s.url });
     const res = await http.post('/start', { body: 'x' });
     expect([res.status, res.failed, res.redirects]).toEqual([0, true, 1]);
-    expect(res.error?.message).toBe(`connect ECONNREFUSED 127.0.0.1:${port}`);
+    expect(res.error?.message).toBe(`connection refused: nothing is listening on 127.0.0.1:${port}`);
     expect(res.url).toBe(`http://127.0.0.1:${port}/gone`);
     expect(recorder.records.map((r) => [recorder.rowOf(r).name, r.status, r.failed])).toEqual([['/start', 0, true]]);
-    expect(recorder.errors.map((e) => e.message)).toEqual([`connect ECONNREFUSED 127.0.0.1:${port}`]);
+    expect(recorder.errors.map((e) => e.message)).toEqual([`connection refused: nothing is listening on 127.0.0.1:${port}`]);
   });
 });
 

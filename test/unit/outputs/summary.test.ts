@@ -355,6 +355,18 @@ describe('verdict', () => {
     result.totals.droppedIterations = 1234;
     expect(last(result)).toBe('PASSED · 1,234 iterations dropped');
   });
+
+  it('says how many requests were retried, above the verdict, only when some were', () => {
+    const result = fixtureResult();
+    result.outcome = 'passed';
+    expect(plain(result)).not.toContain('retried');
+    result.totals.retries = 3;
+    const lines = plain(result).split('\n');
+    expect(lines.at(-2)).toBe(
+      '3 requests retried after a kept-alive connection dropped them unanswered (each failed attempt counts as a failed request)',
+    );
+    expect(last(result)).toBe('PASSED');
+  });
 });
 
 describe('colour and width', () => {
