@@ -1,14 +1,16 @@
 /**
  * Distributed runs on loopback: a coordinator and worker processes, a worker lost mid-run,
  * workers refused for a wrong token or protocol version, and peers that send bad frames (before
- * and after joining) refused while the coordinator lives on and finishes the run.
+ * and after joining) refused while the coordinator lives on and finishes the run; a worker leaves
+ * a coordinator that sends a malformed frame.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import type { Result } from '../../src/metrics/result.js';
 import { CLI, runCli, tempDir, writeScenario } from '../helpers/cli.js';
 import { type LoopbackServer, startServer } from '../helpers/loopback-server.js';
@@ -199,6 +201,20 @@ describe('distributed runs', () => {
     const result = JSON.parse(readFileSync(json, 'utf8')) as Result;
     expect(result.workers?.filter((w) => w.lost !== null)).toHaveLength(2);
     expect(result.workers?.filter((w) => w.lost === null && w.requests > 0)).toHaveLength(1);
+  });
+});
+
+describe('volley worker', () => {
+  it('leaves, with a clear message, a coordinator that sends a malformed frame', async () => {
+    const fake = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => fake.once('listening', resolve));
+    fake.on('connection', (socket) => socket.once('message', () => socket.send('{"type":"assign","assignment":7}')));
+    const { port } = fake.address() as AddressInfo;
+    const worker = await runCli(['worker', '--connect', `127.0.0.1:${port}`], { timeoutMs: 20_000 });
+    fake.close();
+    expect(worker.code).toBe(1);
+    expect(worker.stderr).toMatch(/leaving the run: the coordinator sent a malformed message \(assignment: /);
+    expect(worker.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 });
 
