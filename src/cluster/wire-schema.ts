@@ -62,7 +62,8 @@ export const fromWorkerSchema = z.discriminatedUnion('type', [
     type: z.literal('hello'),
     version: z.number(),
     token: z.string().max(4096).optional(),
-    host: z.string().max(255),
+    // Logged as given: no control characters (no forged log lines, no terminal escapes).
+    host: z.string().max(255).regex(/^\P{Cc}*$/u, 'expected a host name'),
   }),
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('snapshot'), snapshot: snapshotSchema, loopDelayP99Ms: ms }),

@@ -80,6 +80,7 @@ describe('decodeFrame', () => {
     const negative = snapshot();
     negative.users = -1;
     expect(problem(text({ type: 'snapshot', snapshot: negative, loopDelayP99Ms: 1 }))).toMatch(/snapshot\.users/);
+    expect(problem(text({ type: 'hello', version: 2, host: 'x\nWorker 9 joined' }))).toMatch(/^a malformed message \(host: /);
     expect(problem(text({ type: 'shutdown' }))).toMatch(/^a malformed message \(type: /);
   });
 });
