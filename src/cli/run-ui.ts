@@ -14,6 +14,7 @@ import { runName } from '../runner/start-run.js';
 import type { UiStartForm } from '../ui/ui-messages.js';
 import { UiOutput } from '../ui/ui-output.js';
 import { UiServer } from '../ui/ui-server.js';
+import { parseUiToken } from '../ui/ui-token.js';
 import { VERSION } from '../version.js';
 import type { PreparedRun, RunFlags } from './prepare-run.js';
 
@@ -21,6 +22,7 @@ export interface UiFlags {
   ui?: boolean;
   uiHost?: string;
   uiPort?: string;
+  uiToken?: string;
   autostart?: boolean;
   autoquit?: string;
 }
@@ -52,6 +54,7 @@ export async function openUi(
   const autoquitMs = flags.autoquit === undefined ? null : parseSeconds(flags.autoquit, '--autoquit');
   const autostart = flags.autostart === true;
   const fixedLoad = fixedLoadOf(prepared);
+  const token = uiTokenOf(flags);
   let starts = deferred<PreparedRun>();
   if (autostart) starts.resolve(prepared);
   let stop: () => void = () => undefined;
@@ -83,10 +86,18 @@ export async function openUi(
       }
     },
     onStop: () => stop(),
+    ...(token === undefined ? {} : { token }),
   });
   let url: string;
   try {
-    url = await server.listen();
+    const listening = await server.listen();
+    url = listening.url;
+    if (!listening.loopback) {
+      process.stderr.write(
+        `Warning: the web UI listens on ${new URL(url).host}, reachable from other machines: anyone with its ` +
+          'URL (and its token) can start load against any host. Share it only with people you trust.\n',
+      );
+    }
   } catch (error) {
     throw new VolleyError(
       'VOLLEY_E_USAGE',
@@ -194,6 +205,13 @@ function userClassesOf(
     const weight = (scenario.users?.[index] as { weight?: number } | undefined)?.weight;
     return { name, weight: weight ?? 1 };
   });
+}
+
+/** --ui-token, else VOLLEY_UI_TOKEN; undefined lets the UI generate one when it needs one. */
+function uiTokenOf(flags: UiFlags): string | undefined {
+  if (flags.uiToken !== undefined) return parseUiToken(flags.uiToken, '--ui-token');
+  const env = process.env.VOLLEY_UI_TOKEN;
+  return env === undefined || env === '' ? undefined : parseUiToken(env, 'VOLLEY_UI_TOKEN');
 }
 
 function parsePort(text: string): number {

@@ -16,6 +16,8 @@ import {
   type ToWorker,
   type WorkerAssignment,
 } from '../cluster/protocol.js';
+import { decodeFrame } from '../cluster/wire.js';
+import { toWorkerSchema } from '../cluster/wire-schema.js';
 import { VOLLEY_ENTRY_PLACEHOLDER } from '../config/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { runSegment } from '../runner/segment-runner.js';
@@ -42,7 +44,7 @@ export function registerWorkerCommand(program: Command, setExitCode: (code: numb
 
 async function work(flags: WorkerFlags): Promise<number> {
   const address = parseAddress(flags.connect, '--connect');
-  const token = flags.workerToken ?? process.env.VOLLEY_WORKER_TOKEN ?? '';
+  const token = flags.workerToken ?? process.env.VOLLEY_WORKER_TOKEN;
   const socket = await connect(`ws://${address.host}:${address.port}`, Number(flags.connectTimeout) * 1000);
   const post = (message: FromWorker): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -54,8 +56,15 @@ async function work(flags: WorkerFlags): Promise<number> {
   });
   let tempDir: string | undefined;
   const outcome = new Promise<number>((resolve) => {
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as ToWorker;
+    socket.on('message', (data, isBinary) => {
+      const decoded = decodeFrame(toWorkerSchema, data, isBinary);
+      if (!decoded.ok) {
+        process.stderr.write(`volley: leaving the run: the coordinator sent ${decoded.problem}\n`);
+        socket.close(4000, 'malformed message');
+        resolve(EXIT_FAILED);
+        return;
+      }
+      const message = decoded.message;
       switch (message.type) {
         case 'refused':
           process.stderr.write(`volley: the coordinator refused this worker: ${message.reason}\n`);
@@ -83,8 +92,10 @@ async function work(flags: WorkerFlags): Promise<number> {
       }
     });
     socket.on('close', () => resolve(EXIT_FAILED));
+    // ws closes the connection after an error (an oversized or invalid frame); say why.
+    socket.on('error', (error) => process.stderr.write(`volley: connection to the coordinator failed: ${error.message}\n`));
   });
-  post({ type: 'hello', version: PROTOCOL_VERSION, token, host: hostname() });
+  post({ type: 'hello', version: PROTOCOL_VERSION, ...(token === undefined ? {} : { token }), host: hostname() });
   try {
     return await outcome;
   } finally {

@@ -6,12 +6,15 @@
  * done, is reported lost.
  */
 
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { VolleyError } from '../errors.js';
-import { type FromWorker, PROTOCOL_VERSION, type ToWorker, type WorkerAssignment } from './protocol.js';
+import { PROTOCOL_VERSION, type ToWorker, type WorkerAssignment } from './protocol.js';
 import type { TransportHandlers, WorkerTransport } from './transport.js';
+import { decodeFrame } from './wire.js';
+import { fromWorkerSchema, helloHeaderSchema, MAX_FRAME_BYTES } from './wire-schema.js';
 
 export interface CoordinatorOptions {
   host: string;
@@ -23,11 +26,15 @@ export interface CoordinatorOptions {
   heartbeatMs?: number;
   /** How long to wait for every worker to join. Default 2 minutes. */
   joinTimeoutMs?: number;
+  /** How long a new connection has to say hello. Default 5 s. */
+  helloTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
 interface Member {
   socket: WebSocket;
+  /** Its address and port, as the coordinator sees it: for log lines. */
+  peer: string;
   worker: number;
   alive: boolean;
   done: boolean;
@@ -39,6 +46,8 @@ export class CoordinatorServer implements WorkerTransport {
   private server: WebSocketServer | undefined;
   private readonly members: Member[] = [];
   private readonly closed: Promise<void>[] = [];
+  /** Why each refused connection was refused, for the lost worker's report. */
+  private readonly refusals = new WeakMap<WebSocket, string>();
   private heartbeat: NodeJS.Timeout | undefined;
   private joined: (() => void) | undefined;
 
@@ -49,7 +58,11 @@ export class CoordinatorServer implements WorkerTransport {
   /** Starts listening; resolves with the address workers connect to. */
   listen(): Promise<{ host: string; port: number }> {
     return new Promise((resolve, reject) => {
-      const server = new WebSocketServer({ host: this.options.host, port: this.options.port });
+      const server = new WebSocketServer({
+        host: this.options.host,
+        port: this.options.port,
+        maxPayload: MAX_FRAME_BYTES,
+      });
       this.server = server;
       server.once('error', (error) =>
         reject(
@@ -60,10 +73,11 @@ export class CoordinatorServer implements WorkerTransport {
         ),
       );
       server.once('listening', () => {
+        server.on('error', (error) => this.options.log?.(`Coordinator: ${error.message}`));
         const address = server.address() as AddressInfo;
         resolve({ host: address.address, port: address.port });
       });
-      server.on('connection', (socket) => this.greet(socket));
+      server.on('connection', (socket, request) => this.greet(socket, request));
     });
   }
 
@@ -72,25 +86,39 @@ export class CoordinatorServer implements WorkerTransport {
     const ready = this.members.map(
       (member) =>
         new Promise<void>((resolve) => {
-          member.socket.on('message', (data) => {
-            const message = parse(data);
-            if (message === null) return;
+          member.socket.on('message', (data, isBinary) => {
+            // Nothing more is taken from a peer once it is refused.
+            if (member.socket.readyState !== member.socket.OPEN) return;
+            const decoded = decodeFrame(fromWorkerSchema, data, isBinary);
+            if (!decoded.ok) return this.refuse(member.socket, member.peer, `sent ${decoded.problem}`);
+            const message = decoded.message;
             if (message.type === 'ready') resolve();
             if (message.type === 'done' || message.type === 'failed') member.done = true;
-            handlers.message(member.worker, message);
+            try {
+              handlers.message(member.worker, message);
+            } catch (error) {
+              // The run could not use what the worker sent (a histogram that does not decode).
+              const why = error instanceof Error ? error.message : String(error);
+              return this.refuse(member.socket, member.peer, `sent an unusable ${message.type} (${why})`);
+            }
           });
           member.socket.on('pong', () => {
             member.alive = true;
           });
           this.closed.push(
-            new Promise<void>((closed) =>
-              member.socket.once('close', () => {
-                if (!member.done) handlers.lost(member.worker, `worker on ${member.host} disconnected`);
+            new Promise<void>((closed) => {
+              const gone = (): void => {
+                const refused = this.refusals.get(member.socket);
+                const why = refused === undefined ? 'disconnected' : `refused: ${refused}`;
+                if (!member.done) handlers.lost(member.worker, `worker on ${member.host} ${why}`);
                 member.done = true;
                 resolve();
                 closed();
-              }),
-            ),
+              };
+              // A worker that left between joining and now is lost already.
+              if (member.socket.readyState === member.socket.CLOSED) gone();
+              else member.socket.once('close', gone);
+            }),
           );
         }),
     );
@@ -119,35 +147,63 @@ export class CoordinatorServer implements WorkerTransport {
     );
   }
 
-  /** The first message must be a hello of our protocol version, with the right token. */
-  private greet(socket: WebSocket): void {
-    const timer = setTimeout(() => refuse(socket, 'no hello within 5 s'), 5000);
-    socket.once('message', (data) => {
+  /**
+   * The first message must be a hello of our protocol version, with the right token, within
+   * the hello timeout. Anything else refuses the peer; nothing a peer sends can throw here.
+   */
+  private greet(socket: WebSocket, request: IncomingMessage): void {
+    const peer = peerAddress(request);
+    const helloMs = this.options.helloTimeoutMs ?? 5000;
+    socket.on('error', (error) => this.dropped(peer, error));
+    const timer = setTimeout(() => this.refuse(socket, peer, `sent no hello within ${helloMs / 1000} s`), helloMs);
+    timer.unref();
+    socket.once('message', (data, isBinary) => {
       clearTimeout(timer);
-      const hello = parse(data);
-      if (hello === null || hello.type !== 'hello') return refuse(socket, 'expected a hello message first');
-      if (hello.version !== PROTOCOL_VERSION) {
-        return refuse(
-          socket,
-          `protocol version ${hello.version} is not supported: this coordinator speaks version ${PROTOCOL_VERSION} (run the same volley version on every machine)`,
-        );
-      }
-      if (!tokenMatches(this.options.token, hello.token)) return refuse(socket, 'wrong worker token');
-      if (this.members.length >= this.size)
-        return refuse(socket, `the run already has its ${this.size} workers`);
-      const member: Member = {
-        socket,
-        worker: this.members.length,
-        alive: true,
-        done: false,
-        host: hello.host,
-      };
-      this.members.push(member);
-      this.options.log?.(
-        `Worker ${member.worker} joined from ${hello.host} (${this.members.length}/${this.size}).`,
-      );
-      if (this.members.length === this.size) this.joined?.();
+      const problem = this.admit(socket, peer, data, isBinary);
+      if (problem !== null) this.refuse(socket, peer, problem);
     });
+  }
+
+  /** Takes a peer on as a worker: null, or why not. */
+  private admit(socket: WebSocket, peer: string, data: RawData, isBinary: boolean): string | null {
+    const header = decodeFrame(helloHeaderSchema, data, isBinary);
+    if (!header.ok) return `expected a hello first, got ${header.problem}`;
+    if (header.message.version !== PROTOCOL_VERSION) {
+      return `protocol version ${header.message.version} is not supported: this coordinator speaks version ${PROTOCOL_VERSION} (run the same volley version on every machine)`;
+    }
+    const hello = decodeFrame(fromWorkerSchema, data, isBinary);
+    if (!hello.ok) return `its hello is ${hello.problem}`;
+    if (hello.message.type !== 'hello') return 'expected a hello message first';
+    const { token, host } = hello.message;
+    if (this.options.token !== null && token === undefined) return 'no worker token (this coordinator requires one)';
+    if (!tokenMatches(this.options.token, token ?? '')) return 'wrong worker token';
+    if (this.members.length >= this.size) return `the run already has its ${this.size} workers`;
+    const member: Member = { socket, peer, worker: this.members.length, alive: true, done: false, host };
+    this.members.push(member);
+    this.options.log?.(`Worker ${member.worker} joined from ${host} at ${peer} (${this.members.length}/${this.size}).`);
+    if (this.members.length === this.size) this.joined?.();
+    return null;
+  }
+
+  /** Tells the peer why it is refused, logs it, and closes its connection. */
+  private refuse(socket: WebSocket, peer: string, reason: string): void {
+    if (socket.readyState !== socket.OPEN) return;
+    this.refusals.set(socket, reason);
+    this.options.log?.(`Refused the peer at ${peer}: ${reason}`);
+    send(socket, { type: 'refused', reason });
+    socket.close(4000, closeReason(reason));
+    // A peer that does not answer the close handshake is not waited for.
+    setTimeout(() => socket.terminate(), 1000).unref();
+  }
+
+  /** The connection failed at the WebSocket level (ws closes it): an oversized or invalid frame. */
+  private dropped(peer: string, error: Error): void {
+    const code = (error as Error & { code?: string }).code;
+    const reason =
+      code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+        ? `sent a frame larger than ${MAX_FRAME_BYTES / 1024 / 1024} MiB`
+        : `broke the WebSocket protocol (${error.message})`;
+    this.options.log?.(`Refused the peer at ${peer}: ${reason}`);
   }
 
   private allJoined(): Promise<void> {
@@ -190,25 +246,24 @@ function send(socket: WebSocket, message: ToWorker): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
-function refuse(socket: WebSocket, reason: string): void {
-  send(socket, { type: 'refused', reason });
-  socket.close(4000, reason.slice(0, 120));
+/** A close frame's reason is at most 123 bytes of UTF-8. */
+function closeReason(reason: string): string {
+  let text = reason.slice(0, 120);
+  while (Buffer.byteLength(text) > 123) text = text.slice(0, -1);
+  return text;
 }
 
-function parse(data: unknown): FromWorker | null {
-  try {
-    const message = JSON.parse(String(data)) as FromWorker;
-    return typeof message === 'object' && message !== null && typeof message.type === 'string'
-      ? message
-      : null;
-  } catch {
-    return null;
-  }
+function peerAddress(request: IncomingMessage): string {
+  const { remoteAddress = 'unknown', remotePort } = request.socket;
+  return `${remoteAddress.includes(':') ? `[${remoteAddress}]` : remoteAddress}:${remotePort ?? '?'}`;
 }
 
+/**
+ * Compares digests, not the tokens, so the time taken says nothing about the expected token's
+ * length or how much of it a guess got right.
+ */
 function tokenMatches(expected: string | null, given: string): boolean {
   if (expected === null) return true;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(expected), digest(given));
 }

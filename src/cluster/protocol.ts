@@ -42,8 +42,8 @@ export type ToWorker =
   | { type: 'refused'; reason: string };
 
 export type FromWorker =
-  /** Remote workers, first message: who they are and their credentials. */
-  | { type: 'hello'; version: number; token: string; host: string }
+  /** Remote workers, first message: who they are and their credentials (none when not asked for). */
+  | { type: 'hello'; version: number; token?: string; host: string }
   /** The scenario is loaded and the engines built: ready to start. */
   | { type: 'ready' }
   /** A tick's stats, and the worker's event-loop delay p99 over it (its saturation, in ms). */

@@ -46,7 +46,7 @@ export interface WorkerReport {
 
 export class WorkersDriver implements LoadDriver {
   readonly workerLoopDelay = new WorstLoopDelay();
-  private readonly queue: Snapshot[] = [];
+  private readonly queue: DecodedSnapshot[] = [];
   private readonly users = new Map<number, number>();
   private readonly reports: WorkerReport[];
   private launched = false;
@@ -127,12 +127,17 @@ export class WorkersDriver implements LoadDriver {
           case 'hello':
           case 'ready':
             return;
-          case 'snapshot':
+          case 'snapshot': {
+            // Decoded on arrival, so a histogram that does not decode is that worker's fault
+            // (the transport refuses it) rather than the aggregator's. The index is the
+            // transport's: a worker speaks only for itself.
+            const decoded = decodeSnapshot({ ...message.snapshot, worker });
             this.users.set(worker, message.snapshot.users);
             this.count(worker, message.snapshot);
-            this.queue.push(message.snapshot);
+            this.queue.push(decoded);
             this.workerLoopDelay.note(message.loopDelayP99Ms);
             return;
+          }
           case 'phase':
             if (worker === 0) params.onPhase(message.label, message.users ?? undefined);
             return;
@@ -144,7 +149,7 @@ export class WorkersDriver implements LoadDriver {
           case 'failed':
             this.users.set(worker, 0);
             this.failure ??= new VolleyError(
-              (message.code as VolleyErrorCode | null) ?? 'VOLLEY_E_SCENARIO',
+              errorCode(message.code),
               `worker ${worker}: ${message.message}`,
             );
             transport.broadcast({ type: 'kill' });
@@ -170,7 +175,7 @@ export class WorkersDriver implements LoadDriver {
   }
 
   collect(): DecodedSnapshot[] {
-    return this.queue.splice(0).map(decodeSnapshot);
+    return this.queue.splice(0);
   }
 
   stop(reason: StopReason): void {
@@ -193,4 +198,17 @@ export class WorkersDriver implements LoadDriver {
       report.failures += row.failures;
     }
   }
+}
+
+const ERROR_CODES: readonly VolleyErrorCode[] = [
+  'VOLLEY_E_USAGE',
+  'VOLLEY_E_CONFIG',
+  'VOLLEY_E_SCENARIO',
+  'VOLLEY_E_THRESHOLD',
+  'VOLLEY_E_IO',
+];
+
+/** A failed worker's error code, when it is one of ours; a scenario error otherwise. */
+function errorCode(code: string | null): VolleyErrorCode {
+  return ERROR_CODES.find((known) => known === code) ?? 'VOLLEY_E_SCENARIO';
 }

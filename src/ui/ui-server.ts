@@ -4,7 +4,9 @@
  * stop. After the run it serves the HTML report and the JSON result. It binds 127.0.0.1 unless
  * told otherwise, and takes actions only as JSON posts (start, stop, and `new`, which brings a
  * finished run's page back to the start form), which a page on another origin cannot
- * send without the browser asking first (so a stray web page cannot stop a run).
+ * send without the browser asking first (so a stray web page cannot stop a run); posts from a
+ * browser must also come from this page's own origin. On loopback every request must name this
+ * server in its Host (no DNS rebinding); beyond loopback every request must carry the UI's token.
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,6 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { renderUiPage } from './page.js';
 import type { UiEnd, UiHistoryPoint, UiProgress, UiStartForm, UiState } from './ui-messages.js';
 import { sendReply } from '../outputs/http-reply.js';
+import { hostProblem, isLoopbackAddress, loopbackHosts, originProblem } from '../outputs/http-guard.js';
+import { newUiToken, presentedToken, tokenCookie, tokensMatch } from './ui-token.js';
 
 export interface UiServerOptions {
   host: string;
@@ -24,6 +28,22 @@ export interface UiServerOptions {
    */
   onStart?: (form: UiStartForm) => Promise<string | undefined>;
   onStop?: () => void;
+  /** The token every request must carry; generated when the UI listens beyond loopback. */
+  token?: string;
+}
+
+export interface UiListening {
+  /** The page's URL, with the token when there is one: the one to open. */
+  url: string;
+  /** Whether the bound address is loopback (else the UI is reachable from other machines). */
+  loopback: boolean;
+}
+
+interface UiAccess {
+  port: number;
+  /** The Host headers accepted; null for any (a non-loopback bind). */
+  hosts: ReadonlySet<string> | null;
+  token: string | null;
 }
 
 /** Comment lines that keep idle event streams open through proxies and browser timeouts. */
@@ -41,6 +61,7 @@ export class UiServer {
   private ended: { event: string; report: string; result: string } | undefined;
   private readonly page = renderUiPage();
   private keepalive: NodeJS.Timeout | undefined;
+  private access: UiAccess = { port: 0, hosts: new Set(), token: null };
 
   constructor(private readonly options: UiServerOptions) {
     this.state = options.state;
@@ -52,15 +73,19 @@ export class UiServer {
   }
 
   /** Listens; resolves with the page's URL. */
-  listen(): Promise<string> {
+  listen(): Promise<UiListening> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(this.options.port, this.options.host, () => {
         this.server.off('error', reject);
         const { address, port } = this.server.address() as AddressInfo;
+        const loopback = isLoopbackAddress(address);
+        const token = this.options.token ?? (loopback ? null : newUiToken());
+        this.access = { port, hosts: loopback ? loopbackHosts(address, port) : null, token };
         this.keepalive = setInterval(() => this.broadcast(':\n\n'), KEEPALIVE_MS);
         this.keepalive.unref();
-        resolve(`http://${address.includes(':') ? `[${address}]` : address}:${port}/`);
+        const base = `http://${address.includes(':') ? `[${address}]` : address}:${port}/`;
+        resolve({ url: token === null ? base : `${base}?token=${token}`, loopback });
       });
     });
   }
@@ -99,7 +124,26 @@ export class UiServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Whether the request may go on; if not, it has been answered. */
+  private admit(req: IncomingMessage, res: ServerResponse): boolean {
+    const { hosts, token, port } = this.access;
+    const refused = hostProblem(req, hosts) ?? (req.method === 'POST' ? originProblem(req) : null);
+    if (refused !== null) {
+      sendReply(res, 403, 'text/plain', refused);
+      return false;
+    }
+    if (token === null) return true;
+    const presented = presentedToken(req, port);
+    if (presented === null || !tokensMatch(token, presented.token)) {
+      sendReply(res, 401, 'text/plain', "this web UI needs its token: open the URL volley printed (…/?token=…)");
+      return false;
+    }
+    if (presented.fromQuery) res.setHeader('set-cookie', tokenCookie(port, token));
+    return true;
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!this.admit(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' || req.method === 'HEAD') {
       switch (path) {

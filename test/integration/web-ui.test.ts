@@ -2,10 +2,12 @@
  * The live web UI through the real CLI (`volley run … --ui --ui-port 0`): the page and its event
  * stream, the start form (refused with a message, then accepted), live progress with the
  * endpoints table, the end with the verdict, and the reports served afterwards; Stop from the
- * page ends a run early (exit 3, as Ctrl-C does).
+ * page ends a run early (exit 3, as Ctrl-C does). Who may use it: a foreign Host or Origin is
+ * refused (403) and, with a token, requests without it are too (401).
  */
 
 import type { ChildProcess } from 'node:child_process';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/metrics/result.js';
 import type { UiEnd, UiHistoryPoint, UiProgress, UiState } from '../../src/ui/ui-messages.js';
@@ -190,6 +192,81 @@ describe('volley run --ui', () => {
     expect(cli.code).toBe(3);
   });
 });
+
+describe('volley run --ui: who may use it', () => {
+  it('refuses a foreign Host (DNS rebinding) and a cross-origin post, and asks for the token it was given', async () => {
+    const token = 'a-token-0123456789';
+    const { url, exit } = startUi(['--ui-token', token, '--autoquit', '0']);
+    const base = await url;
+    const port = new URL(base).port;
+    const own = `127.0.0.1:${port}`;
+    const json = { 'content-type': 'application/json' };
+    const form = { users: 1, spawnRate: 10, runTime: '1s', host: target.url };
+
+    // A foreign Host is refused before anything else, even with the token.
+    for (const [method, path] of [['GET', '/'], ['GET', '/result.json'], ['GET', '/events'], ['POST', '/api/stop'], ['POST', '/api/start']] as const) {
+      const reply = await ask(port, method, `${path}?token=${token}`, { host: 'evil.example', ...json }, form);
+      expect([path, reply.status, reply.body]).toEqual([path, 403, 'forbidden: the Host header does not name this server']);
+    }
+    // Loopback names with the port pass the Host check (and then need the token).
+    for (const host of [own, `localhost:${port}`, `[::1]:${port}`]) {
+      expect((await ask(port, 'GET', '/', { host })).status, host).toBe(401);
+    }
+    const wrong = await ask(port, 'GET', '/?token=not-the-token-at-all', { host: own });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toContain('needs its token');
+
+    // The URL's token: the page, and a cookie its own requests carry from then on.
+    const first = await ask(port, 'GET', `/?token=${token}`, { host: own });
+    expect(first.status).toBe(200);
+    const cookie = first.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toBe(`volley_ui_${port}=${token}; Path=/; HttpOnly; SameSite=Strict`);
+    const jar = { host: own, cookie: cookie.split(';')[0] as string };
+    expect((await ask(port, 'GET', '/report.html', jar)).status).toBe(404);
+    expect((await ask(port, 'GET', '/report.html', { host: own, authorization: `Bearer ${token}` })).status).toBe(404);
+
+    // A post from another origin is refused; from this page's origin it starts the run.
+    const evil = await ask(port, 'POST', '/api/start', { ...jar, ...json, origin: 'http://evil.example' }, form);
+    expect([evil.status, evil.body]).toEqual([403, 'forbidden: a request from another origin']);
+    const started = await ask(port, 'POST', '/api/start', { ...jar, ...json, origin: `http://${own}` }, form);
+    expect(started.status).toBe(202);
+    const cli = await exit;
+    expect(cli.code).toBe(0);
+    expect(cli.stderr).toContain(`Web UI: ${base}?token=${token}`);
+  });
+
+  it('refuses a --ui-token that is too short, naming the flag (exit 2)', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'load.ts', SCENARIO);
+    const cli = await runCli(['run', file, '-H', target.url, '--ui', '--ui-port', '0', '--ui-token', 'short']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/--ui-token: expected 16 to 256 letters/);
+  });
+});
+
+/** A request with headers fetch() will not send as given (Host), via node:http. */
+function ask(
+  port: string,
+  method: 'GET' | 'POST',
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        // The event stream stays open: its first event is enough.
+        if (path.startsWith('/events')) res.destroy();
+      });
+      res.on('close', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(method === 'POST' ? JSON.stringify(body) : undefined);
+  });
+}
 
 describe('volley run --ui on a scenario with its own load model', () => {
   it('offers only the host, and Start runs the stages as written', async () => {

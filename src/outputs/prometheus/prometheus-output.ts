@@ -4,6 +4,13 @@
  * the latest progress; the text is rendered when scraped, so a scraper polling every 15 seconds
  * costs one render per 15 seconds, and none at all when nobody scrapes. After the run the final
  * figures and the verdicts stay served until `close()`.
+ *
+ * Bound to loopback, it answers only requests whose Host names it (127.0.0.1, localhost, [::1]
+ * or the bound address, with the port): a web page the user visits could otherwise rebind its
+ * own name to 127.0.0.1 and read the metrics (target URLs, error messages) as same-origin.
+ * Bound to another address it answers any Host: scrapers send whatever name they were given for
+ * the target (a DNS name, a service name), which volley cannot know, and rebinding is a threat to
+ * loopback services only, since a browser can reach a non-loopback address directly anyway.
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -11,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import type { Result } from '../../metrics/result.js';
 import type { LiveProgress, Output, RunStartInfo } from '../output.js';
 import { PROMETHEUS_CONTENT_TYPE, renderExposition } from './exposition.js';
+import { hostProblem, isLoopbackAddress, loopbackHosts } from '../http-guard.js';
 import { sendReply } from '../http-reply.js';
 
 export interface PrometheusOutputOptions {
@@ -31,6 +39,8 @@ export class PrometheusOutput implements Output {
   #start: RunStartInfo | null = null;
   #progress: LiveProgress | null = null;
   #result: Result | null = null;
+  /** The Host headers answered; null for any (a non-loopback bind). */
+  #hosts: ReadonlySet<string> | null = new Set();
 
   constructor(options: PrometheusOutputOptions) {
     this.#options = options;
@@ -44,6 +54,7 @@ export class PrometheusOutput implements Output {
       this.#server.listen(this.#options.port, this.#options.host, () => {
         this.#server.off('error', reject);
         const { address, port } = this.#server.address() as AddressInfo;
+        this.#hosts = isLoopbackAddress(address) ? loopbackHosts(address, port) : null;
         resolve(`http://${address.includes(':') ? `[${address}]` : address}:${port}${METRICS_PATH}`);
       });
     });
@@ -79,6 +90,8 @@ export class PrometheusOutput implements Output {
   }
 
   #route(req: IncomingMessage, res: ServerResponse): void {
+    const refused = hostProblem(req, this.#hosts);
+    if (refused !== null) return sendReply(res, 403, 'text/plain; charset=utf-8', `${refused}\n`);
     const path = (req.url ?? '/').split('?')[0];
     if (path !== METRICS_PATH) return sendReply(res, 404, 'text/plain; charset=utf-8', 'not found\n');
     if (req.method !== 'GET' && req.method !== 'HEAD')

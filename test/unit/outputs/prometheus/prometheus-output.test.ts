@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROMETHEUS_CONTENT_TYPE, PrometheusOutput } from '../../../../src/outputs/prometheus/index.js';
 import { fixtureResult } from '../fixture-result.js';
@@ -69,6 +70,26 @@ describe('PrometheusOutput', () => {
     const head = await fetch(url, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('on loopback, answers only a Host that names it (no DNS rebinding)', async () => {
+    output = new PrometheusOutput({ host: '127.0.0.1', port: 0, scenario: 'checkout' });
+    const { port } = new URL(await output.listen());
+    const status = (host: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/metrics', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
+      expect(await status(host), host).toBe(200);
+    }
+    for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1', `127.0.0.1:${Number(port) + 1}`]) {
+      expect(await status(host), host).toBe(403);
+    }
   });
 
   it('fails to listen on a port in use, and closes without having listened', async () => {
