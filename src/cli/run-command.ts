@@ -9,6 +9,7 @@ import { CoordinatorServer } from '../cluster/coordinator-server.js';
 import { bundleStandalone } from '../config/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { DEFAULT_HISTORY_DIR, saveToHistory } from '../history/history-store.js';
+import { isLoopbackAddress } from '../outputs/http-guard.js';
 import { LiveStatusOutput } from '../outputs/live-status.js';
 import { PrometheusOutput } from '../outputs/prometheus/index.js';
 import type { Output } from '../outputs/output.js';
@@ -256,10 +257,18 @@ async function coordinatorFor(flags: RunFlags): Promise<CoordinatorServer> {
     );
   }
   const bind = parseAddress(flags.bind ?? '127.0.0.1:5557', '--bind');
+  const token = flags.workerToken ?? process.env.VOLLEY_WORKER_TOKEN ?? null;
+  if (token === null && !isLoopbackAddress(bind.host)) {
+    // A worker receives the scenario's bundle and setup data, and its figures enter the verdict.
+    process.stderr.write(
+      `Warning: the coordinator listens on ${bind.host} without --worker-token: anyone who reaches ` +
+        `this port can join as a worker, receive the scenario and its setup data, and send figures.\n`,
+    );
+  }
   const server = new CoordinatorServer({
     ...bind,
     expectWorkers: expect,
-    token: flags.workerToken ?? process.env.VOLLEY_WORKER_TOKEN ?? null,
+    token,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const address = await server.listen();
