@@ -96,6 +96,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
       'config file with option defaults and profiles (default: ./volley.config.{ts,mjs,js,json})',
     )
     .option('-q, --quiet', 'no live progress line')
+    .option('--keep-going', 'run on even when every request of the first 3s fails to connect (default: stop, exit 1)')
     .option('--seed <n>', 'seed for task choice and wait times (default 1)')
     .option('--connections <n>', 'keep-alive connections per user and origin (default 6)')
     .option('--max-redirects <n>', 'redirects a request follows (default 10; 0: none)')
@@ -190,6 +191,7 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
         : source,
     ...(transport === undefined ? {} : { transport, failOnWorkerLoss: flags.failOnWorkerLoss === true }),
     monitorPids,
+    keepGoing: flags.keepGoing === true,
     options,
     explicit,
     profiles,

@@ -142,7 +142,10 @@ export interface Result {
   volley: string;
   ok: boolean;
   outcome: RunOutcome;
-  /** Why the run was aborted (threshold with abortOnFail, Ctrl-C), when it was. */
+  /**
+   * Why the run was aborted (threshold with abortOnFail, Ctrl-C), or stopped early as failed
+   * (nothing listening at the target), when it was.
+   */
   abortReason?: string;
   startedAt: string;
   endedAt: string;

@@ -88,6 +88,9 @@ export function verdictText(result: Result): string {
     return reason === undefined || reason === '' ? 'ABORTED' : `ABORTED: ${reason}`;
   }
   if (result.outcome === 'passed') return 'PASSED';
+  // A run stopped early as failed (nothing listening) says why first: nothing else was measured.
+  const stopped = result.abortReason?.trim();
+  if (stopped !== undefined && stopped !== '') return `FAILED: ${stopped}`;
   const failedThresholds = result.thresholds.filter((t) => !t.ok).length;
   const reasons: string[] = [];
   if (failedThresholds > 0) {
@@ -97,11 +100,31 @@ export function verdictText(result: Result): string {
   } else if (result.thresholds.length === 0 && result.totals.failures > 0) {
     reasons.push(`${formatCountOf(result.totals.failures, 'request')} failed`);
   }
+  if (failedThresholds === 0 && result.thresholds.length === 0) {
+    const thrown = taskErrorReason(result);
+    if (thrown !== undefined) reasons.push(thrown);
+  }
   if (result.totals.checks.fails > 0)
     reasons.push(`${formatCountOf(result.totals.checks.fails, 'check')} failed`);
   if (reasons.length === 0) return 'FAILED';
   const noThresholds = result.thresholds.length === 0 ? '; no thresholds set' : '';
   return `FAILED (${reasons.join(', ')}${noThresholds})`;
+}
+
+/**
+ * The most frequent exception a task threw, as a reason: "task 'browse' of Shopper threw
+ * TypeError: …, 434,624 times", plus how many other kinds there were.
+ */
+function taskErrorReason(result: Result): string | undefined {
+  const thrown = result.errors.filter((e) => e.kind === 'task');
+  const top = thrown[0];
+  if (top === undefined) return undefined;
+  const scenario = top.key.scenario === '' ? '' : ` (scenario ${top.key.scenario})`;
+  const times = top.count === 1 ? 'once' : `${formatCount(top.count)} times`;
+  const others = thrown.slice(1).reduce((sum, e) => sum + e.count, 0);
+  const more = others > 0 ? `; ${formatCountOf(others, 'other task error')}` : '';
+  const message = top.message.split('\n', 1)[0] as string;
+  return `task '${top.key.name}' of ${top.key.user}${scenario} threw ${message}, ${times}${more}`;
 }
 
 function verdictSection(result: Result, palette: Palette): string[] {

@@ -30,6 +30,8 @@ export interface ResultInput {
   outcome: EngineOutcome;
   hadPlannedEnd: boolean;
   abortedBy: string | undefined;
+  /** Why the target was judged unreachable, when that stopped the run. */
+  unreachable?: string;
   monitorSamples: readonly MonitorSample[];
   /** Samples of the processes `--monitor-pid` watched. */
   targetSamples?: readonly MonitoredProcess[];
@@ -76,6 +78,7 @@ export function buildResult(input: ResultInput): Result {
     reason: input.outcome.reason,
     hadPlannedEnd: input.hadPlannedEnd,
     abortedBy: input.abortedBy,
+    unreachable: input.unreachable,
     thresholds: verdicts,
     failures: measured.totals.failures,
     taskErrors,

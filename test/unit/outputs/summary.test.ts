@@ -329,9 +329,23 @@ describe('verdict', () => {
     const result = fixtureResult();
     result.thresholds = [];
     result.totals.checks.fails = 0;
+    result.errors = result.errors.filter((e) => e.kind !== 'task');
     expect(verdictText(result)).toBe('FAILED (46 requests failed; no thresholds set)');
     result.totals.failures = 1;
     expect(verdictText(result)).toBe('FAILED (1 request failed; no thresholds set)');
+  });
+
+  it('says which task threw what, and how often, when tasks threw', () => {
+    const result = fixtureResult();
+    result.thresholds = [];
+    result.totals.checks.fails = 0;
+    result.totals.failures = 0;
+    expect(verdictText(result)).toBe(
+      "FAILED (task 'poll' of GenerationUser threw TypeError: Cannot read properties of undefined (reading 'id'), 4 times; no thresholds set)",
+    );
+    const first = result.errors.find((e) => e.kind === 'task');
+    result.errors.push({ ...first!, message: 'Error: boom', count: 1, key: { ...first!.key, name: 'list' } });
+    expect(verdictText(result)).toContain("4 times; 1 other task error; no thresholds set)");
   });
 
   it('names the checks when thresholds passed but checks failed', () => {
