@@ -16,6 +16,7 @@ import {
 } from '../monitor/index.js';
 import { evaluateThresholds, type ThresholdSpec } from '../thresholds/index.js';
 import { hostInfo } from '../metrics/host-info.js';
+import { narrowing, setAsideUnmatched } from './narrowed-thresholds.js';
 import { decideVerdict } from './verdict.js';
 
 export interface ResultInput {
@@ -72,7 +73,12 @@ function largestKnown(values: readonly (number | null)[]): number | null {
 
 export function buildResult(input: ResultInput): Result {
   const measured = input.aggregate.measured(input.startedAtMs, input.durationMs);
-  const verdicts = evaluateThresholds(input.thresholds, resourceSource(input.aggregate, input));
+  const judged = setAsideUnmatched(
+    input.thresholds,
+    evaluateThresholds(input.thresholds, resourceSource(input.aggregate, input)),
+    narrowing(input.options),
+  );
+  const verdicts = judged.verdicts;
   const taskErrors = measured.errors.filter((e) => e.kind === 'task').reduce((sum, e) => sum + e.count, 0);
   const verdict = decideVerdict({
     reason: input.outcome.reason,
@@ -94,6 +100,7 @@ export function buildResult(input: ResultInput): Result {
         'and the pool was at its maximum. The target could not keep up, or maxUsers is too small.',
     );
   }
+  if (judged.note !== undefined) warnings.push(judged.note);
   if (input.outcome.killed) {
     warnings.push(
       `The grace period (${input.options.gracefulStopMs / 1000}s) ended before every user finished its task; ` +
