@@ -25,6 +25,7 @@ import {
   userClassSection,
 } from './summary-tables.js';
 import { workerSection } from './summary-workers.js';
+import { runLoadText, runUsers } from './run-load.js';
 
 export interface SummaryOptions {
   /** Emit ANSI colour escapes. */
@@ -39,17 +40,6 @@ const MIN_WIDTH = 60;
 const SECTION_INDENT = 2;
 const DOT = ' · ';
 
-/** The most users the run had (stages, profiles and shapes decide it, not the -u option alone). */
-function plannedUsers(result: Result): number | undefined {
-  // Per-second points can miss a short last step; a phase knows the users it declared.
-  const peak = Math.max(
-    result.timeSeries.reduce((max, point) => Math.max(max, point.users), 0),
-    result.phases.reduce((max, phase) => Math.max(max, phase.users), 0),
-  );
-  if (peak > 0) return peak;
-  const users = result.options.users;
-  return typeof users === 'number' && Number.isFinite(users) ? users : undefined;
-}
 
 /** `2025-03-01T10:00:00.000Z` → `2025-03-01 10:00:00Z`. */
 function readableTime(iso: string): string {
@@ -64,8 +54,11 @@ function headerSection(result: Result, palette: Palette): string[] {
   const host = result.options.host;
   if (typeof host === 'string' && host !== '') run.push(`target ${palette.cyan(host)}`);
   run.push(`duration ${formatDuration(result.durationMs)}`);
-  const users = plannedUsers(result);
-  if (users !== undefined) run.push(formatCountOf(users, 'user'));
+  // The load as run (stages, profiles, rates and the scenario's own load decide it, not -u).
+  const load = runLoadText(result);
+  const users = runUsers(result);
+  if (load !== undefined) run.push(`load ${load}`);
+  else if (users !== undefined) run.push(formatCountOf(users, 'user'));
   run.push(`started ${readableTime(result.startedAt)}`);
 
   const { totals } = result;

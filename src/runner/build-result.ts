@@ -5,7 +5,7 @@
 
 import type { RunOptions } from '../config/run-options.js';
 import type { EngineOutcome } from '../engine/load-engine.js';
-import { type MonitoredProcess, RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
+import { type MonitoredProcess, RESULT_SCHEMA_VERSION, type Result, type RunLoad } from '../metrics/result.js';
 import type { RunAggregate } from '../metrics/run-aggregate.js';
 import type { MemoryFigures, StatsSource } from '../metrics/stats-source.js';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../monitor/index.js';
 import { evaluateThresholds, type ThresholdSpec } from '../thresholds/index.js';
 import { hostInfo } from '../metrics/host-info.js';
+import { appliedOptions } from './load-record.js';
 import { narrowing, setAsideUnmatched } from './narrowed-thresholds.js';
 import { decideVerdict } from './verdict.js';
 
@@ -36,7 +37,7 @@ export interface ResultInput {
   monitorSamples: readonly MonitorSample[];
   /** Samples of the processes `--monitor-pid` watched. */
   targetSamples?: readonly MonitoredProcess[];
-  load: Result['load'];
+  load: Required<RunLoad>;
 }
 
 /** Growth (a robust fit after warm-up, see monitor/memory-growth.ts) and peak of RSS samples. */
@@ -117,7 +118,7 @@ export function buildResult(input: ResultInput): Result {
     endedAt: new Date(input.startedAtMs + input.durationMs).toISOString(),
     durationMs: Math.round(input.durationMs),
     scenario: { file: input.file, name: input.scenarioName },
-    options: { ...input.options },
+    options: { ...appliedOptions(input.options, input.load) },
     host: hostInfo(),
     load: input.load,
     ...measured,

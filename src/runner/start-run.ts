@@ -11,7 +11,7 @@ import { ThreadPool } from '../cluster/thread-pool.js';
 import type { WorkerTransport } from '../cluster/transport.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import { createExecutor, describePlan } from '../engine/executors/load-plan.js';
+import { createExecutor } from '../engine/executors/load-plan.js';
 import type { EngineState } from '../engine/load-engine.js';
 import { WHOLE } from '../engine/segment.js';
 import { VolleyError } from '../errors.js';
@@ -30,6 +30,7 @@ import { compileUnits, type ScenarioUnit } from './scenario-units.js';
 import { writeWorkerBundle } from './worker-bundle.js';
 import { WorkersDriver } from './workers-driver.js';
 import { unreachableTarget } from './unreachable-target.js';
+import { loadRecord } from './load-record.js';
 
 export interface RunRequest {
   scenario: ScenarioDefinition<unknown>;
@@ -234,12 +235,7 @@ export function startRun(request: RunRequest): RunHandle {
       thresholds,
       outcome,
       hadPlannedEnd: live.plannedDurationMs !== null || units.some((unit) => unit.load.iterations !== null),
-      load: {
-        executor: [...new Set(units.map((unit) => unit.load.plan.executor))].join(', '),
-        description: units
-          .map((unit) => `${unit.name === '' ? '' : `${unit.name}: `}${describePlan(unit.load.plan)}`)
-          .join('; '),
-      },
+      load: loadRecord(units),
       abortedBy,
       ...(typeof reachability === 'string' ? { unreachable: reachability } : {}),
       monitorSamples: samples,

@@ -60,7 +60,7 @@ describe('formatSummary sections', () => {
   it('opens with the scenario, target, duration, users and volume', () => {
     expect(section(plain(fixtureResult()), 'volley')).toEqual([
       'volley 0.1.0 · platform (load/platform.ts)',
-      'target http://127.0.0.1:8000 · duration 30s · 50 users · started 2025-03-01 10:00:00Z',
+      'target http://127.0.0.1:8000 · duration 30s · load 50 users at 10/s for 30s · started 2025-03-01 10:00:00Z',
       '4,800 requests (160/s) · 2,100 iterations · 1.6 MB received · 375.0 kB sent',
     ]);
   });
@@ -68,6 +68,7 @@ describe('formatSummary sections', () => {
   it('falls back to the peak users of the time series and omits a missing target and file', () => {
     const result = fixtureResult();
     result.options = {};
+    result.load = { executor: 'ramping-users', description: '' };
     result.scenario.file = null;
     const header = section(plain(result), 'volley');
     expect(header[0]).toBe('volley 0.1.0 · platform');
