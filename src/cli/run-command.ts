@@ -21,6 +21,7 @@ import { startDemoProcess } from './demo-process.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { type PreparedRun, prepareRun, type RunFlags } from './prepare-run.js';
+import { groupRunHelp } from './run-help.js';
 import { openUi, type UiSession } from './run-ui.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
 import { parseAddress } from './worker-command.js';
@@ -105,7 +106,9 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('-m, --method <method>', 'URL mode: HTTP method', 'GET')
     .option('--body <text>', 'URL mode: request body')
     .option('--header <header>', "URL mode: request header 'name: value', repeatable", collect, []);
-  withReportFlags(command, 'the run').action(
+  withReportFlags(command, 'the run');
+  groupRunHelp(command);
+  command.action(
     async (fileArgument: string | undefined, userClasses: string[], flags: RunFlags) => {
       // Locust's own form, `-f load.ts LeaseUser`: with -f, every positional names a class.
       const file = flags.locustfile === undefined ? fileArgument : undefined;
