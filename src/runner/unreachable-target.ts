@@ -11,10 +11,19 @@ import type { LiveErrorRow } from '../metrics/live-row.js';
 /** How long a run must have been refused before it is called unreachable. */
 export const UNREACHABLE_AFTER_MS = 3000;
 
-/** Connection errors that mean no service answered, as Node names them. */
-const CONNECT_ERROR = /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL)\b/;
-/** `127.0.0.1:8080`, `[::1]:8080` or `::1:8080` after the error code. */
-const ADDRESS = /\b(?:ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL)\b\D*?((?:\d{1,3}\.){3}\d{1,3}:\d+|\[?[0-9a-f:]*:[0-9a-f:]*\]?:\d+)/i;
+/**
+ * Connection errors that mean no service answered: Node's codes (`connect ECONNREFUSED
+ * 127.0.0.1:8080`) and the HTTP client's own wording (`connection refused: nothing is listening
+ * on 127.0.0.1:8080`).
+ */
+const CONNECT_ERROR = /\b(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL)\b|\bconnection refused\b/i;
+/** The address in either form: after "listening on", or after the error code. */
+const LISTENING_ON = /\blistening on (\S+?)\.?$/;
+const AFTER_CODE = /\b(?:ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL)\b\D*?((?:\d{1,3}\.){3}\d{1,3}:\d+|\[?[0-9a-f:]*:[0-9a-f:]*\]?:\d+)/i;
+
+function addressIn(message: string): string | undefined {
+  return LISTENING_ON.exec(message)?.[1] ?? AFTER_CODE.exec(message)?.[1];
+}
 
 export interface ReachabilityView {
   elapsedMs: number;
@@ -35,7 +44,7 @@ export function unreachableTarget(view: ReachabilityView, host: string): string 
   const count = refused.reduce((sum, e) => sum + e.count, 0);
   if (count < view.requests) return null;
   const addresses = [
-    ...new Set(refused.map((e) => ADDRESS.exec(e.message)?.[1]).filter((a) => a !== undefined)),
+    ...new Set(refused.map((e) => addressIn(e.message)).filter((a) => a !== undefined)),
   ];
   const where = addresses.length > 0 ? addresses.join(', ') : host === '' ? 'the target' : host;
   const seconds = Math.round(view.elapsedMs / 1000);

@@ -26,6 +26,10 @@ describe('unreachableTarget', () => {
         '',
       ),
     ).toMatch(/listening on ::1:9000:/);
+    const worded = refused(7, 'connection refused: nothing is listening on [::1]:8081');
+    expect(unreachableTarget({ elapsedMs: 3000, requests: 7, failures: 7, errors: [worded] }, '')).toMatch(
+      /^nothing is listening on \[::1\]:8081: is the service running\?/,
+    );
   });
 
   it('lets a target that answered once, or failed otherwise, run on', () => {
