@@ -62,13 +62,18 @@ export interface CapacityReport {
 export function judgeStep(step: StepMeasurement, criteria: CapacityCriteria): string | null {
   const reasons: string[] = [];
   if (step.requests === 0) return 'no request completed';
-  if (step.p95Ms > criteria.p95Ms) reasons.push(`p95 ${round(step.p95Ms)}ms > ${criteria.p95Ms}ms`);
+  if (step.p95Ms > criteria.p95Ms) {
+    const [p95, limit] = apart(step.p95Ms, criteria.p95Ms);
+    reasons.push(`p95 ${p95}ms > ${limit}ms`);
+  }
   if (step.errorRate > criteria.errorRate) {
-    reasons.push(`errors ${round(step.errorRate * 100)}% > ${round(criteria.errorRate * 100)}%`);
+    const [rate, limit] = apart(step.errorRate * 100, criteria.errorRate * 100);
+    reasons.push(`errors ${rate}% > ${limit}%`);
   }
   if (step.achievedRate < step.rate * criteria.minAchievedRatio) {
+    const [achieved, wanted] = apart(step.achievedRate, step.rate * criteria.minAchievedRatio);
     reasons.push(
-      `achieved ${round(step.achievedRate)}/s < ${Math.round(criteria.minAchievedRatio * 100)}% of ${round(step.rate)}/s`,
+      `achieved ${achieved}/s < ${wanted}/s (${Math.round(criteria.minAchievedRatio * 100)}% of ${round(step.rate)}/s)`,
     );
   }
   return reasons.length === 0 ? null : reasons.join(', ');
@@ -122,4 +127,22 @@ export async function searchCapacity(
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/**
+ * A measured figure and the limit it crossed, printed with as many decimals as it takes for the
+ * two to differ (at most 6, then unrounded), so a reason never reads "50ms > 50ms".
+ */
+export function apart(value: number, limit: number): [string, string] {
+  for (let digits = 1; digits <= 6; digits++) {
+    const a = trim(value.toFixed(digits));
+    const b = trim(limit.toFixed(digits));
+    if (a !== b) return [a, b];
+  }
+  return [String(value), String(limit)];
+}
+
+/** `50.0` → `50`, `0.250` → `0.25`: decimals only where they say something. */
+function trim(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }

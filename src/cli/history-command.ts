@@ -6,7 +6,8 @@
  */
 
 import type { Command } from 'commander';
-import { analyzeTrend } from '../compare/trend.js';
+import { unlikeness } from '../compare/likeness.js';
+import { analyzeTrend, sortByStart } from '../compare/trend.js';
 import { VolleyError } from '../errors.js';
 import { DEFAULT_HISTORY_DIR, listScenarios, loadHistory } from '../history/history-store.js';
 import { writeFileAtomic } from '../outputs/atomic-write.js';
@@ -82,6 +83,18 @@ export async function historyCommand(
   const hidden = last === undefined ? 0 : Math.max(0, points.length - last);
   const shown = points.slice(hidden);
   stdout.write(renderHistoryText(history.scenario, shown, { color, width, window, hidden }));
+  // Runs of another load, narrowing or length are not like the ones before: say which.
+  const runs = sortByStart(history.results);
+  runs.forEach((run, i) => {
+    const previous = runs[i - 1];
+    const unlike = previous === undefined || i < hidden ? [] : unlikeness(previous, run);
+    if (unlike.length > 0) {
+      stderr.write(
+        `volley: NOT LIKE FOR LIKE: the run of ${run.startedAt} differs from the one before in ` +
+          `${unlike.join('; ')}; its throughput is not judged.\n`,
+      );
+    }
+  });
   if (flags.html !== undefined) {
     await writeFileAtomic(flags.html, renderHistoryHtml(history.scenario, shown, { window, hidden }), 'html');
   }

@@ -61,6 +61,7 @@ export interface RunFlags extends UiFlags {
   bind?: string;
   workerToken?: string;
   failOnWorkerLoss?: boolean;
+  keepGoing?: boolean;
   baseline?: string;
   maxRegression?: string;
   save?: string | boolean;

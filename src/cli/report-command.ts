@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { VolleyError } from '../errors.js';
-import type { Result } from '../metrics/result.js';
+import { READABLE_RESULT_SCHEMAS, type Result } from '../metrics/result.js';
 import { SummaryOutput } from '../outputs/summary-output.js';
 import { EXIT_PASSED, exitCodeFor } from './exit-codes.js';
 import { describeReports, type ReportFlags, reportOutputs, withReportFlags } from './report-outputs.js';
@@ -61,7 +61,8 @@ export async function readResult(file: string): Promise<Result> {
   if (
     typeof candidate !== 'object' ||
     candidate === null ||
-    candidate.schema !== 1 ||
+    typeof candidate.schema !== 'number' ||
+    !READABLE_RESULT_SCHEMAS.includes(candidate.schema) ||
     !Array.isArray(candidate.endpoints)
   ) {
     throw new VolleyError(

@@ -22,6 +22,7 @@ import { startDemoProcess } from './demo-process.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { type PreparedRun, prepareRun, type RunFlags } from './prepare-run.js';
+import { groupRunHelp } from './run-help.js';
 import { openUi, type UiSession } from './run-ui.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
 import { parseAddress } from './worker-command.js';
@@ -98,6 +99,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
       'config file with option defaults and profiles (default: ./volley.config.{ts,mjs,js,json})',
     )
     .option('-q, --quiet', 'no live progress line')
+    .option('--keep-going', 'run on even when every request of the first 3s fails to connect (default: stop, exit 1)')
     .option('--seed <n>', 'seed for task choice and wait times (default 1)')
     .option('--connections <n>', 'keep-alive connections per user and origin (default 6)')
     .option('--max-redirects <n>', 'redirects a request follows (default 10; 0: none)')
@@ -110,7 +112,9 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('-m, --method <method>', 'URL mode: HTTP method', 'GET')
     .option('--body <text>', 'URL mode: request body')
     .option('--header <header>', "URL mode: request header 'name: value', repeatable", collect, []);
-  withReportFlags(command, 'the run').action(
+  withReportFlags(command, 'the run');
+  groupRunHelp(command);
+  command.action(
     async (fileArgument: string | undefined, userClasses: string[], flags: RunFlags) => {
       // Locust's own form, `-f load.ts LeaseUser`: with -f, every positional names a class.
       const file = flags.locustfile === undefined ? fileArgument : undefined;
@@ -196,6 +200,7 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
         : source,
     ...(transport === undefined ? {} : { transport, failOnWorkerLoss: flags.failOnWorkerLoss === true }),
     monitorPids,
+    keepGoing: flags.keepGoing === true,
     options,
     explicit,
     profiles,

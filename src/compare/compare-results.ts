@@ -32,6 +32,7 @@ import {
   type LatencyNoise,
   oneSidedMetric,
 } from './metric-compare.js';
+import { failedEntirely, unlikeness } from './likeness.js';
 import { createRandom, seedFor } from './random.js';
 import { type CompareOptions, resolveSettings } from './settings.js';
 
@@ -50,8 +51,33 @@ export function rowDistribution(stats: RequestStats, run: string, row: string): 
   }
 }
 
-/** All five metrics of two stats rows: the core of both `compare` and `history`. */
+/**
+ * All five metrics of two stats rows: the core of both `compare` and `history`. `unlike` lists
+ * how the two runs differ (see likeness.ts): then throughput gets no verdict. A row that failed
+ * entirely in both runs gets a verdict on its error rate only.
+ */
 export function compareStats(
+  baseline: { stats: RequestStats; distribution: Distribution },
+  current: { stats: RequestStats; distribution: Distribution },
+  settings: CompareSettings,
+  streamId: string,
+  noise?: LatencyNoise,
+  unlike: readonly string[] = [],
+): MetricComparison[] {
+  const metrics = allMetrics(baseline, current, settings, streamId, noise);
+  const failedBoth = failedEntirely(baseline.stats) && failedEntirely(current.stats);
+  return metrics.map((m) => {
+    if (failedBoth && m.metric !== 'errorRate') return notJudged(m, 'every request failed in both runs');
+    if (unlike.length > 0 && m.metric === 'rps') return notJudged(m, `not like for like: ${unlike.join('; ')}`);
+    return m;
+  });
+}
+
+function notJudged(metric: MetricComparison, reason: string): MetricComparison {
+  return { ...metric, verdict: 'n/a', evidence: { kind: 'none', reason } };
+}
+
+function allMetrics(
   baseline: { stats: RequestStats; distribution: Distribution },
   current: { stats: RequestStats; distribution: Distribution },
   settings: CompareSettings,
@@ -102,6 +128,7 @@ function compareRow(
   settings: CompareSettings,
   labels: Labels,
   noise: LatencyNoise,
+  unlike: readonly string[],
 ): RowComparison {
   const label = key === null ? TOTAL_LABEL : formatEndpointKey(key);
   const baselineDistribution = rowDistribution(baseline, labels.baseline, label);
@@ -112,6 +139,7 @@ function compareRow(
     settings,
     key === null ? '\u0000total' : endpointKeyId(key),
     noise,
+    unlike,
   );
   return {
     label,
@@ -156,17 +184,12 @@ function summary(result: Result, label: string): RunSummary {
   };
 }
 
-function warningsFor(baseline: Result, current: Result): string[] {
+function warningsFor(baseline: Result, current: Result, unlike: readonly string[]): string[] {
   const warnings: string[] = [];
-  if (baseline.scenario.name !== current.scenario.name) {
+  if (unlike.length > 0) {
     warnings.push(
-      `the runs are of different scenarios: '${baseline.scenario.name}' (baseline) and '${current.scenario.name}' (current)`,
-    );
-  }
-  if (baseline.load.description !== current.load.description) {
-    warnings.push(
-      `the load differs (baseline: ${baseline.load.description}; current: ${current.load.description}): ` +
-        'throughput and latency may differ for that reason alone',
+      `NOT LIKE FOR LIKE: the runs differ in ${unlike.join('; ')}. Throughput is not judged, and ` +
+        'latency and errors may differ for that reason alone.',
     );
   }
   for (const [side, result] of [
@@ -187,11 +210,16 @@ export function compareResults(baseline: Result, current: Result, options: Compa
     baseline: options.baselineLabel ?? 'baseline',
     current: options.currentLabel ?? 'current',
   };
-  const total = compareRow(null, baseline.totals, current.totals, settings, labels, {
-    kind: 'seconds',
-    baseline: baseline.timeSeries,
-    current: current.timeSeries,
-  });
+  const unlike = unlikeness(baseline, current);
+  const total = compareRow(
+    null,
+    baseline.totals,
+    current.totals,
+    settings,
+    labels,
+    { kind: 'seconds', baseline: baseline.timeSeries, current: current.timeSeries },
+    unlike,
+  );
   const endpointNoise: LatencyNoise = { kind: 'factor', factors: noiseFactors(total) };
 
   const currentById = new Map<string, EndpointStats>();
@@ -209,7 +237,7 @@ export function compareResults(baseline: Result, current: Result, options: Compa
     endpoints.push(
       match === undefined
         ? oneSidedRow(keyOf(row), row, 'baseline')
-        : compareRow(keyOf(row), row, match, settings, labels, endpointNoise),
+        : compareRow(keyOf(row), row, match, settings, labels, endpointNoise, unlike),
     );
   }
   for (const [id, row] of currentById) {
@@ -233,6 +261,6 @@ export function compareResults(baseline: Result, current: Result, options: Compa
     counts,
     total,
     endpoints,
-    warnings: warningsFor(baseline, current),
+    warnings: warningsFor(baseline, current, unlike),
   };
 }

@@ -5,7 +5,7 @@
  */
 
 import { VolleyError } from '../errors.js';
-import { RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
+import { READABLE_RESULT_SCHEMAS, RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,9 +45,9 @@ export function parseResult(text: string, file: string): Result {
     });
   };
   if (!isObject(document)) return fail(['expected a JSON object (the file written by volley run --json)']);
-  if (document.schema !== RESULT_SCHEMA_VERSION) {
+  if (typeof document.schema !== 'number' || !READABLE_RESULT_SCHEMAS.includes(document.schema)) {
     return fail([
-      `unsupported schema ${JSON.stringify(document.schema)} (this volley reads schema ${RESULT_SCHEMA_VERSION})`,
+      `unsupported schema ${JSON.stringify(document.schema)} (this volley reads schemas ${READABLE_RESULT_SCHEMAS.join(', ')}, writes ${RESULT_SCHEMA_VERSION})`,
     ]);
   }
   const problems: string[] = [];

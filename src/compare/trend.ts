@@ -16,6 +16,7 @@
 
 import type { RequestStats, Result } from '../metrics/result.js';
 import { compareStats, rowDistribution, rowVerdictOf } from './compare-results.js';
+import { unlikeness } from './likeness.js';
 import type { CompareSettings, MetricComparison, MetricName } from './comparison.js';
 import { METRICS } from './comparison.js';
 import type { Distribution } from './distribution.js';
@@ -101,6 +102,7 @@ class TrendComparer {
         this.settings,
         `${a.startedAt}\u0000${b.startedAt}`,
         { kind: 'seconds', baseline: a.timeSeries, current: b.timeSeries },
+        unlikeness(a, b),
       );
       this.pairs.set(id, compared);
     }

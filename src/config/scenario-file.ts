@@ -15,6 +15,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Message, type Plugin } from 'esbuild';
 import { VolleyError } from '../errors.js';
+import { declaredNamesPlugin } from '../runner/declared-names.js';
 
 export interface LoadedScenarioModule {
   /** Absolute path of the scenario file. */
@@ -91,7 +92,7 @@ export async function bundleStandalone(path: string): Promise<string> {
       esbuild.onResolve({ filter: /^volley$/ }, () => ({ path: VOLLEY_ENTRY_PLACEHOLDER, external: true }));
     },
   };
-  return buildScenario(file, { plugins: [placeholder] });
+  return buildScenario(file, { plugins: [placeholder, declaredNamesPlugin] });
 }
 
 /** `outFile` is where the bundle will be written: source maps are relative to it. */
@@ -111,7 +112,7 @@ async function bundle(
   return buildScenario(file, {
     outfile: outFile,
     sourcesContent: false,
-    plugins: [resolveVolley],
+    plugins: [resolveVolley, declaredNamesPlugin],
     ...(externalPackages ? { packages: 'external' as const } : {}),
   });
 }

@@ -30,7 +30,9 @@ export type StopReason =
   /** Stopped by hand: Ctrl-C, the web UI, the API. */
   | 'interrupted'
   /** A threshold with abortOnFail failed. */
-  | 'threshold';
+  | 'threshold'
+  /** Every request of the first seconds failed to connect: nothing listens at the target. */
+  | 'unreachable';
 
 export type EngineState =
   | { phase: 'idle' }

@@ -4,8 +4,9 @@
  *
  * Stopping is graceful: the stop signal ends waits early and no new task starts, but the task in
  * progress finishes. Only the hard signal (grace period over) cuts requests short. An exception in
- * a task is recorded against that task and the user carries on, as in Locust; an exception in
- * onStart ends the user, since its tasks usually depend on what onStart set up.
+ * a task is recorded against that task and the user carries on, as in Locust, after its wait and
+ * a pause that grows with each failure in a row (see failurePauseMs); an exception in onStart ends
+ * the user, since its tasks usually depend on what onStart set up.
  */
 
 import type { MetricsRecorder } from '../metrics/recorder.js';
@@ -30,6 +31,17 @@ export interface VirtualUserEnvironment {
 
 /** Zero-wait users yield to the event loop this often, so timers and I/O are never starved. */
 const YIELD_EVERY = 64;
+
+/**
+ * A task that throws every time (a typo in the script) must not turn its user into a busy loop:
+ * after consecutive failures the user pauses at least 2^(n-1) ms, up to this, until a task succeeds.
+ */
+export const MAX_FAILURE_PAUSE_MS = 1000;
+
+/** The pause after `failures` consecutive failed tasks of one user (0 after a success). */
+export function failurePauseMs(failures: number): number {
+  return failures <= 0 ? 0 : Math.min(MAX_FAILURE_PAUSE_MS, 2 ** Math.min(failures - 1, 10));
+}
 
 class Context implements VuContext<object, unknown> {
   state: object = {};
@@ -61,6 +73,8 @@ export class VirtualUser {
   private readonly random: Random;
   private sequence = 0;
   private zeroWaits = 0;
+  /** Tasks in a row that threw; paces a user whose script fails every time. */
+  private failures = 0;
 
   constructor(
     readonly id: number,
@@ -104,16 +118,18 @@ export class VirtualUser {
   /**
    * One task. `dueAt` (clock ms) is when the iteration was due in an open-model run: the first
    * request's latency then counts from it, so a late start counts against the target.
+   * Returns whether the task ran without throwing.
    */
-  async iterate(dueAt = Number.NaN): Promise<void> {
+  async iterate(dueAt = Number.NaN): Promise<boolean> {
     const { spec, choice, taskScopes, taskErrorRows } = this.compiled;
     const tasks = spec.tasks;
     const index = spec.sequential ? this.sequence++ % tasks.length : choice.pick(this.random.next());
     this.http.scope = taskScopes[index] as number;
     this.http.dueAt = dueAt;
     this.context.iteration++;
-    await this.invoke((tasks[index] as (typeof tasks)[number]).run, taskErrorRows[index] as number);
+    const ok = await this.invoke((tasks[index] as (typeof tasks)[number]).run, taskErrorRows[index] as number);
     this.env.recorder.iteration();
+    return ok;
   }
 
   /** Runs onStop (unless the run was killed) and closes the user's connections. */
@@ -136,9 +152,10 @@ export class VirtualUser {
     for (let done = 0; done < iterations && !stop.aborted; done++) {
       if (budget !== null && !budget.take()) return;
       const started = clock.now();
-      await this.iterate();
+      this.failures = (await this.iterate()) ? 0 : this.failures + 1;
       if (stop.aborted) return;
-      const wait = this.compiled.spec.wait.next(clock.now() - started, this.random);
+      const paced = this.compiled.spec.wait.next(clock.now() - started, this.random);
+      const wait = Math.max(paced, failurePauseMs(this.failures));
       if (wait > 0) await clock.sleep(wait, stop);
       else if (++this.zeroWaits % YIELD_EVERY === 0)
         await new Promise<void>((resolve) => setImmediate(resolve));

@@ -7,7 +7,48 @@
 
 import type { EndpointKey } from './endpoint-key.js';
 
-export const RESULT_SCHEMA_VERSION = 1;
+export const RESULT_SCHEMA_VERSION = 2;
+/**
+ * Schemas this volley still reads. Schema 2 records the load per scenario (`load.users`,
+ * `load.scenarios`) and `options.users` / `spawnRate` / `durationMs` / `iterations` as the load
+ * that ran; in schema 1 they were the option values, whatever the scenario's own load was.
+ */
+export const READABLE_RESULT_SCHEMAS: readonly number[] = [1, 2];
+
+/** One scenario's load as it ran; the fields present depend on the executor. */
+export interface ScenarioLoad {
+  /** Empty for a file's single scenario. */
+  scenario: string;
+  executor: string;
+  description: string;
+  /** The most users this load plans (its pool's maximum for open models). */
+  users: number;
+  spawnRate?: number;
+  durationMs?: number | null;
+  iterations?: number;
+  iterationsPerUser?: number;
+  startUsers?: number;
+  stages?: { durationMs: number; target: number }[];
+  /** Open model: iterations per second at the start. */
+  rate?: number;
+  maxUsers?: number;
+  distribution?: string;
+  from?: number;
+  to?: number;
+  steps?: number;
+  stepDurationMs?: number;
+  /** When the scenario started, ms after the run (scenarios with a startTime). */
+  startTimeMs?: number;
+}
+
+export interface RunLoad {
+  executor: string;
+  description: string;
+  /** Schema 2: the most users the run planned, every scenario together. */
+  users?: number;
+  /** Schema 2: each scenario's load. */
+  scenarios?: ScenarioLoad[];
+}
 
 /** Milliseconds, from an HDR histogram with 3 significant digits. */
 export interface LatencyStats {
@@ -137,12 +178,16 @@ export interface PhaseStats {
 export type RunOutcome = 'passed' | 'failed' | 'aborted';
 
 export interface Result {
-  schema: typeof RESULT_SCHEMA_VERSION;
+  /** RESULT_SCHEMA_VERSION when written by this volley; older files read as 1. */
+  schema: number;
   /** volley's version. */
   volley: string;
   ok: boolean;
   outcome: RunOutcome;
-  /** Why the run was aborted (threshold with abortOnFail, Ctrl-C), when it was. */
+  /**
+   * Why the run was aborted (threshold with abortOnFail, Ctrl-C), or stopped early as failed
+   * (nothing listening at the target), when it was.
+   */
   abortReason?: string;
   startedAt: string;
   endedAt: string;
@@ -162,7 +207,7 @@ export interface Result {
     checks: { passes: number; fails: number };
   };
   /** The load model as run: `100 users at 10/s for 300s`, `200/s (up to 400 users, even)`. */
-  load: { executor: string; description: string };
+  load: RunLoad;
   endpoints: EndpointStats[];
   userClasses: UserClassStats[];
   /** Stats per phase (steps of a step load); empty when the load has none. */

@@ -68,6 +68,8 @@ export class RunAggregate implements StatsSource {
   /** Running totals, so live displays need not merge histograms. */
   requests = 0;
   failures = 0;
+  /** Exceptions thrown by tasks and hooks, outside any request. */
+  taskErrors = 0;
   /** The furthest interval end seen, ms since the run started. */
   elapsedMs = 0;
 
@@ -130,6 +132,7 @@ export class RunAggregate implements StatsSource {
     }
     for (const error of snapshot.errors) {
       const id = `${error.kind}\u0000${endpointKeyId(error.key)}\u0000${error.message}`;
+      if (error.kind === 'task') this.taskErrors += error.count;
       const existing = this.errors.get(id);
       if (existing === undefined) this.errors.set(id, { ...error });
       else {

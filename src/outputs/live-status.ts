@@ -3,6 +3,8 @@
  *
  *   [00:12 / 00:30] users 50  rps 2,391  p95 21.4ms  fail 0.00%  reqs 28,700
  *
+ * followed, once any happened, by the failed requests and the task errors (exceptions) so far.
+ *
  * On a TTY the line is rewritten in place (carriage return, clear line) and cut to the
  * terminal's width, since a wrapped line cannot be rewritten; `onEnd` finishes it with a newline
  * so the summary starts on a fresh line. Without a TTY (CI logs, pipes) each tick is a plain
@@ -34,6 +36,8 @@ export function formatStatusLine(progress: LiveProgress): string {
     `reqs ${formatCount(progress.requests)}`,
   ];
   if (progress.failures > 0) parts.push(`failed ${formatCount(progress.failures)}`);
+  // A script that throws makes no request: without this the line would read "fail 0.00%".
+  if (progress.taskErrors > 0) parts.push(`task errors ${formatCount(progress.taskErrors)}`);
   // The first gap is one space, as the bracket already separates the clock from the figures.
   return `${parts[0]} ${parts.slice(1).join('  ')}`;
 }

@@ -38,6 +38,8 @@ export interface LiveProgress {
   /** Cumulative figures since the start. */
   requests: number;
   failures: number;
+  /** Exceptions thrown by tasks and hooks so far (not requests: they never reach `failures`). */
+  taskErrors: number;
   phase: 'running' | 'stopping';
   /** Every stats row so far, cumulative (the web UI's table; the status line ignores it). */
   endpoints: readonly LiveEndpointRow[];

@@ -25,6 +25,7 @@ import {
   userClassSection,
 } from './summary-tables.js';
 import { workerSection } from './summary-workers.js';
+import { runLoadText, runUsers } from './run-load.js';
 
 export interface SummaryOptions {
   /** Emit ANSI colour escapes. */
@@ -39,17 +40,6 @@ const MIN_WIDTH = 60;
 const SECTION_INDENT = 2;
 const DOT = ' · ';
 
-/** The most users the run had (stages, profiles and shapes decide it, not the -u option alone). */
-function plannedUsers(result: Result): number | undefined {
-  // Per-second points can miss a short last step; a phase knows the users it declared.
-  const peak = Math.max(
-    result.timeSeries.reduce((max, point) => Math.max(max, point.users), 0),
-    result.phases.reduce((max, phase) => Math.max(max, phase.users), 0),
-  );
-  if (peak > 0) return peak;
-  const users = result.options.users;
-  return typeof users === 'number' && Number.isFinite(users) ? users : undefined;
-}
 
 /** `2025-03-01T10:00:00.000Z` → `2025-03-01 10:00:00Z`. */
 function readableTime(iso: string): string {
@@ -64,8 +54,11 @@ function headerSection(result: Result, palette: Palette): string[] {
   const host = result.options.host;
   if (typeof host === 'string' && host !== '') run.push(`target ${palette.cyan(host)}`);
   run.push(`duration ${formatDuration(result.durationMs)}`);
-  const users = plannedUsers(result);
-  if (users !== undefined) run.push(formatCountOf(users, 'user'));
+  // The load as run (stages, profiles, rates and the scenario's own load decide it, not -u).
+  const load = runLoadText(result);
+  const users = runUsers(result);
+  if (load !== undefined) run.push(`load ${load}`);
+  else if (users !== undefined) run.push(formatCountOf(users, 'user'));
   run.push(`started ${readableTime(result.startedAt)}`);
 
   const { totals } = result;
@@ -88,6 +81,9 @@ export function verdictText(result: Result): string {
     return reason === undefined || reason === '' ? 'ABORTED' : `ABORTED: ${reason}`;
   }
   if (result.outcome === 'passed') return 'PASSED';
+  // A run stopped early as failed (nothing listening) says why first: nothing else was measured.
+  const stopped = result.abortReason?.trim();
+  if (stopped !== undefined && stopped !== '') return `FAILED: ${stopped}`;
   const failedThresholds = result.thresholds.filter((t) => !t.ok).length;
   const reasons: string[] = [];
   if (failedThresholds > 0) {
@@ -97,11 +93,31 @@ export function verdictText(result: Result): string {
   } else if (result.thresholds.length === 0 && result.totals.failures > 0) {
     reasons.push(`${formatCountOf(result.totals.failures, 'request')} failed`);
   }
+  if (failedThresholds === 0 && result.thresholds.length === 0) {
+    const thrown = taskErrorReason(result);
+    if (thrown !== undefined) reasons.push(thrown);
+  }
   if (result.totals.checks.fails > 0)
     reasons.push(`${formatCountOf(result.totals.checks.fails, 'check')} failed`);
   if (reasons.length === 0) return 'FAILED';
   const noThresholds = result.thresholds.length === 0 ? '; no thresholds set' : '';
   return `FAILED (${reasons.join(', ')}${noThresholds})`;
+}
+
+/**
+ * The most frequent exception a task threw, as a reason: "task 'browse' of Shopper threw
+ * TypeError: …, 434,624 times", plus how many other kinds there were.
+ */
+function taskErrorReason(result: Result): string | undefined {
+  const thrown = result.errors.filter((e) => e.kind === 'task');
+  const top = thrown[0];
+  if (top === undefined) return undefined;
+  const scenario = top.key.scenario === '' ? '' : ` (scenario ${top.key.scenario})`;
+  const times = top.count === 1 ? 'once' : `${formatCount(top.count)} times`;
+  const others = thrown.slice(1).reduce((sum, e) => sum + e.count, 0);
+  const more = others > 0 ? `; ${formatCountOf(others, 'other task error')}` : '';
+  const message = top.message.split('\n', 1)[0] as string;
+  return `task '${top.key.name}' of ${top.key.user}${scenario} threw ${message}, ${times}${more}`;
 }
 
 function verdictSection(result: Result, palette: Palette): string[] {

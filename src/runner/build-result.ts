@@ -5,7 +5,7 @@
 
 import type { RunOptions } from '../config/run-options.js';
 import type { EngineOutcome } from '../engine/load-engine.js';
-import { type MonitoredProcess, RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
+import { type MonitoredProcess, RESULT_SCHEMA_VERSION, type Result, type RunLoad } from '../metrics/result.js';
 import type { RunAggregate } from '../metrics/run-aggregate.js';
 import type { MemoryFigures, StatsSource } from '../metrics/stats-source.js';
 import {
@@ -16,6 +16,8 @@ import {
 } from '../monitor/index.js';
 import { evaluateThresholds, type ThresholdSpec } from '../thresholds/index.js';
 import { hostInfo } from '../metrics/host-info.js';
+import { appliedOptions } from './load-record.js';
+import { narrowing, setAsideUnmatched } from './narrowed-thresholds.js';
 import { decideVerdict } from './verdict.js';
 
 export interface ResultInput {
@@ -30,10 +32,12 @@ export interface ResultInput {
   outcome: EngineOutcome;
   hadPlannedEnd: boolean;
   abortedBy: string | undefined;
+  /** Why the target was judged unreachable, when that stopped the run. */
+  unreachable?: string;
   monitorSamples: readonly MonitorSample[];
   /** Samples of the processes `--monitor-pid` watched. */
   targetSamples?: readonly MonitoredProcess[];
-  load: Result['load'];
+  load: Required<RunLoad>;
 }
 
 /** Growth (a robust fit after warm-up, see monitor/memory-growth.ts) and peak of RSS samples. */
@@ -70,12 +74,18 @@ function largestKnown(values: readonly (number | null)[]): number | null {
 
 export function buildResult(input: ResultInput): Result {
   const measured = input.aggregate.measured(input.startedAtMs, input.durationMs);
-  const verdicts = evaluateThresholds(input.thresholds, resourceSource(input.aggregate, input));
+  const judged = setAsideUnmatched(
+    input.thresholds,
+    evaluateThresholds(input.thresholds, resourceSource(input.aggregate, input)),
+    narrowing(input.options),
+  );
+  const verdicts = judged.verdicts;
   const taskErrors = measured.errors.filter((e) => e.kind === 'task').reduce((sum, e) => sum + e.count, 0);
   const verdict = decideVerdict({
     reason: input.outcome.reason,
     hadPlannedEnd: input.hadPlannedEnd,
     abortedBy: input.abortedBy,
+    unreachable: input.unreachable,
     thresholds: verdicts,
     failures: measured.totals.failures,
     taskErrors,
@@ -91,6 +101,7 @@ export function buildResult(input: ResultInput): Result {
         'and the pool was at its maximum. The target could not keep up, or maxUsers is too small.',
     );
   }
+  if (judged.note !== undefined) warnings.push(judged.note);
   if (input.outcome.killed) {
     warnings.push(
       `The grace period (${input.options.gracefulStopMs / 1000}s) ended before every user finished its task; ` +
@@ -107,7 +118,7 @@ export function buildResult(input: ResultInput): Result {
     endedAt: new Date(input.startedAtMs + input.durationMs).toISOString(),
     durationMs: Math.round(input.durationMs),
     scenario: { file: input.file, name: input.scenarioName },
-    options: { ...input.options },
+    options: { ...appliedOptions(input.options, input.load) },
     host: hostInfo(),
     load: input.load,
     ...measured,

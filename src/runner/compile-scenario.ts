@@ -1,8 +1,9 @@
 /**
  * Turns what a scenario file exported into what the engine runs: user classes named (after their
- * export when they have no `name`), tasks normalized and filtered by `--tags` / `--exclude-tags`,
- * every weight and hook checked. All problems are collected into one error, because a user fixing
- * a scenario wants the whole list, not one complaint per run.
+ * export, or the variable they were declared in, when they have no `name`), tasks normalized and
+ * filtered by `--tags` / `--exclude-tags`, every weight and hook checked. All problems are
+ * collected into one error, because a user fixing a scenario wants the whole list, not one
+ * complaint per run.
  */
 
 import {
@@ -15,6 +16,7 @@ import { constant } from '../api/wait-time.js';
 import type { TaskSpec, UserClassSpec } from '../engine/user-class.js';
 import type { TaskFunction } from '../engine/vu-context.js';
 import { VolleyError } from '../errors.js';
+import { declaredName } from './declared-names.js';
 
 export interface TagFilter {
   tags: readonly string[];
@@ -35,7 +37,7 @@ export function exportNames(exports: Record<string, unknown>): Map<unknown, stri
 }
 
 function className(user: LooseUser, names: ReadonlyMap<unknown, string>, index: number): string {
-  return user.name ?? names.get(user) ?? `User${index + 1}`;
+  return user.name ?? names.get(user) ?? declaredName(user) ?? `User${index + 1}`;
 }
 
 /** The names of a list of user classes, as the run will call them. */

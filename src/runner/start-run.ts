@@ -11,7 +11,7 @@ import { ThreadPool } from '../cluster/thread-pool.js';
 import type { WorkerTransport } from '../cluster/transport.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import { createExecutor, describePlan } from '../engine/executors/load-plan.js';
+import { createExecutor } from '../engine/executors/load-plan.js';
 import type { EngineState } from '../engine/load-engine.js';
 import { WHOLE } from '../engine/segment.js';
 import { VolleyError } from '../errors.js';
@@ -29,6 +29,8 @@ import { notifyOutputs } from './notify-outputs.js';
 import { compileUnits, type ScenarioUnit } from './scenario-units.js';
 import { writeWorkerBundle } from './worker-bundle.js';
 import { WorkersDriver } from './workers-driver.js';
+import { unreachableTarget } from './unreachable-target.js';
+import { loadRecord } from './load-record.js';
 
 export interface RunRequest {
   scenario: ScenarioDefinition<unknown>;
@@ -55,6 +57,8 @@ export interface RunRequest {
   transport?: WorkerTransport;
   /** Stop the run when a worker is lost. */
   failOnWorkerLoss?: boolean;
+  /** Run on even when every request of the first seconds failed to connect (`--keep-going`). */
+  keepGoing?: boolean;
   /** Other processes to sample during the run (`--monitor-pid`), such as the service under test. */
   monitorPids?: readonly number[];
 }
@@ -88,6 +92,8 @@ export function startRun(request: RunRequest): RunHandle {
   const warnings: string[] = [...notes];
   let driver: LoadDriver | undefined;
   let abortedBy: string | undefined;
+  /** Undefined until the target answered or was judged unreachable (see unreachableTarget). */
+  let reachability: string | null | undefined = request.keepGoing === true ? null : undefined;
   let pendingStop: 'stop' | 'kill' | undefined;
 
   const onPhase = (label: string, users: number | undefined): void => {
@@ -177,6 +183,7 @@ export function startRun(request: RunRequest): RunHandle {
         failuresPerSec: last.failures / last.seconds,
         requests: aggregate.requests,
         failures: aggregate.failures,
+        taskErrors: aggregate.taskErrors,
         phase: live.state.phase === 'running' ? 'running' : 'stopping',
         endpoints: aggregate.liveRows(),
         total: aggregate.liveTotal(),
@@ -188,6 +195,10 @@ export function startRun(request: RunRequest): RunHandle {
         } catch {
           // A broken live display must not end the measurement.
         }
+      }
+      if (reachability === undefined && live.state.phase === 'running') {
+        reachability = unreachableTarget(progress, options.host ?? '');
+        if (typeof reachability === 'string') live.stop('unreachable');
       }
       const failed = abortingFailure(thresholds, aggregate);
       if (failed !== undefined && live.state.phase === 'running') {
@@ -224,13 +235,9 @@ export function startRun(request: RunRequest): RunHandle {
       thresholds,
       outcome,
       hadPlannedEnd: live.plannedDurationMs !== null || units.some((unit) => unit.load.iterations !== null),
-      load: {
-        executor: [...new Set(units.map((unit) => unit.load.plan.executor))].join(', '),
-        description: units
-          .map((unit) => `${unit.name === '' ? '' : `${unit.name}: `}${describePlan(unit.load.plan)}`)
-          .join('; '),
-      },
+      load: loadRecord(units),
       abortedBy,
+      ...(typeof reachability === 'string' ? { unreachable: reachability } : {}),
       monitorSamples: samples,
       targetSamples,
     });

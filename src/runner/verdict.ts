@@ -1,6 +1,8 @@
 /**
  * Decides how a run ended, from what stopped it and what it measured:
  * - aborted: a threshold with abortOnFail stopped it, or it was interrupted before its planned end;
+ * - failed early: nothing was listening at the target (every request of the first seconds was
+ *   refused), with that as its reason;
  * - failed: a threshold failed, or (when the scenario sets no thresholds) any request, task or
  *   check failed, as Locust fails a run with errors by default;
  * - passed: otherwise.
@@ -14,6 +16,8 @@ export interface VerdictInput {
   /** Whether the run had a planned end (duration or iterations) that an interrupt cut short. */
   hadPlannedEnd: boolean;
   abortedBy: string | undefined;
+  /** Why the target was judged unreachable, when that stopped the run. */
+  unreachable?: string | undefined;
   thresholds: readonly ThresholdVerdict[];
   failures: number;
   taskErrors: number;
@@ -33,6 +37,9 @@ export function decideVerdict(input: VerdictInput): Verdict {
       ok: false,
       abortReason: `${input.abortedBy === undefined ? 'a threshold' : `threshold ${input.abortedBy}`} failed (abortOnFail)`,
     };
+  }
+  if (input.reason === 'unreachable') {
+    return { outcome: 'failed', ok: false, abortReason: input.unreachable ?? 'nothing is listening at the target' };
   }
   if (input.reason === 'interrupted' && input.hadPlannedEnd) {
     return { outcome: 'aborted', ok: false, abortReason: 'interrupted before its planned end' };

@@ -118,5 +118,8 @@ function noDataNote(spec: ThresholdSpec, stats: MergedStats): string {
     // Only `rps` gets here: requests but no elapsed time to divide by.
     return `no time has elapsed${window} to compute a rate over`;
   }
-  return selector === '' ? `no ${what} were recorded${window}` : `no ${what} matched ${selector}${window}`;
+  if (selector === '') return `no ${what} were recorded${window}`;
+  // No row at all in a run nothing narrowed (a narrowed run sets these aside): usually a typo.
+  const hint = stats.rows === 0 ? ' (a typo in the selector?)' : '';
+  return `no ${what} matched ${selector}${window}${hint}`;
 }

@@ -79,6 +79,7 @@ function renderReport(end) {
   var has = t.requests > 0;
   var tiles = byId('verdict-tiles');
   while (tiles.firstChild) tiles.removeChild(tiles.firstChild);
+  if (end.load) tiles.appendChild(tile('load', end.load));
   tiles.appendChild(tile('requests', count(t.requests)));
   tiles.appendChild(tile('failures', has ? percent(t.failures / t.requests) : MISSING, t.failures > 0));
   tiles.appendChild(tile('throughput', rate(t.rps) + '/s'));

@@ -75,6 +75,8 @@ export interface UiEnd {
     p95Ms: number;
     p99Ms: number;
   };
+  /** The load as run (`100 users at 10/s for 15s`), not the form's figures alone. */
+  load: string;
   /** The HTML report and the JSON result, served by the UI. */
   reportUrl: string;
   resultUrl: string;

@@ -6,6 +6,7 @@
 import type { Result } from '../metrics/result.js';
 import { renderHtmlReport } from '../outputs/html/index.js';
 import type { LiveProgress, Output, RunStartInfo } from '../outputs/output.js';
+import { runLoadText } from '../outputs/run-load.js';
 import type { UiEnd } from './ui-messages.js';
 import type { UiServer } from './ui-server.js';
 
@@ -46,6 +47,7 @@ export function uiEnd(result: Result): UiEnd {
       p95Ms: totals.latency.p95,
       p99Ms: totals.latency.p99,
     },
+    load: runLoadText(result) ?? '',
     reportUrl: 'report.html',
     resultUrl: 'result.json',
     warnings: result.warnings,

@@ -1,12 +1,15 @@
 /**
- * Ctrl-C: the first SIGINT stops gracefully and the results gathered so far are still written.
+ * Ctrl-C: the first SIGINT stops gracefully and the results gathered so far are still written,
+ * and the exit code is 3 however volley's bin is started (directly, or through the symlink npm
+ * installs in node_modules/.bin, with the terminal signalling the whole process group).
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/metrics/result.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { delayed, type LoopbackServer, startServer } from '../helpers/loopback-server.js';
 
 let server: LoopbackServer;
@@ -33,5 +36,31 @@ describe('interrupt', () => {
     expect(result.outcome).toBe('aborted');
     expect(result.totals.requests).toBeGreaterThan(100);
     expect(result.durationMs).toBeLessThan(10_000);
+  });
+
+  it('exits 3 when started through the node_modules/.bin symlink and the whole group gets SIGINT', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+    const bin = join(dir, 'node_modules', '.bin', 'volley');
+    symlinkSync(CLI, bin);
+    // npm makes the bin's target executable when it installs it; tsc does not.
+    chmodSync(CLI, 0o755);
+    const child = spawn(bin, ['run', '--url', server.url, '-u', '2', '-t', '60s', '-q', '--workers', '1'], {
+      cwd: dir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.resume();
+    // As a terminal's Ctrl-C does: the signal goes to every process of the foreground group.
+    const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGINT'), 2000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    clearTimeout(timer);
+    clearTimeout(killer);
+    expect(code).toBe(3);
+    expect(stdout).toContain('ABORTED: interrupted before its planned end');
   });
 });

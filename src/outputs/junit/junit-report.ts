@@ -15,6 +15,7 @@
 
 import type { CheckEntry, Result, ThresholdVerdict } from '../../metrics/result.js';
 import { formatCount, formatPercent } from '../format.js';
+import { runLoadText, runUsers } from '../run-load.js';
 import { renderXmlElement, XML_DECLARATION, type XmlElement } from './xml.js';
 
 export const THRESHOLDS_SUITE = 'volley thresholds';
@@ -145,6 +146,26 @@ function junitTimestamp(iso: string): string {
   return Number.isNaN(time) ? iso : new Date(time).toISOString().slice(0, 19);
 }
 
+/** The run's load as suite properties (what CI shows beside the cases): as run, not the -u option. */
+function loadProperties(result: Result): XmlElement {
+  const properties: [string, string][] = [['scenario', result.scenario.name]];
+  const load = runLoadText(result);
+  if (load !== undefined) properties.push(['load', load]);
+  const users = runUsers(result);
+  if (users !== undefined) properties.push(['users', String(users)]);
+  return {
+    name: 'properties',
+    attributes: [],
+    children: properties.map(([name, value]) => ({
+      name: 'property',
+      attributes: [
+        ['name', name],
+        ['value', value],
+      ],
+    })),
+  };
+}
+
 export function formatJUnitReport(result: Result): string {
   const scenario = result.scenario.name;
   const thresholdCases = result.thresholds.map((verdict) => thresholdCase(verdict, scenario));
@@ -152,7 +173,7 @@ export function formatJUnitReport(result: Result): string {
   const checkCases = result.checks.map((check) => checkCase(check, scenario));
   const time = seconds(result.durationMs);
 
-  const suite = (name: string, cases: readonly Case[]): XmlElement => ({
+  const suite = (name: string, cases: readonly Case[], properties?: XmlElement): XmlElement => ({
     name: 'testsuite',
     attributes: [
       ['name', name],
@@ -160,12 +181,12 @@ export function formatJUnitReport(result: Result): string {
       ['timestamp', junitTimestamp(result.startedAt)],
       ['hostname', result.host.hostname],
     ],
-    children: cases.map((c) => c.element),
+    children: [...(properties === undefined ? [] : [properties]), ...cases.map((c) => c.element)],
   });
   const root: XmlElement = {
     name: 'testsuites',
     attributes: [['name', 'volley'], ...countAttributes(countsOf([...thresholdCases, ...checkCases]), time)],
-    children: [suite(THRESHOLDS_SUITE, thresholdCases), suite(CHECKS_SUITE, checkCases)],
+    children: [suite(THRESHOLDS_SUITE, thresholdCases, loadProperties(result)), suite(CHECKS_SUITE, checkCases)],
   };
   return XML_DECLARATION + renderXmlElement(root);
 }

@@ -10,6 +10,7 @@ import type { EndpointStats, ErrorEntry, Result, ThresholdVerdict } from '../../
 import { formatCount, formatCountOf, formatMs, formatPercent, formatRate, MISSING } from '../format.js';
 import { verdictText } from '../summary.js';
 import { escapeMarkdown, markdownTable } from './markdown-text.js';
+import { runLoadText, runUsers } from '../run-load.js';
 
 export const TOP_ENDPOINTS = 10;
 export const TOP_ERRORS = 5;
@@ -26,19 +27,14 @@ function headline(result: Result): string[] {
   return [`## ${VERDICT_EMOJI[result.outcome]} ${escapeMarkdown(verdictText(result))}`];
 }
 
-/** Planned users when the options say, else the peak the run reached. */
-function users(result: Result): number | undefined {
-  const planned = result.options.users;
-  if (typeof planned === 'number' && Number.isFinite(planned)) return planned;
-  const peak = result.timeSeries.reduce((max, point) => Math.max(max, point.users), 0);
-  return peak > 0 ? peak : undefined;
-}
 
 function facts(result: Result): string[] {
   const { totals } = result;
   const parts = [`**${escapeMarkdown(result.scenario.name)}**`, formatDuration(result.durationMs)];
-  const count = users(result);
-  if (count !== undefined) parts.push(formatCountOf(count, 'user'));
+  const load = runLoadText(result);
+  const count = runUsers(result);
+  if (load !== undefined) parts.push(escapeMarkdown(load));
+  else if (count !== undefined) parts.push(formatCountOf(count, 'user'));
   parts.push(formatCountOf(totals.requests, 'request'), `${formatRate(totals.rps)} req/s`);
   if (totals.requests > 0) {
     parts.push(`p95 ${formatMs(totals.latency.p95)}`);

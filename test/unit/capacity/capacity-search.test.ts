@@ -78,7 +78,13 @@ describe('judgeStep', () => {
   it('breaks on latency, errors and a rate the target cannot keep up with, naming each', () => {
     expect(judgeStep({ ...ok, p95Ms: 101 }, criteria)).toBe('p95 101ms > 100ms');
     expect(judgeStep({ ...ok, errorRate: 0.02 }, criteria)).toBe('errors 2% > 1%');
-    expect(judgeStep({ ...ok, achievedRate: 90 }, criteria)).toBe('achieved 90/s < 95% of 100/s');
+    expect(judgeStep({ ...ok, achievedRate: 90 }, criteria)).toBe('achieved 90/s < 95/s (95% of 100/s)');
     expect(judgeStep({ ...ok, requests: 0 }, criteria)).toBe('no request completed');
+  });
+  it('never prints a reason whose two figures read the same', () => {
+    expect(judgeStep({ ...ok, p95Ms: 100.04 }, criteria)).toBe('p95 100.04ms > 100ms');
+    expect(judgeStep({ ...ok, p95Ms: 100.0000001 }, criteria)).toBe('p95 100.0000001ms > 100ms');
+    expect(judgeStep({ ...ok, errorRate: 0.010001 }, criteria)).toBe('errors 1.0001% > 1%');
+    expect(judgeStep({ ...ok, achievedRate: 94.96 }, criteria)).toBe('achieved 94.96/s < 95/s (95% of 100/s)');
   });
 });

@@ -119,6 +119,23 @@ describe('history command', () => {
     expect(readFileSync(html, 'utf8')).toContain('regression began here');
   });
 
+  it('warns loudly about a run whose narrowing differs from the one before', async () => {
+    const store = join(dir, 'history-unlike');
+    for (const [i, tags] of [[], [], ['smoke']].entries()) {
+      const startedAt = new Date(Date.UTC(2025, 1, 1 + i)).toISOString();
+      const run = JSON.parse(readFileSync(write(`u${i}.json`, 20, 30 + i, startedAt), 'utf8')) as ReturnType<typeof result>;
+      run.options = { tags };
+      await saveToHistory(run, store);
+    }
+    const out = sink();
+    const err = sink();
+    await historyCommand('checkout', { dir: store, window: '5', maxRegression: '10%' }, out.stream, err.stream);
+    expect(err.text()).toBe(
+      'volley: NOT LIKE FOR LIKE: the run of 2025-02-03T00:00:00.000Z differs from the one before in ' +
+        'narrowing none vs --tags smoke; its throughput is not judged.\n',
+    );
+  });
+
   it('rejects bad flags', async () => {
     const store = join(dir, 'history');
     const base = { dir: store, window: '5', maxRegression: '10%' };

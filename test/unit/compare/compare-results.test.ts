@@ -259,9 +259,40 @@ describe('rows', () => {
         warnings: ['generator CPU saturated'],
       }),
     );
-    expect(comparison.warnings).toHaveLength(3);
-    expect(comparison.warnings.join('\n')).toContain('50 users for 10s');
+    expect(comparison.warnings).toHaveLength(2);
+    expect(comparison.warnings[0]).toBe(
+      "NOT LIKE FOR LIKE: the runs differ in scenario 'checkout' vs 'other'; load 10 users for 10s vs 50 users for 10s. " +
+        'Throughput is not judged, and latency and errors may differ for that reason alone.',
+    );
     expect(comparison.warnings.join('\n')).toContain('current run: generator CPU saturated');
+    expect(comparison.total.metrics.find((m) => m.metric === 'rps')).toMatchObject({ verdict: 'n/a' });
+  });
+
+  it('judges no throughput between runs of different lengths or tags, and says so', () => {
+    const short = result({ totals: h(1) });
+    const long = { ...result({ totals: stats(h(1).histogram, { rps: 80 }) }), durationMs: 25_000 };
+    long.options = { tags: ['smoke'] };
+    const comparison = compareResults(short, long);
+    expect(comparison.warnings[0]).toContain('narrowing none vs --tags smoke; duration 10s vs 25s');
+    const rps = comparison.total.metrics.find((m) => m.metric === 'rps');
+    expect(rps?.verdict).toBe('n/a');
+    expect(rps?.evidence).toEqual({
+      kind: 'none',
+      reason: 'not like for like: narrowing none vs --tags smoke; duration 10s vs 25s',
+    });
+    expect(comparison.verdict).not.toBe('improved');
+  });
+
+  it('calls nothing improved on a row that failed entirely in both runs', () => {
+    const failing = (seed: number, rps: number) => {
+      const row = stats(h(seed).histogram, { rps });
+      return { ...row, failures: row.requests };
+    };
+    const comparison = compareResults(result({ totals: failing(1, 10) }), result({ totals: failing(2, 30) }));
+    expect(comparison.total.verdict).toBe('unchanged');
+    for (const metric of comparison.total.metrics.filter((m) => m.metric !== 'errorRate')) {
+      expect(metric).toMatchObject({ verdict: 'n/a', evidence: { reason: 'every request failed in both runs' } });
+    }
   });
 
   it('names the run and row of a corrupt histogram', () => {

@@ -6,6 +6,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { constant } from '../../../src/api/wait-time.js';
+import { failurePauseMs, MAX_FAILURE_PAUSE_MS } from '../../../src/engine/virtual-user.js';
 import { harness } from './engine-harness.js';
 
 describe('LoadEngine failures on a virtual clock', () => {
@@ -67,6 +69,47 @@ describe('LoadEngine failures on a virtual clock', () => {
       { row: 'TASK step', kind: 'task', message: 'boom' },
       { row: 'TASK step', kind: 'task', message: 'TypeError: not a function' },
     ]);
+  });
+
+  it('paces a user whose task throws every time, even with constant(0)', async () => {
+    let calls = 0;
+    const h = harness({
+      users: 1,
+      durationMs: 5000,
+      wait: constant(0),
+      task: () => {
+        calls++;
+        throw new TypeError('http.gett is not a function');
+      },
+    });
+    await h.clock.advanceTo(5000);
+    await h.run;
+    // Pauses 1, 2, 4 … 512 ms (1,023 ms for the first 11 tasks), then one task a second.
+    expect(calls).toBeGreaterThanOrEqual(14);
+    expect(calls).toBeLessThanOrEqual(16);
+    expect(h.recorder.errors).toHaveLength(calls);
+  });
+
+  it('keeps the wait after a failed task and ends the pause on the first success', async () => {
+    const times: number[] = [];
+    const h = harness({
+      users: 1,
+      durationMs: 4000,
+      wait: constant('10ms'),
+      task: (vu) => {
+        times.push(h.clock.now());
+        if (vu.iteration <= 12) throw new Error('boom');
+      },
+    });
+    await h.clock.advanceTo(4000);
+    await h.run;
+    const gaps = times.slice(1, 15).map((t, i) => t - (times[i] ?? 0));
+    expect(gaps).toEqual([10, 10, 10, 10, 16, 32, 64, 128, 256, 512, 1000, 1000, 10, 10]);
+  });
+
+  it('grows the pause by doubling, up to a second, and none after a success', () => {
+    expect([0, 1, 2, 3, 10, 11, 12, 50].map(failurePauseMs)).toEqual([0, 1, 2, 4, 512, 1000, 1000, 1000]);
+    expect(MAX_FAILURE_PAUSE_MS).toBe(1000);
   });
 
   it('ends a user whose onStart throws, recording the error against onStart', async () => {

@@ -16,6 +16,7 @@ function progress(overrides: Partial<LiveProgress> = {}): LiveProgress {
     failuresPerSec: 0,
     requests: 28_700,
     failures: 0,
+    taskErrors: 0,
     phase: 'running',
     endpoints: [],
     errors: [],
@@ -34,6 +35,12 @@ describe('formatStatusLine', () => {
   it('shows the interval failure share and the cumulative failures', () => {
     expect(formatStatusLine(progress({ rps: 200, failuresPerSec: 3, failures: 41 }))).toBe(
       '[00:12 / 00:30] users 50  rps 200  p95 21.4ms  fail 1.50%  reqs 28,700  failed 41',
+    );
+  });
+
+  it('shows task errors, which no request failure counts', () => {
+    expect(formatStatusLine(progress({ rps: 0, requests: 0, taskErrors: 434_624 }))).toBe(
+      '[00:12 / 00:30] users 50  rps 0.00  p95 21.4ms  fail 0.00%  reqs 0  task errors 434,624',
     );
   });
 

@@ -63,6 +63,7 @@ describe.each(cases)('Output conformance: %s', (_, create) => {
         failuresPerSec: 0,
         requests: 100,
         failures: 0,
+        taskErrors: 0,
         phase,
         endpoints: [],
         errors: [],

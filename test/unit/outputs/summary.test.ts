@@ -60,7 +60,7 @@ describe('formatSummary sections', () => {
   it('opens with the scenario, target, duration, users and volume', () => {
     expect(section(plain(fixtureResult()), 'volley')).toEqual([
       'volley 0.1.0 · platform (load/platform.ts)',
-      'target http://127.0.0.1:8000 · duration 30s · 50 users · started 2025-03-01 10:00:00Z',
+      'target http://127.0.0.1:8000 · duration 30s · load 50 users at 10/s for 30s · started 2025-03-01 10:00:00Z',
       '4,800 requests (160/s) · 2,100 iterations · 1.6 MB received · 375.0 kB sent',
     ]);
   });
@@ -68,6 +68,7 @@ describe('formatSummary sections', () => {
   it('falls back to the peak users of the time series and omits a missing target and file', () => {
     const result = fixtureResult();
     result.options = {};
+    result.load = { executor: 'ramping-users', description: '' };
     result.scenario.file = null;
     const header = section(plain(result), 'volley');
     expect(header[0]).toBe('volley 0.1.0 · platform');
@@ -329,9 +330,23 @@ describe('verdict', () => {
     const result = fixtureResult();
     result.thresholds = [];
     result.totals.checks.fails = 0;
+    result.errors = result.errors.filter((e) => e.kind !== 'task');
     expect(verdictText(result)).toBe('FAILED (46 requests failed; no thresholds set)');
     result.totals.failures = 1;
     expect(verdictText(result)).toBe('FAILED (1 request failed; no thresholds set)');
+  });
+
+  it('says which task threw what, and how often, when tasks threw', () => {
+    const result = fixtureResult();
+    result.thresholds = [];
+    result.totals.checks.fails = 0;
+    result.totals.failures = 0;
+    expect(verdictText(result)).toBe(
+      "FAILED (task 'poll' of GenerationUser threw TypeError: Cannot read properties of undefined (reading 'id'), 4 times; no thresholds set)",
+    );
+    const first = result.errors.find((e) => e.kind === 'task');
+    result.errors.push({ ...first!, message: 'Error: boom', count: 1, key: { ...first!.key, name: 'list' } });
+    expect(verdictText(result)).toContain("4 times; 1 other task error; no thresholds set)");
   });
 
   it('names the checks when thresholds passed but checks failed', () => {

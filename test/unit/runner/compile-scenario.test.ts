@@ -266,3 +266,23 @@ describe('compileUserClasses: validation', () => {
     expect(compile([U], { U })[0]!.wait.next(0, new Random(1))).toBe(1000);
   });
 });
+
+describe('declaredNameTags', () => {
+  it('tags each top-level defineUser declaration with its variable name, and nothing else', async () => {
+    const { declaredNameTags } = await import('../../../src/runner/declared-names.js');
+    const source = [
+      "export const Shopper = defineUser({ tasks: [] });",
+      'const Seller: DefinedUser = defineUser<State>({ tasks: [] });',
+      '  const Inner = defineUser({ tasks: [] });',
+      'const helper = other();',
+    ].join('\n');
+    const tags = declaredNameTags(source);
+    expect(tags).toContain('"Shopper"');
+    expect(tags).toContain('"Seller"');
+    expect(tags).not.toContain('Inner');
+    expect(tags).not.toContain('helper');
+    const Shopper = defineUser({ tasks: [task] });
+    new Function('Shopper', 'Seller', tags)(Shopper, undefined);
+    expect(compile([Shopper]).map((c) => c.name)).toEqual(['Shopper']);
+  });
+});

@@ -50,6 +50,15 @@ describe('decideVerdict', () => {
     });
   });
 
+  it('fails, not aborts, a run stopped because nothing listened at the target, saying so', () => {
+    const unreachable = 'nothing is listening on 127.0.0.1:8080: is the service running?';
+    expect(decideVerdict({ ...CLEAN, reason: 'unreachable', unreachable })).toStrictEqual({
+      outcome: 'failed',
+      ok: false,
+      abortReason: unreachable,
+    });
+  });
+
   it('judges an interrupted run with no planned end on its results', () => {
     expect(decideVerdict({ ...CLEAN, reason: 'interrupted', hadPlannedEnd: false })).toStrictEqual({
       outcome: 'passed',

@@ -141,7 +141,7 @@ describe('no data fails, with a note', () => {
       actual: null,
       actualText: 'no data',
       abortOnFail: false,
-      note: 'no requests matched Nobody',
+      note: 'no requests matched Nobody (a typo in the selector?)',
     });
   });
 
@@ -149,7 +149,7 @@ describe('no data fails, with a note', () => {
     expect(judge('name=/typo:failures<1')).toMatchObject({
       ok: false,
       actual: null,
-      note: 'no requests matched name=/typo',
+      note: 'no requests matched name=/typo (a typo in the selector?)',
     });
   });
 
@@ -157,7 +157,7 @@ describe('no data fails, with a note', () => {
     expect(judge('p95<1s', [])).toMatchObject({ ok: false, actual: null, note: 'no requests were recorded' });
     const [spec] = parseThresholds([{ user: 'Nobody', p95: '<1s', window: '1m' }], 't');
     expect(evaluateThreshold(spec!, new FakeStatsSource(ROWS, SECONDS)).note).toBe(
-      'no requests matched Nobody in the last 1m',
+      'no requests matched Nobody in the last 1m (a typo in the selector?)',
     );
   });
 

@@ -11,6 +11,11 @@ import { findAll, readXml, type XmlNode } from './xml-reader.js';
 const FIXTURE_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="volley" tests="8" failures="3" errors="0" skipped="0" time="30.000">
   <testsuite name="volley thresholds" tests="5" failures="2" errors="0" skipped="0" time="30.000" timestamp="2025-03-01T10:00:00" hostname="ci-runner-7">
+    <properties>
+      <property name="scenario" value="platform"/>
+      <property name="load" value="50 users at 10/s for 30s"/>
+      <property name="users" value="50"/>
+    </properties>
     <testcase name="p95&lt;300ms" classname="platform" time="0.000"/>
     <testcase name="AuthUser:successRate&gt;=99%" classname="platform" time="0.000"/>
     <testcase name="GenerationUser:p99&lt;1s" classname="platform" time="0.000">
@@ -53,6 +58,11 @@ function abortedResult(): Result {
 const ABORTED_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="volley" tests="2" failures="1" errors="1" skipped="0" time="12.345">
   <testsuite name="volley thresholds" tests="2" failures="1" errors="1" skipped="0" time="12.345" timestamp="2025-03-01T10:00:00" hostname="ci-runner-7">
+    <properties>
+      <property name="scenario" value="platform"/>
+      <property name="load" value="50 users at 10/s for 30s"/>
+      <property name="users" value="50"/>
+    </properties>
     <testcase name="run" classname="platform" time="12.345">
       <error message="threshold p95&lt;300ms failed" type="aborted">The run was aborted after 12.345s: threshold p95&lt;300ms failed</error>
     </testcase>

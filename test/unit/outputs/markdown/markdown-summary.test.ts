@@ -5,7 +5,7 @@ import { fixtureResult } from '../fixture-result.js';
 
 const FIXTURE_MARKDOWN = `## ❌ FAILED (2 of 5 thresholds failed, 25 checks failed)
 
-**platform** · 30s · 50 users · 4,800 requests · 160 req/s · p95 182ms · 0.96% errors
+**platform** · 30s · 50 users at 10/s for 30s · 4,800 requests · 160 req/s · p95 182ms · 0.96% errors
 
 ### Thresholds
 
@@ -77,7 +77,7 @@ describe('formatMarkdownSummary', () => {
   it('renders a passing run of one user class without sections it has nothing for', () => {
     expect(formatMarkdownSummary(passingResult())).toBe(`## ✅ PASSED
 
-**platform** · 30s · 50 users · 2,400 requests · 80.0 req/s · p95 182ms · 0.00% errors
+**platform** · 30s · 50 users at 10/s for 30s · 2,400 requests · 80.0 req/s · p95 182ms · 0.00% errors
 
 ### Thresholds
 
@@ -108,6 +108,7 @@ describe('formatMarkdownSummary', () => {
     result.thresholds = [];
     result.timeSeries = [];
     result.options = {};
+    result.load = { executor: 'ramping-users', description: '' };
     result.totals = { ...result.totals, requests: 0, rps: 0 };
     expect(formatMarkdownSummary(result)).toBe(
       '## ✅ PASSED\n\n**platform** · 30s · 0 requests · 0.00 req/s\n',

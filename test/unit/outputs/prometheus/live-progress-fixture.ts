@@ -30,6 +30,7 @@ export function progress(overrides: Partial<LiveProgress> = {}): LiveProgress {
     failuresPerSec: 1.25,
     requests: 600,
     failures: 25,
+    taskErrors: 0,
     phase: 'running',
     endpoints: [row()],
     errors: [],
