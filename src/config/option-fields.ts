@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import { MAX_TIMER_MS } from '../engine/long-timeout.js';
 import { tryParseDuration } from './duration.js';
 import { defaultWorkers } from './run-options.js';
 import { tryParseRate } from './rate.js';
@@ -48,6 +49,11 @@ const duration = z.union([z.number(), z.string()]).transform((raw, ctx) => {
 });
 
 const positiveDuration = duration.refine((ms) => ms > 0, { message: 'expected a duration above zero' });
+
+/** A request's timeout is one plain timer per request (long waits are chained only for the run's own timers). */
+const requestTimeout = positiveDuration.refine((ms) => ms <= MAX_TIMER_MS, {
+  message: `expected a timeout of at most ${Math.floor(MAX_TIMER_MS / 86_400_000)} days (2^31-1 ms)`,
+});
 
 const list = z
   .union([z.string(), z.array(z.string())])
@@ -134,7 +140,7 @@ export const OPTION_FIELDS: FieldSchemas = {
   tags: list,
   excludeTags: list,
   userClasses: list,
-  timeoutMs: positiveDuration,
+  timeoutMs: requestTimeout,
   thresholds: z
     .union([z.string(), z.array(z.string())])
     .transform((raw) => (typeof raw === 'string' ? [raw] : raw)),
