@@ -16,6 +16,7 @@ import {
 } from '../monitor/index.js';
 import { evaluateThresholds, type ThresholdSpec } from '../thresholds/index.js';
 import { hostInfo } from '../metrics/host-info.js';
+import { rowOverflowWarning } from '../metrics/limits.js';
 import { decideVerdict } from './verdict.js';
 
 export interface ResultInput {
@@ -91,6 +92,7 @@ export function buildResult(input: ResultInput): Result {
         'and the pool was at its maximum. The target could not keep up, or maxUsers is too small.',
     );
   }
+  if (input.aggregate.rowsOverflowed) warnings.push(rowOverflowWarning());
   if (input.outcome.killed) {
     warnings.push(
       `The grace period (${input.options.gracefulStopMs / 1000}s) ended before every user finished its task; ` +

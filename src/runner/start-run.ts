@@ -16,6 +16,7 @@ import type { EngineState } from '../engine/load-engine.js';
 import { WHOLE } from '../engine/segment.js';
 import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
+import { rowOverflowWarning } from '../metrics/limits.js';
 import type { Result } from '../metrics/result.js';
 import { RunAggregate } from '../metrics/run-aggregate.js';
 import { ProcessMonitor, SelfSampler, startPidMonitors } from '../monitor/index.js';
@@ -89,6 +90,7 @@ export function startRun(request: RunRequest): RunHandle {
   let driver: LoadDriver | undefined;
   let abortedBy: string | undefined;
   let pendingStop: 'stop' | 'kill' | undefined;
+  let overflowWarned = false;
 
   const onPhase = (label: string, users: number | undefined): void => {
     if (users !== undefined) aggregate.declarePhase(label, users);
@@ -168,6 +170,10 @@ export function startRun(request: RunRequest): RunHandle {
       const snapshots = live.collect();
       if (snapshots.length === 0) return;
       const last = aggregate.addAllDecoded(snapshots);
+      if (aggregate.rowsOverflowed && !overflowWarned) {
+        overflowWarned = true;
+        process.stderr.write(`\nvolley: warning: ${rowOverflowWarning()}\n`);
+      }
       const progress: LiveProgress = {
         elapsedMs: aggregate.elapsedMs,
         plannedDurationMs: live.plannedDurationMs,
