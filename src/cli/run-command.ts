@@ -20,6 +20,7 @@ import { compareWithBaseline, readResultFile } from './compare-command.js';
 import { startDemoProcess } from './demo-process.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
+import { checkOutputPaths } from './output-paths.js';
 import { type PreparedRun, prepareRun, type RunFlags } from './prepare-run.js';
 import { openUi, type UiSession } from './run-ui.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
@@ -169,6 +170,7 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
   outputs.push(new SummaryOutput(process.stdout));
   const reports = { ...flags, json: options.json ?? undefined };
+  checkOutputPaths(reports);
   outputs.push(...reportOutputs(reports));
 
   // Check the monitored processes before anything runs: a typo fails at once.

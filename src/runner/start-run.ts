@@ -208,8 +208,13 @@ export function startRun(request: RunRequest): RunHandle {
     if (pendingStop === 'stop') live.stop('interrupted');
     if (pendingStop === 'kill') void live.kill('interrupted');
     let outcome: Awaited<ReturnType<LoadDriver['run']>>;
+    // A failure inside volley mid-run still leaves the figures so far, written as any run's are.
+    let crash: unknown;
     try {
       outcome = await live.run();
+    } catch (error) {
+      crash = error;
+      outcome = { reason: 'interrupted', killed: true };
     } finally {
       clearInterval(ticker);
       bundle?.remove();
@@ -252,7 +257,11 @@ export function startRun(request: RunRequest): RunHandle {
       }
     }
     result.warnings.push(...warnings);
+    if (crash !== undefined) {
+      result.warnings.push(`volley failed mid-run (${crash instanceof Error ? crash.message : String(crash)}): the figures end there.`);
+    }
     await notifyOutputs(request.outputs, 'onEnd', result);
+    if (crash !== undefined) throw crash;
     return result;
   };
 
