@@ -23,9 +23,12 @@ export class ErrorTable {
   private readonly groups = new Map<string, ErrorAggregate>();
   /** Groups per (kind, row), to apply the cap. */
   private readonly perRow = new Map<string, number>();
+  /** Whether a request failed for lack of file descriptors (EMFILE, ENFILE). */
+  outOfFiles = false;
 
   /** Adds one snapshot's group; `key` is the row it is counted under (after any row overflow). */
   add(error: SnapshotError, key: EndpointKey): void {
+    if (!this.outOfFiles && /\bE[MN]FILE\b/.test(error.message)) this.outOfFiles = true;
     const rowId = `${error.kind}\u0000${endpointKeyId(key)}`;
     const normalized = normalizeErrorMessage(error.message);
     let existing = this.groups.get(`${rowId}\u0000${normalized}`);

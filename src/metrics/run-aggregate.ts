@@ -159,6 +159,11 @@ export class RunAggregate implements StatsSource {
     return row;
   }
 
+  /** Whether some request failed for lack of file descriptors. */
+  get outOfFiles(): boolean {
+    return this.errors.outOfFiles;
+  }
+
   /** Every stats row's cumulative figures so far, in report order, for live displays. */
   liveRows(): LiveEndpointRow[] {
     return [...this.rows.values()]

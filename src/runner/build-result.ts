@@ -16,6 +16,7 @@ import {
 } from '../monitor/index.js';
 import { evaluateThresholds, type ThresholdSpec } from '../thresholds/index.js';
 import { hostInfo } from '../metrics/host-info.js';
+import { machineCapacity, outOfFilesWarning } from '../config/machine-limits.js';
 import { rowOverflowWarning } from '../metrics/limits.js';
 import { decideVerdict } from './verdict.js';
 
@@ -93,6 +94,7 @@ export function buildResult(input: ResultInput): Result {
     );
   }
   if (input.aggregate.rowsOverflowed) warnings.push(rowOverflowWarning());
+  if (input.aggregate.outOfFiles) warnings.push(outOfFilesWarning(machineCapacity().fdLimit));
   if (input.outcome.killed) {
     warnings.push(
       `The grace period (${input.options.gracefulStopMs / 1000}s) ended before every user finished its task; ` +

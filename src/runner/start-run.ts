@@ -11,7 +11,8 @@ import { ThreadPool } from '../cluster/thread-pool.js';
 import type { WorkerTransport } from '../cluster/transport.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import { createExecutor, describePlan } from '../engine/executors/load-plan.js';
+import { checkUsersFit, machineCapacity, type MachineCapacity } from '../config/machine-limits.js';
+import { createExecutor, describePlan, peakUsers } from '../engine/executors/load-plan.js';
 import type { EngineState } from '../engine/load-engine.js';
 import { WHOLE } from '../engine/segment.js';
 import { VolleyError } from '../errors.js';
@@ -83,6 +84,8 @@ export function startRun(request: RunRequest): RunHandle {
     profiles: request.profiles,
     origin,
   });
+  // Remote workers run on their own machines; local runs must fit in this one.
+  if (request.transport === undefined) checkLoadFits(units, machineCapacity());
   const windowMs = thresholds.reduce((max, spec) => Math.max(max, spec.windowMs ?? 0), 0);
   const aggregate = new RunAggregate(windowMs);
   const tickMs = request.tickMs ?? 1000;
@@ -344,4 +347,11 @@ export function runName(scenario: ScenarioDefinition<unknown>, file: string | nu
 function baseName(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   return name.replace(/\.[cm]?[jt]s$/, '');
+}
+
+/** Refuses a load whose users (every scenario's together) this machine cannot hold. */
+function checkLoadFits(units: readonly ScenarioUnit[], capacity: MachineCapacity): void {
+  const users = units.reduce((sum, unit) => sum + peakUsers(unit.load.plan), 0);
+  const described = units.map((unit) => describePlan(unit.load.plan)).join('; ');
+  checkUsersFit(users, described, capacity);
 }
