@@ -42,6 +42,7 @@ export interface RunFlags extends UiFlags {
   connections?: string;
   maxRedirects?: string;
   insecure?: boolean;
+  showSecrets?: boolean;
   prometheus?: string;
   stages?: string;
   rate?: string;
@@ -86,6 +87,7 @@ const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
   ['connections', 'connections', '--connections'],
   ['maxRedirects', 'maxRedirects', '--max-redirects'],
   ['insecure', 'insecure', '--insecure'],
+  ['showSecrets', 'showSecrets', '--show-secrets'],
   ['stages', 'stages', '--stages'],
   ['rate', 'rate', '--rate'],
   ['maxUsers', 'maxUsers', '--max-users'],

@@ -43,6 +43,7 @@ const OPTION_KEYS: Readonly<Record<string, OptionName>> = {
   connections: 'connections',
   maxRedirects: 'maxRedirects',
   insecure: 'insecure',
+  showSecrets: 'showSecrets',
   stages: 'stages',
   rate: 'rate',
   maxUsers: 'maxUsers',

@@ -29,6 +29,7 @@ export const ENV_NAMES: Readonly<Record<OptionName, string>> = Object.freeze({
   connections: 'VOLLEY_CONNECTIONS',
   maxRedirects: 'VOLLEY_MAX_REDIRECTS',
   insecure: 'VOLLEY_INSECURE',
+  showSecrets: 'VOLLEY_SHOW_SECRETS',
   stages: 'VOLLEY_STAGES',
   rate: 'VOLLEY_RATE',
   maxUsers: 'VOLLEY_MAX_USERS',

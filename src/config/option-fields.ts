@@ -150,6 +150,7 @@ export const OPTION_FIELDS: FieldSchemas = {
   connections: positiveInt('a number of connections'),
   maxRedirects: intAtLeast(0, 'a number of redirects'),
   insecure: bool,
+  showSecrets: bool,
   stages,
   rate,
   maxUsers: positiveInt('a number of users'),

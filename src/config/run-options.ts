@@ -37,6 +37,8 @@ export interface RunOptions {
   maxRedirects: number;
   /** Accept any TLS certificate (a test system's self-signed one). */
   insecure: boolean;
+  /** Show credentials (authorization, cookies, token parameters) in error messages and reports. */
+  showSecrets: boolean;
   /** Closed-model stages (`--stages 30s:100,5m:100,30s:0`); replace the scenario's load. */
   stages: { durationMs: number; target: number }[] | null;
   /** Open model: iterations per second (`--rate 200/s`); replaces the scenario's load. */
@@ -72,6 +74,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   connections: 6,
   maxRedirects: 10,
   insecure: false,
+  showSecrets: false,
   stages: null,
   rate: null,
   maxUsers: null,

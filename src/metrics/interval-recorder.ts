@@ -11,6 +11,7 @@
 import { assembleDecoded, type DecodedRow, type DecodedSnapshot } from './decoded-snapshot.js';
 import type { EndpointKey } from './endpoint-key.js';
 import { createHistogram, encodeHistogram, type Histogram } from './histogram.js';
+import { redactSecrets } from '../outputs/redact.js';
 import { isOverflowKey, MAX_ROWS, overflowKey } from './limits.js';
 import type { MetricsRecorder } from './recorder.js';
 import { type ErrorGroup, RecorderErrors } from './recorder-errors.js';
@@ -68,6 +69,8 @@ export interface IntervalRecorderOptions {
   worker?: number;
   /** Milliseconds since the run started; injectable for tests. */
   now: () => number;
+  /** Replace credentials in error messages with [redacted] (default true; --show-secrets turns it off). */
+  redact?: boolean;
 }
 
 export class IntervalRecorder implements MetricsRecorder {
@@ -76,7 +79,8 @@ export class IntervalRecorder implements MetricsRecorder {
   private readonly scopes: Scope[] = [];
 
   private readonly rows: Row[] = [];
-  private readonly errors = new RecorderErrors();
+  private readonly errors: RecorderErrors;
+  private readonly redact: boolean;
   /** Rows other than overflow rows; at MAX_ROWS, new names go to the overflow rows. */
   private namedRows = 0;
   private readonly checks: CheckCounter[] = [];
@@ -88,6 +92,8 @@ export class IntervalRecorder implements MetricsRecorder {
   constructor(options: IntervalRecorderOptions) {
     this.worker = options.worker ?? 0;
     this.now = options.now;
+    this.redact = options.redact ?? true;
+    this.errors = new RecorderErrors(this.redact);
   }
 
   scope(scenario: string, user: string, tags: readonly string[]): number {
@@ -105,7 +111,9 @@ export class IntervalRecorder implements MetricsRecorder {
     }
     const id = byName.get(name);
     if (id !== undefined) return id;
-    const key = { scenario: owner.scenario, user: owner.user, name, method };
+    // A name taken from a URL can carry a token in its query; the row shows it redacted.
+    const shown = this.redact ? redactSecrets(name) : name;
+    const key = { scenario: owner.scenario, user: owner.user, name: shown, method };
     if (this.namedRows >= MAX_ROWS && this.findRow(key) === -1) {
       // Not remembered under its own name: the map would grow with every distinct URL.
       return this.rowFor(overflowKey(key), owner.tags);

@@ -5,6 +5,7 @@
  * so a task throwing a unique message per iteration costs a few groups, not millions.
  */
 
+import { redactSecrets } from '../outputs/redact.js';
 import { MAX_ERROR_GROUPS_PER_ROW } from './limits.js';
 import { clipMessage, normalizeErrorMessage, OTHER_ERRORS_MESSAGE } from './error-message.js';
 
@@ -38,6 +39,9 @@ export class RecorderErrors {
   readonly groups: ErrorGroup[] = [];
   private readonly rows: (RowErrors | undefined)[] = [];
 
+  /** `redact`: credentials in messages become [redacted] (see outputs/redact.ts). */
+  constructor(private readonly redact: boolean) {}
+
   /** The group id of `message` under row `endpoint`, creating it (or choosing "other"). */
   groupOf(endpoint: number, kind: 'request' | 'task', message: string): number {
     let row = this.rows[endpoint];
@@ -49,17 +53,18 @@ export class RecorderErrors {
     const prefix = kind === 'request' ? '' : '\u0000';
     const known = row.verbatim.get(kind === 'request' ? message : prefix + message);
     if (known !== undefined) return known;
-    const normalized = normalizeErrorMessage(message);
+    const shown = this.redact ? redactSecrets(message) : message;
+    const normalized = normalizeErrorMessage(shown);
     let id = row.normalized.get(prefix + normalized);
     if (id === undefined) {
       if (row.groupsByKind[kind] >= MAX_ERROR_GROUPS_PER_ROW) return this.otherGroup(row, endpoint, kind);
       id = this.groups.length;
-      this.groups.push(new ErrorGroup(endpoint, kind, message, normalized));
+      this.groups.push(new ErrorGroup(endpoint, kind, shown, normalized));
       row.normalized.set(prefix + normalized, id);
       row.groupsByKind[kind]++;
     } else {
       const group = this.groups[id] as ErrorGroup;
-      if (group.message !== normalized && group.message !== clipMessage(message)) group.message = normalized;
+      if (group.message !== normalized && group.message !== clipMessage(shown)) group.message = normalized;
     }
     if (row.verbatim.size < MAX_REMEMBERED_PER_ROW) row.verbatim.set(prefix + message, id);
     return id;

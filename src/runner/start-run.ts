@@ -136,6 +136,7 @@ export function startRun(request: RunRequest): RunHandle {
       });
     } else {
       const recorder = new IntervalRecorder({
+        redact: !options.showSecrets,
         now: () => performance.timeOrigin + performance.now() - originMs,
       });
       const set = buildScenarioSet({
