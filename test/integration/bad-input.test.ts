@@ -110,4 +110,27 @@ export default defineScenario({ users: [A, B] });`,
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("--env-file: cannot read '/nonexistent/volley.env'");
   });
+
+  it('names a broken feed file, its line, when the scenario loads, before any iteration', async () => {
+    const dir = tempDir();
+    writeScenario(dir, 'users.csv', 'email,password\na@example.com,one\n"b@example.com,two\nc@example.com,three\n');
+    writeScenario(dir, 'items.json', '[{"id": 1}, {"id": 2},\n{"id": 3');
+    const scenario = (feedFile: string): string =>
+      writeScenario(
+        dir,
+        `uses-${feedFile}.ts`,
+        `import { defineScenario, defineUser, feed } from 'volley';
+const rows = feed('${feedFile}');
+export const U = defineUser({ tasks: [{ run: (vu) => { rows.next(vu); } }] });
+export default defineScenario({ users: [U] });
+`,
+      );
+    const csv = await runCli(['run', scenario('users.csv'), '-H', 'http://127.0.0.1:9', '-t', '30s'], { cwd: dir });
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('feed users.csv line 3: a quoted field is never closed');
+    expect(csv.stdout).not.toContain('Requests');
+    const json = await runCli(['run', scenario('items.json'), '-H', 'http://127.0.0.1:9', '-t', '30s'], { cwd: dir });
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(/feed items\.json line \d+:/);
+  });
 });
