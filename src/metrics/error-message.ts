@@ -14,6 +14,8 @@ export const OTHER_ERRORS_MESSAGE = '(other error messages)';
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 // Hex ids of 8+ characters with at least one digit (so plain words such as 'deadbeef' stay).
 const HEX_ID = /\b(?=[0-9a-f]*\d)[0-9a-f]{8,}\b/gi;
+// Random tokens (base 36 and the like): 6+ letters and digits, with at least one of each.
+const TOKEN = /\b(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{6,}\b/gi;
 const NUMBER = /(?<!HTTP \d*)\d+(?:\.\d+)?/g;
 
 /** Cuts a message to MAX_MESSAGE_CHARS. */
@@ -25,5 +27,5 @@ export function clipMessage(message: string): string {
 export function normalizeErrorMessage(message: string): string {
   // Replaced before it is cut, so a normalised message (already short) normalises to itself.
   const head = message.length > 4 * MAX_MESSAGE_CHARS ? message.slice(0, 4 * MAX_MESSAGE_CHARS) : message;
-  return clipMessage(head.replace(UUID, '<id>').replace(HEX_ID, '<id>').replace(NUMBER, '<n>'));
+  return clipMessage(head.replace(UUID, '<id>').replace(HEX_ID, '<id>').replace(TOKEN, '<id>').replace(NUMBER, '<n>'));
 }

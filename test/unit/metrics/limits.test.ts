@@ -15,6 +15,7 @@ describe('error message groups', () => {
     expect(normalizeErrorMessage('user 123 not found')).toBe('user <n> not found');
     expect(normalizeErrorMessage('order 3f2a9c1e-0b7d-4c6e-9a5f-1d2e3f4a5b6c failed')).toBe('order <id> failed');
     expect(normalizeErrorMessage('token 9f86d081884c7d65 expired')).toBe('token <id> expired');
+    expect(normalizeErrorMessage('job 17 failed for user 5awdwhxqtjk')).toBe('job <n> failed for user <id>');
   });
 
   it('keeps an HTTP status apart', () => {
