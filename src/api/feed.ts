@@ -17,8 +17,9 @@
  * `unique` rows never meet twice and together the workers use every row. The cluster tells the
  * feeds which segment this worker runs with `setFeedSegment()`; alone, a process owns everything.
  *
- * Files load lazily, at the first call that needs them, once (synchronously: call `load()` in the
- * scenario's `setup()` to read them before the run starts). A relative path resolves against
+ * Files load once: those a scenario declares at its top level when `volley` loads the scenario
+ * (so a broken file stops the run before it starts), others at the first call that needs them
+ * (synchronously: call `load()` in the scenario's `setup()` to read them before the run starts). A relative path resolves against
  * `process.cwd()`, where volley was started, not against the scenario file: resolving beside the
  * scenario would need the scenario loader to pass its location, which `feed()` cannot see.
  */
@@ -100,7 +101,9 @@ export function feed<Row>(source: string | readonly Row[], options: FeedOptions 
     }
     const file = resolve(process.cwd(), source);
     const name = options.name ?? source;
-    return new RowFeed<Row>(name, order, () => readRows(name, file, extension) as Row[]);
+    const created = new RowFeed<Row>(name, order, () => readRows(name, file, extension) as Row[]);
+    declared.push(created);
+    return created;
   }
   if (!Array.isArray(source)) {
     throw new TypeError('feed: expected a path to a .csv or .json file, or an array of rows');
@@ -109,6 +112,18 @@ export function feed<Row>(source: string | readonly Row[], options: FeedOptions 
   if (source.length === 0) throw new RangeError(`feed ${name}: no rows`);
   const rows = [...source];
   return new RowFeed<Row>(name, order, () => rows);
+}
+
+/** File feeds created since the last `loadDeclaredFeeds()`. */
+const declared: { load(): unknown }[] = [];
+
+/**
+ * Reads every file feed created since the last call (throwing the first one's error, with its
+ * file and line). The scenario loader calls it once the scenario module has run, so feeds
+ * declared at the top of a scenario are checked at start.
+ */
+export function loadDeclaredFeeds(): void {
+  for (const created of declared.splice(0)) created.load();
 }
 
 function readRows(name: string, file: string, extension: string): unknown[] {

@@ -1,7 +1,9 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 /**
  * The `volley` command. Each subcommand lives in its own file; this one wires them, turns errors
  * into messages and exit codes (the only place that does), and sets the process's exit code.
+ * The `--` in the first line keeps Node 20 from taking volley's own `--env-file` flag as its
+ * own (it reads that flag anywhere on the command line, and exits 9 when the file is missing).
  */
 
 import { Command, CommanderError } from 'commander';

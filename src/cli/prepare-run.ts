@@ -47,6 +47,7 @@ export interface RunFlags extends UiFlags {
   acceptEncoding?: string;
   /** False with --no-compression (commander makes it true otherwise). */
   compression?: boolean;
+  showSecrets?: boolean;
   prometheus?: string;
   stages?: string;
   rate?: string;
@@ -95,6 +96,7 @@ const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
   ['maxBodySize', 'maxBodySize', '--max-body-size'],
   ['discardResponseBodies', 'discardResponseBodies', '--discard-response-bodies'],
   ['acceptEncoding', 'acceptEncoding', '--accept-encoding'],
+  ['showSecrets', 'showSecrets', '--show-secrets'],
   ['stages', 'stages', '--stages'],
   ['rate', 'rate', '--rate'],
   ['maxUsers', 'maxUsers', '--max-users'],

@@ -21,6 +21,7 @@ import { compareWithBaseline, readResultFile } from './compare-command.js';
 import { startDemoProcess } from './demo-process.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
+import { checkOutputPaths } from './output-paths.js';
 import { type PreparedRun, prepareRun, type RunFlags } from './prepare-run.js';
 import { groupRunHelp } from './run-help.js';
 import { openUi, type UiSession } from './run-ui.js';
@@ -108,6 +109,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--discard-response-bodies', 'count response bodies without keeping them')
     .option('--accept-encoding <list>', "accept-encoding sent with requests (default 'gzip, deflate, br')")
     .option('--no-compression', 'send no accept-encoding (ask for uncompressed responses)')
+    .option('--show-secrets', 'show authorization, cookies and token parameters in errors and reports (hidden by default)')
     .option('--url <url>', 'URL mode: load-test this one URL, no scenario file needed')
     .option('-m, --method <method>', 'URL mode: HTTP method', 'GET')
     .option('--body <text>', 'URL mode: request body')
@@ -179,6 +181,7 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
   outputs.push(new SummaryOutput(process.stdout));
   const reports = { ...flags, json: options.json ?? undefined };
+  checkOutputPaths(reports);
   outputs.push(...reportOutputs(reports));
 
   // Check the monitored processes before anything runs: a typo fails at once.

@@ -13,6 +13,7 @@ import { exportNames, userClassNames } from '../runner/compile-scenario.js';
 import { runName } from '../runner/start-run.js';
 import type { UiStartForm } from '../ui/ui-messages.js';
 import { UiOutput } from '../ui/ui-output.js';
+import { setLongTimeout } from '../engine/long-timeout.js';
 import { UiServer } from '../ui/ui-server.js';
 import { parseUiToken } from '../ui/ui-token.js';
 import { VERSION } from '../version.js';
@@ -119,11 +120,11 @@ export async function openUi(
         const finish = (run: PreparedRun | undefined): void => {
           process.off('SIGINT', quit);
           process.off('SIGTERM', quit);
-          clearTimeout(timer);
+          timer?.clear();
           resolve(run);
         };
         const quit = (): void => finish(undefined);
-        const timer = autoquitMs === null ? undefined : setTimeout(quit, autoquitMs);
+        const timer = autoquitMs === null ? undefined : setLongTimeout(quit, autoquitMs);
         process.once('SIGINT', quit);
         process.once('SIGTERM', quit);
         void starts.promise.then(finish);

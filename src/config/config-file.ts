@@ -46,6 +46,7 @@ const OPTION_KEYS: Readonly<Record<string, OptionName>> = {
   maxBodySize: 'maxBodySize',
   discardResponseBodies: 'discardResponseBodies',
   acceptEncoding: 'acceptEncoding',
+  showSecrets: 'showSecrets',
   stages: 'stages',
   rate: 'rate',
   maxUsers: 'maxUsers',

@@ -32,6 +32,7 @@ export const ENV_NAMES: Readonly<Record<OptionName, string>> = Object.freeze({
   maxBodySize: 'VOLLEY_MAX_BODY_SIZE',
   discardResponseBodies: 'VOLLEY_DISCARD_RESPONSE_BODIES',
   acceptEncoding: 'VOLLEY_ACCEPT_ENCODING',
+  showSecrets: 'VOLLEY_SHOW_SECRETS',
   stages: 'VOLLEY_STAGES',
   rate: 'VOLLEY_RATE',
   maxUsers: 'VOLLEY_MAX_USERS',

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DEFAULT_ACCEPT_ENCODING } from '../protocols/http/content-decoding.js';
 import { tryParseBytes } from './bytes.js';
+import { MAX_TIMER_MS } from '../engine/long-timeout.js';
 import { tryParseDuration } from './duration.js';
 import { defaultWorkers } from './run-options.js';
 import { tryParseRate } from './rate.js';
@@ -50,6 +51,11 @@ const duration = z.union([z.number(), z.string()]).transform((raw, ctx) => {
 });
 
 const positiveDuration = duration.refine((ms) => ms > 0, { message: 'expected a duration above zero' });
+
+/** A request's timeout is one plain timer per request (long waits are chained only for the run's own timers). */
+const requestTimeout = positiveDuration.refine((ms) => ms <= MAX_TIMER_MS, {
+  message: `expected a timeout of at most ${Math.floor(MAX_TIMER_MS / 86_400_000)} days (2^31-1 ms)`,
+});
 
 const list = z
   .union([z.string(), z.array(z.string())])
@@ -159,7 +165,7 @@ export const OPTION_FIELDS: FieldSchemas = {
   tags: list,
   excludeTags: list,
   userClasses: list,
-  timeoutMs: positiveDuration,
+  timeoutMs: requestTimeout,
   thresholds: z
     .union([z.string(), z.array(z.string())])
     .transform((raw) => (typeof raw === 'string' ? [raw] : raw)),
@@ -172,6 +178,7 @@ export const OPTION_FIELDS: FieldSchemas = {
   maxBodySize: byteSize,
   discardResponseBodies: bool,
   acceptEncoding,
+  showSecrets: bool,
   stages,
   rate,
   maxUsers: positiveInt('a number of users'),

@@ -45,6 +45,8 @@ export interface RunOptions {
   discardResponseBodies: boolean;
   /** The `accept-encoding` requests send; false for none. */
   acceptEncoding: string | false;
+  /** Show credentials (authorization, cookies, token parameters) in error messages and reports. */
+  showSecrets: boolean;
   /** Closed-model stages (`--stages 30s:100,5m:100,30s:0`); replace the scenario's load. */
   stages: { durationMs: number; target: number }[] | null;
   /** Open model: iterations per second (`--rate 200/s`); replaces the scenario's load. */
@@ -83,6 +85,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<RunOptions, 'spawnRate'>> = Object.f
   maxBodySize: DEFAULT_MAX_BODY_SIZE,
   discardResponseBodies: false,
   acceptEncoding: DEFAULT_ACCEPT_ENCODING,
+  showSecrets: false,
   stages: null,
   rate: null,
   maxUsers: null,

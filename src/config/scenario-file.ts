@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Message, type Plugin } from 'esbuild';
+import { loadDeclaredFeeds } from '../api/feed.js';
 import { VolleyError } from '../errors.js';
 import { declaredNamesPlugin } from '../runner/declared-names.js';
 
@@ -46,14 +47,18 @@ export async function loadScenarioFile(path: string, volleyEntry: string): Promi
     code = await bundle(file, volleyEntry, outFile, false);
     writeFileSync(outFile, code);
   }
+  let exports: Record<string, unknown>;
   try {
-    const exports = (await import(pathToFileURL(outFile).href)) as Record<string, unknown>;
-    return { file, exports, code };
+    exports = (await import(pathToFileURL(outFile).href)) as Record<string, unknown>;
   } catch (error) {
     throw scenarioRuntimeError(file, error);
   } finally {
     rmSync(tempDir ?? outFile, { force: true, recursive: tempDir !== undefined });
   }
+  // Feed files the scenario declared are read now: a broken CSV quote or a cut JSON file is
+  // named (file and line) before the run, not found by failing iterations.
+  loadDeclaredFeeds();
+  return { file, exports, code };
 }
 
 /** What every scenario bundle shares: one ESM module for Node 20, with an inline source map. */

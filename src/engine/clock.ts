@@ -4,7 +4,7 @@
  * a clock adjustment mid-run cannot bend a latency.
  */
 
-import { setTimeout as delay } from 'node:timers/promises';
+import { sleepLong } from './long-timeout.js';
 
 export interface Clock {
   /** Monotonic milliseconds since an arbitrary origin. */
@@ -15,12 +15,6 @@ export interface Clock {
 
 export const realClock: Clock = {
   now: () => performance.now(),
-  sleep: async (ms, signal) => {
-    if (ms <= 0 || signal?.aborted) return;
-    try {
-      await delay(ms, undefined, signal === undefined ? undefined : { signal });
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'AbortError')) throw error;
-    }
-  },
+  // Split into chunks Node's timers can hold, so a 600-hour run is not cut to 1 ms.
+  sleep: (ms, signal) => sleepLong(ms, signal),
 };

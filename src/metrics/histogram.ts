@@ -3,6 +3,13 @@
  * request is resolved to ±10 µs). One place decides their shape, so histograms made by any
  * recorder, worker or machine can be added together exactly, and their compressed base64 form
  * is what travels in Snapshots and is stored in Results.
+ *
+ * They start as small as they can and grow (autoResize) to the slowest value recorded: made to
+ * span 1 µs to a minute up front, each held 17,408 counters (70 KB), four per stats row (latency
+ * and TTFB, in the recorder and in the aggregate), so a run with thousands of rows spent hundreds
+ * of KB per row on counters for latencies it never saw. Sparse (packed) histograms would be
+ * smaller still, but reading or merging one walks every counter through a lookup, which made a
+ * 1,000-row result take seconds to build.
  */
 
 import * as hdr from 'hdr-histogram-js';
@@ -10,15 +17,16 @@ import type { LatencyStats } from './result.js';
 
 export type Histogram = hdr.Histogram;
 
-/** Starts at one minute of range and grows (autoResize) for anything slower. */
-const INITIAL_HIGHEST_US = 60_000_000;
+/** The least range hdr-histogram-js accepts; a histogram grows from there as values need. */
+const INITIAL_HIGHEST_US = 2;
 
-export function createHistogram(): Histogram {
+/** `highestUs`: start with this range (a recorder's next interval starts as wide as the last). */
+export function createHistogram(highestUs = INITIAL_HIGHEST_US): Histogram {
   return hdr.build({
     bitBucketSize: 32,
     autoResize: true,
     lowestDiscernibleValue: 1,
-    highestTrackableValue: INITIAL_HIGHEST_US,
+    highestTrackableValue: Math.max(INITIAL_HIGHEST_US, highestUs),
     numberOfSignificantValueDigits: 3,
   });
 }
@@ -27,9 +35,12 @@ export function encodeHistogram(histogram: Histogram): string {
   return hdr.encodeIntoCompressedBase64(histogram);
 }
 
+/** A flat histogram, for readers that walk every counter (comparison, percentile curves). */
 export function decodeHistogram(encoded: string): Histogram {
   return hdr.decodeFromCompressedBase64(encoded, 32, false);
 }
+
+
 
 const US_PER_MS = 1000;
 

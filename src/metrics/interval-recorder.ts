@@ -4,13 +4,17 @@
  * through a Map per scope and method), counters live in flat arrays indexed by id, and status
  * codes in one Uint32Array per row. Once per interval `flush()` turns what was recorded since the
  * last flush into a Snapshot (histograms encoded) and zeroes the counters, so the recorder never
- * grows with the number of requests, only with the number of distinct rows.
+ * grows with the number of requests, only with the number of distinct rows, which is capped
+ * (MAX_ROWS; later names go to their method's overflow row), as error groups are per row.
  */
 
 import { assembleDecoded, type DecodedRow, type DecodedSnapshot } from './decoded-snapshot.js';
 import type { EndpointKey } from './endpoint-key.js';
 import { createHistogram, encodeHistogram, type Histogram } from './histogram.js';
+import { redactSecrets } from '../outputs/redact.js';
+import { isOverflowKey, MAX_ROWS, overflowKey } from './limits.js';
 import type { MetricsRecorder } from './recorder.js';
+import { type ErrorGroup, RecorderErrors } from './recorder-errors.js';
 import {
   SNAPSHOT_VERSION,
   type Snapshot,
@@ -40,8 +44,6 @@ class Row {
   // Replaced (not reset) when a flush hands the interval's histograms to a reader in this thread.
   latency: Histogram = createHistogram();
   ttfb: Histogram = createHistogram();
-  /** Error message → error group id. */
-  readonly errorIds = new Map<string, number>();
   readonly tags: Set<string>;
 
   constructor(
@@ -50,16 +52,6 @@ class Row {
   ) {
     this.tags = new Set(tags);
   }
-}
-
-class ErrorGroup {
-  count = 0;
-  firstAtMs = 0;
-  constructor(
-    readonly endpoint: number,
-    readonly kind: 'request' | 'task',
-    readonly message: string,
-  ) {}
 }
 
 class CheckCounter {
@@ -77,6 +69,8 @@ export interface IntervalRecorderOptions {
   worker?: number;
   /** Milliseconds since the run started; injectable for tests. */
   now: () => number;
+  /** Replace credentials in error messages with [redacted] (default true; --show-secrets turns it off). */
+  redact?: boolean;
 }
 
 export class IntervalRecorder implements MetricsRecorder {
@@ -85,7 +79,10 @@ export class IntervalRecorder implements MetricsRecorder {
   private readonly scopes: Scope[] = [];
 
   private readonly rows: Row[] = [];
-  private readonly errorGroups: ErrorGroup[] = [];
+  private readonly errors: RecorderErrors;
+  private readonly redact: boolean;
+  /** Rows other than overflow rows; at MAX_ROWS, new names go to the overflow rows. */
+  private namedRows = 0;
   private readonly checks: CheckCounter[] = [];
 
   private iterations = 0;
@@ -96,6 +93,8 @@ export class IntervalRecorder implements MetricsRecorder {
   constructor(options: IntervalRecorderOptions) {
     this.worker = options.worker ?? 0;
     this.now = options.now;
+    this.redact = options.redact ?? true;
+    this.errors = new RecorderErrors(this.redact);
   }
 
   scope(scenario: string, user: string, tags: readonly string[]): number {
@@ -113,7 +112,14 @@ export class IntervalRecorder implements MetricsRecorder {
     }
     const id = byName.get(name);
     if (id !== undefined) return id;
-    const created = this.rowFor({ scenario: owner.scenario, user: owner.user, name, method }, owner.tags);
+    // A name taken from a URL can carry a token in its query; the row shows it redacted.
+    const shown = this.redact ? redactSecrets(name) : name;
+    const key = { scenario: owner.scenario, user: owner.user, name: shown, method };
+    if (this.namedRows >= MAX_ROWS && this.findRow(key) === -1) {
+      // Not remembered under its own name: the map would grow with every distinct URL.
+      return this.rowFor(overflowKey(key), owner.tags);
+    }
+    const created = this.rowFor(key, owner.tags);
     byName.set(name, created);
     return created;
   }
@@ -143,16 +149,7 @@ export class IntervalRecorder implements MetricsRecorder {
   }
 
   error(endpoint: number, kind: 'request' | 'task', message: string): void {
-    const row = this.rows[endpoint]!;
-    // Request and task errors of one row share the map; a prefix keeps them apart.
-    const mapKey = kind === 'request' ? message : `\u0000${message}`;
-    let id = row.errorIds.get(mapKey);
-    if (id === undefined) {
-      id = this.errorGroups.length;
-      this.errorGroups.push(new ErrorGroup(endpoint, kind, message));
-      row.errorIds.set(mapKey, id);
-    }
-    const group = this.errorGroups[id]!;
+    const group = this.errors.groups[this.errors.groupOf(endpoint, kind, message)] as ErrorGroup;
     if (group.count === 0) group.firstAtMs = this.now();
     group.count++;
   }
@@ -247,8 +244,9 @@ export class IntervalRecorder implements MetricsRecorder {
           latency: row.latency.totalCount > 0 ? row.latency : null,
           ttfb: row.ttfb.totalCount > 0 ? row.ttfb : null,
         });
-        if (row.latency.totalCount > 0) row.latency = createHistogram();
-        if (row.ttfb.totalCount > 0) row.ttfb = createHistogram();
+        // As wide as the last interval's, so recording does not have to grow it again.
+        if (row.latency.totalCount > 0) row.latency = createHistogram(row.latency.highestTrackableValue);
+        if (row.ttfb.totalCount > 0) row.ttfb = createHistogram(row.ttfb.highestTrackableValue);
       }
       row.requests = 0;
       row.failures = 0;
@@ -263,26 +261,31 @@ export class IntervalRecorder implements MetricsRecorder {
     return snapshot;
   }
 
-  private rowFor(key: EndpointKey, tags: readonly string[]): number {
-    // Two scopes (tasks) of one user class can record into the same row: reuse it, add tags.
-    const existing = this.rows.findIndex(
+  private findRow(key: EndpointKey): number {
+    return this.rows.findIndex(
       (r) =>
         r.key.scenario === key.scenario &&
         r.key.user === key.user &&
         r.key.method === key.method &&
         r.key.name === key.name,
     );
+  }
+
+  private rowFor(key: EndpointKey, tags: readonly string[]): number {
+    // Two scopes (tasks) of one user class can record into the same row: reuse it, add tags.
+    const existing = this.findRow(key);
     if (existing !== -1) {
       for (const tag of tags) this.rows[existing]!.tags.add(tag);
       return existing;
     }
     this.rows.push(new Row(key, tags));
+    if (!isOverflowKey(key)) this.namedRows++;
     return this.rows.length - 1;
   }
 
   private flushErrors(): SnapshotError[] {
     const out: SnapshotError[] = [];
-    for (const group of this.errorGroups) {
+    for (const group of this.errors.groups) {
       if (group.count === 0) continue;
       out.push({
         key: this.rows[group.endpoint]!.key,

@@ -7,7 +7,9 @@
 
 import { type DecodedSnapshot, decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
 import { type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
+import { ErrorTable } from './error-table.js';
 import { createHistogram, percentileMs } from './histogram.js';
+import { isOverflowKey, MAX_ROWS, overflowKey } from './limits.js';
 import { type LiveEndpointRow, type LiveErrorRow, liveRow } from './live-row.js';
 import { latencyView } from './latency-view.js';
 import { PhaseTracker } from './phase-stats.js';
@@ -32,14 +34,6 @@ interface Row {
   stats: RowStats;
 }
 
-interface ErrorAggregate {
-  key: EndpointKey;
-  kind: 'request' | 'task';
-  message: string;
-  count: number;
-  firstAtMs: number;
-}
-
 export interface MeasuredResult {
   totals: ReturnType<RowStats['toRequestStats']> & {
     iterations: number;
@@ -57,7 +51,11 @@ export interface MeasuredResult {
 
 export class RunAggregate implements StatsSource {
   private readonly rows = new Map<string, Row>();
-  private readonly errors = new Map<string, ErrorAggregate>();
+  private readonly errors = new ErrorTable();
+  /** Rows other than overflow rows, capped at MAX_ROWS. */
+  private namedRows = 0;
+  /** Whether some request was counted under an overflow row. */
+  rowsOverflowed = false;
   private readonly checks = new Map<string, CheckEntry>();
   private readonly series = new TimeSeries();
   private readonly phases = new PhaseTracker();
@@ -119,26 +117,15 @@ export class RunAggregate implements StatsSource {
     this.retries += snapshot.retries ?? 0;
     for (const decodedRow of decoded.rows) {
       const endpoint = decodedRow.row;
-      const id = endpointKeyId(endpoint.key);
-      let row = this.rows.get(id);
-      if (row === undefined) {
-        row = { key: endpoint.key, tags: new Set(), stats: new RowStats() };
-        this.rows.set(id, row);
-      }
+      const row = this.rowOf(endpoint.key);
       for (const tag of endpoint.tags) row.tags.add(tag);
       this.requests += endpoint.requests;
       this.failures += endpoint.failures;
       row.stats.addDecodedRow(decodedRow);
     }
     for (const error of snapshot.errors) {
-      const id = `${error.kind}\u0000${endpointKeyId(error.key)}\u0000${error.message}`;
       if (error.kind === 'task') this.taskErrors += error.count;
-      const existing = this.errors.get(id);
-      if (existing === undefined) this.errors.set(id, { ...error });
-      else {
-        existing.count += error.count;
-        existing.firstAtMs = Math.min(existing.firstAtMs, error.firstAtMs);
-      }
+      this.errors.add(error, this.rowOf(error.key).key);
     }
     for (const check of snapshot.checks) {
       const id = `${check.scenario}\u0000${check.user}\u0000${check.name}`;
@@ -155,6 +142,36 @@ export class RunAggregate implements StatsSource {
     return summarizeInterval(decoded);
   }
 
+  /**
+   * The row a key's figures go to: its own, or once the run has MAX_ROWS rows (several workers'
+   * rows together can pass it), its method's overflow row.
+   */
+  private rowOf(key: EndpointKey): Row {
+    const id = endpointKeyId(key);
+    let row = this.rows.get(id);
+    if (row !== undefined) return row;
+    const overflow = isOverflowKey(key) || this.namedRows >= MAX_ROWS;
+    if (overflow) {
+      this.rowsOverflowed = true;
+      const spill = overflowKey(key);
+      const spillId = endpointKeyId(spill);
+      row = this.rows.get(spillId);
+      if (row !== undefined) return row;
+      row = { key: spill, tags: new Set(), stats: new RowStats() };
+      this.rows.set(spillId, row);
+      return row;
+    }
+    this.namedRows++;
+    row = { key, tags: new Set(), stats: new RowStats() };
+    this.rows.set(id, row);
+    return row;
+  }
+
+  /** Whether some request failed for lack of file descriptors. */
+  get outOfFiles(): boolean {
+    return this.errors.outOfFiles;
+  }
+
   /** Every stats row's cumulative figures so far, in report order, for live displays. */
   liveRows(): LiveEndpointRow[] {
     return [...this.rows.values()]
@@ -164,8 +181,8 @@ export class RunAggregate implements StatsSource {
 
   /** The most frequent error groups so far (at most `limit`), for live displays. */
   liveErrors(limit = 100): LiveErrorRow[] {
-    return [...this.errors.values()]
-      .sort((a, b) => b.count - a.count || a.firstAtMs - b.firstAtMs)
+    return this.errors
+      .sorted()
       .slice(0, limit)
       .map((error) => ({
         scenario: error.key.scenario,
@@ -269,8 +286,8 @@ export class RunAggregate implements StatsSource {
         user: owner.user,
         ...owner.stats.toRequestStats(seconds),
       })),
-      errors: [...this.errors.values()]
-        .sort((a, b) => b.count - a.count || a.firstAtMs - b.firstAtMs)
+      errors: this.errors
+        .sorted()
         .map((error) => ({
           kind: error.kind,
           message: error.message,

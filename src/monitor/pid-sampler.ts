@@ -15,6 +15,7 @@
  */
 
 import { existsSync, readFileSync } from 'node:fs';
+import { isOutOfFiles } from './out-of-files.js';
 import { VolleyError } from '../errors.js';
 import type { ProcessReading, ProcessSampler } from './process-sampler.js';
 
@@ -121,7 +122,9 @@ export class PidSampler implements ProcessSampler {
     try {
       stat = parseProcStat(readFileSync(this.#statPath, 'utf8'));
       rss = parseVmRss(readFileSync(this.#statusPath, 'utf8'));
-    } catch {
+    } catch (error) {
+      // Out of descriptors the process may well be alive: the monitor skips this sample.
+      if (isOutOfFiles(error)) throw error;
       stat = undefined;
     }
     if (stat === undefined || stat.state === 'Z' || stat.state === 'X') {

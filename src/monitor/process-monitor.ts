@@ -21,6 +21,7 @@
  */
 
 import { performance } from 'node:perf_hooks';
+import { isOutOfFiles } from './out-of-files.js';
 import { emptyReading, type ProcessReading, type ProcessSampler } from './process-sampler.js';
 import type { MonitorSample } from './sample.js';
 import { SelfSampler } from './self-sampler.js';
@@ -46,6 +47,7 @@ export class ProcessMonitor {
   #startedAt = 0;
   #previousAt = 0;
   #previousCpuMicros = 0;
+  #skipped = 0;
 
   constructor(options: ProcessMonitorOptions = {}) {
     const intervalMs = options.intervalMs ?? 1000;
@@ -66,7 +68,8 @@ export class ProcessMonitor {
     if (this.#timer !== undefined) return;
     this.#samples = [];
     this.#sampler.start();
-    this.#sampler.read(this.#reading);
+    this.#skipped = 0;
+    if (!this.#tryRead()) this.#reading.cpuMicros = 0;
     this.#startedAt = this.#now();
     this.#previousAt = this.#startedAt;
     this.#previousCpuMicros = this.#reading.cpuMicros;
@@ -89,6 +92,23 @@ export class ProcessMonitor {
     return this.#samples;
   }
 
+  /** Samples skipped because the process had no file descriptor left to read them with. */
+  get skipped(): number {
+    return this.#skipped;
+  }
+
+  /** Reads into the reading; false (the sample skipped) when out of file descriptors. */
+  #tryRead(): boolean {
+    try {
+      this.#sampler.read(this.#reading);
+      return true;
+    } catch (error) {
+      if (!isOutOfFiles(error)) throw error;
+      this.#skipped++;
+      return false;
+    }
+  }
+
   samples(): readonly MonitorSample[] {
     return this.#samples;
   }
@@ -106,7 +126,7 @@ export class ProcessMonitor {
   readonly #sample = (): void => {
     this.#pending = undefined;
     const reading = this.#reading;
-    this.#sampler.read(reading);
+    if (!this.#tryRead()) return;
     const now = this.#now();
     const wallMs = now - this.#previousAt;
     const cpuMs = (reading.cpuMicros - this.#previousCpuMicros) / 1000;

@@ -18,6 +18,8 @@ import { evaluateThresholds, type ThresholdSpec } from '../thresholds/index.js';
 import { hostInfo } from '../metrics/host-info.js';
 import { appliedOptions } from './load-record.js';
 import { narrowing, setAsideUnmatched } from './narrowed-thresholds.js';
+import { machineCapacity, outOfFilesWarning } from '../config/machine-limits.js';
+import { rowOverflowWarning } from '../metrics/limits.js';
 import { decideVerdict } from './verdict.js';
 
 export interface ResultInput {
@@ -102,6 +104,8 @@ export function buildResult(input: ResultInput): Result {
     );
   }
   if (judged.note !== undefined) warnings.push(judged.note);
+  if (input.aggregate.rowsOverflowed) warnings.push(rowOverflowWarning());
+  if (input.aggregate.outOfFiles) warnings.push(outOfFilesWarning(machineCapacity().fdLimit));
   if (input.outcome.killed) {
     warnings.push(
       `The grace period (${input.options.gracefulStopMs / 1000}s) ended before every user finished its task; ` +

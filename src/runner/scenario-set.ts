@@ -3,6 +3,7 @@
  * the recorder (rows keyed by scenario), and stop, kill and the outcome apply to all of them.
  */
 
+import { sleepLong as sleep } from '../engine/long-timeout.js';
 import type { EngineOutcome, EngineState, LoadEngine, StopReason } from '../engine/load-engine.js';
 
 export interface ScheduledEngine {
@@ -77,18 +78,4 @@ export class ScenarioSet {
     this.stopped.abort();
     await Promise.all(this.scheduled.map(({ engine }) => engine.kill(reason)));
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

@@ -61,6 +61,7 @@ async function runSegmentOrThrow(
   });
   let originMs = assignment.originMs;
   const recorder = new IntervalRecorder({
+    redact: !options.showSecrets,
     worker: assignment.worker,
     now: () => performance.timeOrigin + performance.now() - originMs,
   });

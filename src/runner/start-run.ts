@@ -11,11 +11,13 @@ import { ThreadPool } from '../cluster/thread-pool.js';
 import type { WorkerTransport } from '../cluster/transport.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import { createExecutor } from '../engine/executors/load-plan.js';
+import { checkUsersFit, machineCapacity, type MachineCapacity } from '../config/machine-limits.js';
+import { createExecutor, describePlan, peakUsers } from '../engine/executors/load-plan.js';
 import type { EngineState } from '../engine/load-engine.js';
 import { WHOLE } from '../engine/segment.js';
 import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
+import { rowOverflowWarning } from '../metrics/limits.js';
 import type { Result } from '../metrics/result.js';
 import { RunAggregate } from '../metrics/run-aggregate.js';
 import { ProcessMonitor, SelfSampler, startPidMonitors } from '../monitor/index.js';
@@ -86,6 +88,8 @@ export function startRun(request: RunRequest): RunHandle {
     profiles: request.profiles,
     origin,
   });
+  // Remote workers run on their own machines; local runs must fit in this one.
+  if (request.transport === undefined) checkLoadFits(units, machineCapacity());
   const windowMs = thresholds.reduce((max, spec) => Math.max(max, spec.windowMs ?? 0), 0);
   const aggregate = new RunAggregate(windowMs);
   const tickMs = request.tickMs ?? 1000;
@@ -95,6 +99,7 @@ export function startRun(request: RunRequest): RunHandle {
   /** Undefined until the target answered or was judged unreachable (see unreachableTarget). */
   let reachability: string | null | undefined = request.keepGoing === true ? null : undefined;
   let pendingStop: 'stop' | 'kill' | undefined;
+  let overflowWarned = false;
 
   const onPhase = (label: string, users: number | undefined): void => {
     if (users !== undefined) aggregate.declarePhase(label, users);
@@ -137,6 +142,7 @@ export function startRun(request: RunRequest): RunHandle {
       });
     } else {
       const recorder = new IntervalRecorder({
+        redact: !options.showSecrets,
         now: () => performance.timeOrigin + performance.now() - originMs,
       });
       const set = buildScenarioSet({
@@ -174,6 +180,10 @@ export function startRun(request: RunRequest): RunHandle {
       const snapshots = live.collect();
       if (snapshots.length === 0) return;
       const last = aggregate.addAllDecoded(snapshots);
+      if (aggregate.rowsOverflowed && !overflowWarned) {
+        overflowWarned = true;
+        process.stderr.write(`\nvolley: warning: ${rowOverflowWarning()}\n`);
+      }
       const progress: LiveProgress = {
         elapsedMs: aggregate.elapsedMs,
         plannedDurationMs: live.plannedDurationMs,
@@ -213,8 +223,13 @@ export function startRun(request: RunRequest): RunHandle {
     if (pendingStop === 'stop') live.stop('interrupted');
     if (pendingStop === 'kill') void live.kill('interrupted');
     let outcome: Awaited<ReturnType<LoadDriver['run']>>;
+    // A failure inside volley mid-run still leaves the figures so far, written as any run's are.
+    let crash: unknown;
     try {
       outcome = await live.run();
+    } catch (error) {
+      crash = error;
+      outcome = { reason: 'interrupted', killed: true };
     } finally {
       clearInterval(ticker);
       bundle?.remove();
@@ -253,7 +268,11 @@ export function startRun(request: RunRequest): RunHandle {
       }
     }
     result.warnings.push(...warnings);
+    if (crash !== undefined) {
+      result.warnings.push(`volley failed mid-run (${crash instanceof Error ? crash.message : String(crash)}): the figures end there.`);
+    }
     await notifyOutputs(request.outputs, 'onEnd', result);
+    if (crash !== undefined) throw crash;
     return result;
   };
 
@@ -336,4 +355,11 @@ export function runName(scenario: ScenarioDefinition<unknown>, file: string | nu
 function baseName(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   return name.replace(/\.[cm]?[jt]s$/, '');
+}
+
+/** Refuses a load whose users (every scenario's together) this machine cannot hold. */
+function checkLoadFits(units: readonly ScenarioUnit[], capacity: MachineCapacity): void {
+  const users = units.reduce((sum, unit) => sum + peakUsers(unit.load.plan), 0);
+  const described = units.map((unit) => describePlan(unit.load.plan)).join('; ');
+  checkUsersFit(users, described, capacity);
 }

@@ -71,21 +71,26 @@ export function peakUsers(plan: LoadPlan): number {
   }
 }
 
+/** `1 user`, `100 users`. */
+function usersText(users: number): string {
+  return users === 1 ? '1 user' : `${users} users`;
+}
+
 /** A short description for people: `100 users at 10/s for 5m`, `200/s for 1m`. */
 export function describePlan(plan: LoadPlan): string {
   switch (plan.executor) {
     case 'ramping-users':
-      return `${plan.users} users at ${plan.spawnRate}/s${plan.durationMs === null ? '' : ` for ${plan.durationMs / 1000}s`}`;
+      return `${usersText(plan.users)} at ${plan.spawnRate}/s${plan.durationMs === null ? '' : ` for ${plan.durationMs / 1000}s`}`;
     case 'ramping-users-stages':
       return `stages ${plan.stages.map((s) => `${s.durationMs / 1000}s→${s.target}`).join(', ')}`;
     case 'per-user-iterations':
-      return `${plan.users} users × ${plan.iterations} iterations`;
+      return `${usersText(plan.users)} × ${plan.iterations} iterations`;
     case 'constant-arrival-rate':
-      return `${plan.startRate}/s (up to ${plan.maxUsers} users, ${plan.distribution})`;
+      return `${plan.startRate}/s (up to ${usersText(plan.maxUsers)}, ${plan.distribution})`;
     case 'ramping-arrival-rate':
       return `rate from ${plan.startRate}/s: ${plan.stages.map((s) => `${s.durationMs / 1000}s→${s.target}/s`).join(', ')}`;
     case 'shape':
-      return `shape (up to ${plan.maxUsers} users)`;
+      return `shape (up to ${usersText(plan.maxUsers)})`;
     case 'step-load':
       return `${plan.steps} steps from ${plan.from} to ${plan.to} users, ${plan.stepDurationMs / 1000}s each`;
   }
