@@ -8,14 +8,18 @@ import { type Command, Option } from 'commander';
 
 /** Headings in the order they print, each with the long names of its options. */
 export const RUN_OPTION_GROUPS: readonly (readonly [string, readonly string[]])[] = [
-  ['Target:', ['locustfile', 'host', 'url', 'method', 'body', 'header', 'demo', 'scenario', 'insecure', 'timeout', 'connections', 'max-redirects']],
+  ['Target:', ['locustfile', 'host', 'url', 'method', 'body', 'header', 'demo', 'scenario']],
+  [
+    'HTTP client:',
+    ['timeout', 'connections', 'max-redirects', 'insecure', 'max-body-size', 'discard-response-bodies', 'accept-encoding', 'no-compression'],
+  ],
   [
     'Load:',
     ['users', 'spawn-rate', 'run-time', 'iterations', 'stages', 'rate', 'max-users', 'distribution', 'profile', 'tags', 'exclude-tags', 'graceful-stop', 'seed', 'keep-going'],
   ],
   ['Thresholds:', ['threshold', 'baseline', 'max-regression']],
-  ['Reports:', ['json', 'html', 'csv', 'junit', 'md', 'save']],
-  ['Live UI and metrics:', ['quiet', 'headless', 'ui', 'ui-port', 'ui-host', 'autostart', 'autoquit', 'prometheus', 'monitor-pid']],
+  ['Reports:', ['json', 'html', 'csv', 'junit', 'md', 'save', 'show-secrets']],
+  ['Live UI and metrics:', ['quiet', 'headless', 'ui', 'ui-port', 'ui-host', 'ui-token', 'autostart', 'autoquit', 'prometheus', 'monitor-pid']],
   ['Workers and distributed:', ['workers', 'coordinator', 'expect-workers', 'bind', 'worker-token', 'fail-on-worker-loss']],
   ['Other:', ['config', 'env-file', 'help']],
 ];
@@ -30,8 +34,10 @@ Examples:
 Exit codes:
   0  passed: every threshold held (without thresholds: no request, task or check failed)
   1  failed: a threshold failed, a request failed, or nothing was listening at the target
-  2  bad input: a flag, the config or the scenario file
-  3  aborted: a threshold with abortOnFail, or interrupted (Ctrl-C) before the planned end`;
+  2  bad input: a flag, the config, the scenario or a feed file, a report path, or a load
+     this machine cannot hold
+  3  aborted: a threshold with abortOnFail, or interrupted (Ctrl-C) before the planned end
+  4  an error inside volley: a bug, to be reported (the results so far are still written)`;
 
 /** The long name of an option, without dashes (`spawn-rate`). */
 export function longName(flags: string): string {
