@@ -22,6 +22,8 @@ interface Coordinator {
   child: ChildProcess;
   port: number;
   exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** Resolves once the coordinator's stderr contains `text`. */
+  said(text: string): Promise<void>;
 }
 
 /** Starts `volley run … --coordinator` on a free port and waits until it listens. */
@@ -38,6 +40,16 @@ async function startCoordinator(args: string[]): Promise<Coordinator> {
   child.stdout?.on('data', (d: Buffer) => {
     stdout += d;
   });
+  const said = (text: string): Promise<void> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        if (!stderr.includes(text)) return;
+        child.stderr?.off('data', check);
+        resolve();
+      };
+      child.stderr?.on('data', check);
+      check();
+    });
   const port = await new Promise<number>((resolve, reject) => {
     child.stderr?.on('data', (d: Buffer) => {
       stderr += d;
@@ -50,7 +62,7 @@ async function startCoordinator(args: string[]): Promise<Coordinator> {
     child.once('close', (code) => resolve({ code, stdout, stderr })),
   );
   setTimeout(() => child.kill('SIGKILL'), 60_000).unref();
-  return { child, port, exit };
+  return { child, port, exit, said };
 }
 
 function startWorker(port: number, extra: string[] = []): ChildProcess {
@@ -102,7 +114,10 @@ describe('distributed runs', () => {
       json,
     ]);
     const workers = [0, 1, 2].map(() => startWorker(coordinator.port));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Killed a second into the 3 s run, counted from when the run starts: worker processes can
+    // take seconds to start on a busy machine, and one lost before the run is not this case.
+    await coordinator.said('All 3 workers ready');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     workers[1]?.kill('SIGKILL');
     const { code } = await coordinator.exit;
     expect(code).toBe(0);
