@@ -178,11 +178,13 @@ describe('load models', () => {
       'step 3/3: 6 users',
     ]);
     expect(result.phases.map((phase) => phase.users)).toEqual([2, 4, 6]);
-    // Each user paces 50 requests/s, so a 1 s step of n users makes about 50·n requests: the
-    // steps really ran 2, 4 and 6 users (±15% for the requests in flight at each boundary).
-    const perStep = result.phases.map((phase) => phase.requests);
-    [100, 200, 300].forEach((expected, k) => {
-      expect(Math.abs((perStep[k] ?? 0) - expected)).toBeLessThanOrEqual(expected * 0.15);
+    // Each user paces 50 requests/s, so a 1 s step of n users makes at most about 50·n requests
+    // (+15% for the requests in flight at each boundary). A busy machine makes timers late and
+    // users slower, never faster, so the floor is half that: the steps really ran 2, 4 and 6
+    // users, each step counting its own requests (the run's 600 would break the ceiling).
+    result.phases.forEach((phase) => {
+      expect(phase.requests / phase.users).toBeGreaterThanOrEqual(25);
+      expect(phase.requests / phase.users).toBeLessThanOrEqual(50 * 1.15);
     });
   });
 
@@ -194,7 +196,7 @@ describe('load models', () => {
         '--threshold',
         'phase=step 1:requests<150',
         '--threshold',
-        'phase=step 3:requests>=250',
+        'phase=step 3:requests>=150',
         '--threshold',
         'phase=step 2:requests<10',
       ],
@@ -203,18 +205,20 @@ describe('load models', () => {
     expect(cli.code).toBe(1);
     expect(result.thresholds.map((t) => [t.expression, t.ok])).toEqual([
       ['phase=step 1:requests<150', true],
-      ['phase=step 3:requests>=250', true],
+      ['phase=step 3:requests>=150', true],
       ['phase=step 2:requests<10', false],
     ]);
-    // Step 2 ran 4 users pacing 50/s for 1 s: about 200 requests, its own, not the run's 600.
+    // Step 2 ran 4 users pacing 50/s for 1 s: up to about 200 requests (at least half that on a
+    // busy machine, whose late timers slow the pacing), its own, not the run's 600.
     const step2 = result.thresholds[2]?.actual ?? 0;
-    expect(step2).toBeGreaterThan(150);
+    expect(step2).toBeGreaterThanOrEqual(100);
     expect(step2).toBeLessThan(250);
   });
 
   // Regression: a phase's users were once sampled when the recorder flushed, so a step shorter
   // than the one-second tick that ended with the run read 0 users (its only flush came after
-  // every user had stopped). Its 90 requests (6 users × 50/s × 0.3 s) show 6 users ran.
+  // every user had stopped). Its requests (up to 90: 6 users × 50/s × 0.3 s; at least half that
+  // when a busy machine slows the pacing) show the step really ran.
   it('a step load reports each step’s users even when steps are shorter than a tick', async () => {
     const { cli, result } = await runLoad(
       fast,
@@ -224,7 +228,7 @@ describe('load models', () => {
     );
     expect(cli.code).toBe(0);
     expect(result.phases.map((phase) => phase.users)).toEqual([2, 4, 6]);
-    expect(result.phases[2]?.requests).toBeGreaterThanOrEqual(75);
+    expect(result.phases[2]?.requests).toBeGreaterThanOrEqual(45);
   });
 
   it('per-user iterations run exactly users × iterations tasks', async () => {
