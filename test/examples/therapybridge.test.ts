@@ -169,16 +169,19 @@ describe.concurrent('examples/therapybridge (seed 004)', () => {
     expect(saved.totals.iterations).toBe(34);
     expect(saved.thresholds.map((t) => t.expression)).toContain('tag=read:p95<500ms over 20s');
 
-    // Runs on a loaded CI machine vary more than the default 10 % allows for.
+    // The second run is judged against the first. Whether two runs a few seconds apart agree
+    // depends on what else the machine does meanwhile (/health has no latency of its own, so a
+    // busy machine can double it), so the verdict is read, not presumed: exit 1 exactly when it
+    // says REGRESSED. Verdicts themselves are tested on runs made at once (compare.test.ts).
     const second = await runCli(
       ['run', 'sustained.ts', '-t', '4s', '-H', steady.url, '--baseline', baseline, '--max-regression', '50%',
         '--save', history, '-q'],
       { cwd: EXAMPLE },
     );
     expect(second.stderr).toBe('');
-    expect(second.stdout).toMatch(/(NO SIGNIFICANT CHANGE|IMPROVED): /);
-    expect(second.stdout).not.toContain('REGRESSED');
-    expect(second.code).toBe(0);
+    const verdict = /(NO SIGNIFICANT CHANGE|IMPROVED|REGRESSED): /.exec(second.stdout)?.[1];
+    expect(verdict, second.stdout).toBeDefined();
+    expect(second.code).toBe(verdict === 'REGRESSED' ? 1 : 0);
     const runs = readdirSync(join(history, 'therapybridge-sustained')).filter((f) => f.endsWith('.json'));
     expect(runs).toHaveLength(2);
     expect(existsSync(join(history, 'therapybridge-sustained', runs[0] as string))).toBe(true);

@@ -55,3 +55,25 @@ export function delayed(ms: number): (req: IncomingMessage, res: ServerResponse)
     }, ms);
   };
 }
+
+/**
+ * A server of fixed capacity: `lanes` requests in service at once, each for `serviceMs`, the rest
+ * queued first come, first served. Finish times are booked on the clock, not chained from one
+ * timer to the next, so a late timer (a busy machine) delays that one answer but never the
+ * schedule: the server sustains exactly lanes × 1000 / serviceMs requests/s whatever CPU is left.
+ */
+export function fixedCapacity(
+  lanes: number,
+  serviceMs: number,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  // When each lane is next free, on the performance.now() clock.
+  const freeAt: number[] = new Array<number>(lanes).fill(0);
+  return (_req, res) => {
+    const now = performance.now();
+    let lane = 0;
+    for (let k = 1; k < lanes; k++) if ((freeAt[k] as number) < (freeAt[lane] as number)) lane = k;
+    const finish = Math.max(now, freeAt[lane] as number) + serviceMs;
+    freeAt[lane] = finish;
+    setTimeout(() => res.end('ok'), finish - now);
+  };
+}

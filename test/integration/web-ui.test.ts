@@ -146,7 +146,8 @@ describe('volley run --ui', () => {
     const result = (await (await fetch(`${base}result.json`)).json()) as Result;
     expect(result.totals.requests).toBe(end.totals.requests);
     expect(result.totals.requests).toBeGreaterThan(50);
-    expect(result.durationMs).toBeLessThan(4000); // the form's 2 s, not the scenario's 30 s
+    // The form's 2 s, not the scenario's 30 s (with room for a busy machine's slow start and stop).
+    expect(result.durationMs).toBeLessThan(10_000);
     const report = await (await fetch(`${base}report.html`)).text();
     expect(report).toContain('ui demo');
 
@@ -157,7 +158,7 @@ describe('volley run --ui', () => {
     const second = await again;
     expect(Math.max(...second.progress.map((p) => p.users))).toBe(1);
     const secondResult = (await (await fetch(`${base}result.json`)).json()) as Result;
-    expect(secondResult.durationMs).toBeLessThan(3000);
+    expect(secondResult.durationMs).toBeLessThan(10_000);
     expect(secondResult.totals.requests).toBe(second.end.totals.requests);
 
     child()?.kill('SIGINT');

@@ -125,7 +125,8 @@ describe('runBench: sync and async functions', () => {
     const result = completed(await runBench(bench('empty', () => {}, { iterations: 200_000 })));
     expect(result.overheadNs).toBeGreaterThan(0);
     expect(result.stats.p50).toBeLessThan(0.0002); // under 200 ns
-    expect(result.stats.mean).toBeLessThan(0.001); // under 1 µs
+    // Under 5 µs: calls that a busy machine preempts land in the mean (the median ignores them).
+    expect(result.stats.mean).toBeLessThan(0.005);
   });
 });
 

@@ -120,7 +120,7 @@ describe('/api/v1/generation', () => {
         json: { prompt: 'x' },
       });
       const statuses = new Set<string>([body.status]);
-      const deadline = Date.now() + 2000;
+      const deadline = Date.now() + 5000;
       while (!statuses.has('done') && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 5));
         statuses.add(
@@ -128,7 +128,12 @@ describe('/api/v1/generation', () => {
             .status,
         );
       }
-      expect([...statuses]).toEqual(['queued', 'running', 'done']);
+      // Polls that a busy machine delays past the whole 100 ms running stage do not see it: the
+      // order and the end are what the real clock guarantees (the manual clock shows each stage).
+      const seen = [...statuses];
+      expect(seen[0]).toBe('queued');
+      expect(seen.at(-1)).toBe('done');
+      expect([['queued', 'done'], ['queued', 'running', 'done']]).toContainEqual(seen);
     } finally {
       await local.close();
     }

@@ -87,7 +87,7 @@ describe('demo probes', () => {
     ]);
   });
 
-  it('GET /delay/20 takes 20 to 25 ms on a warm connection', async () => {
+  it('GET /delay/20 takes 20 ms and less than twice that on a warm connection', async () => {
     // node:http with a keep-alive agent: fetch's own overhead (~2 ms) would blur the server's.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
@@ -99,10 +99,11 @@ describe('demo probes', () => {
         expect(JSON.parse(body)).toEqual({ delayedMs: 20 });
         elapsed.push(ms);
       }
-      // Every reading is at least the delay; the fastest shows what the server adds (scheduling
-      // noise on a busy machine only ever adds, so the minimum is the honest bound).
+      // Every reading is at least the delay; the fastest shows what the server adds. Scheduling
+      // noise on a busy machine only ever adds, a few ms, tens at worst, so the minimum is the
+      // honest bound; a server that waited twice reads 40.
       expect(Math.min(...elapsed)).toBeGreaterThanOrEqual(20 - TIMER_EARLY_MS);
-      expect(Math.min(...elapsed)).toBeLessThan(25);
+      expect(Math.min(...elapsed)).toBeLessThan(40);
     } finally {
       agent.destroy();
     }

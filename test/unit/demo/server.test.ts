@@ -77,9 +77,10 @@ describe('startDemoServer', () => {
         expect(ms).toBeGreaterThanOrEqual(delayMs - TIMER_EARLY_MS);
         overheads.push(ms - delayMs);
       }
-      // Had the draws differed from the seed's, some request would miss its delay by more.
-      expect(Math.min(...overheads)).toBeLessThan(5);
-      expect(Math.max(...overheads)).toBeLessThan(25);
+      // Had the draws differed from the seed's (0–40 ms apart), some request would come before
+      // its delay (above) or miss it by more. A busy machine adds tens of ms to every request.
+      expect(Math.min(...overheads)).toBeLessThan(30);
+      expect(Math.max(...overheads)).toBeLessThan(60);
     });
   });
 

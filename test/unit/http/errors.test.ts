@@ -79,7 +79,9 @@ describe('network errors', () => {
     const queued = await http.get('/queued', { timeout: 100 });
     expect(queued.status).toBe(0);
     expect(queued.durationMs).toBeGreaterThanOrEqual(99);
-    expect(queued.durationMs).toBeLessThan(160);
+    // By its own 100 ms timer (late by what a busy machine adds), not when the blocker's 500 ms
+    // timeout frees the connection.
+    expect(queued.durationMs).toBeLessThan(400);
     expect((await blocker).status).toBe(0);
     await new Promise((r) => setTimeout(r, 50));
     expect(server.seen.slice(seenBefore).map((s) => s.url)).toEqual(['/hang']);

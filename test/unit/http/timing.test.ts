@@ -28,21 +28,26 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('timing', () => {
-  it('measures a 20 ms server at 20–25 ms, TTFB within the duration, in integer microseconds', async () => {
+  it('measures a 20 ms server at 20 ms and more, within the call, TTFB within the duration, in integer microseconds', async () => {
     const recorder = new FakeRecorder();
     const http = new HttpClient({ baseUrl: server.url, recorder });
     // Warm up (connect, JIT) outside the measured requests.
     for (let i = 0; i < 3; i++) await http.get('/delay');
     const durations: number[] = [];
     for (let i = 0; i < 5; i++) {
+      const before = performance.now();
       const res = await http.get('/delay');
+      const around = performance.now() - before;
       expect(res.durationMs).toBeGreaterThanOrEqual(AT_LEAST_20_MS);
+      // Never more than the call took by the caller's own clock, however busy the machine.
+      expect(res.durationMs).toBeLessThanOrEqual(around);
       expect(res.ttfbMs).toBeGreaterThanOrEqual(AT_LEAST_20_MS);
       expect(res.ttfbMs).toBeLessThanOrEqual(res.durationMs);
       durations.push(res.durationMs);
     }
-    // The median: one request may catch a GC pause or a busy test machine.
-    expect(durations.sort((a, b) => a - b)[2]).toBeLessThan(25);
+    // The median: a busy machine delays the server's timer and the client's read by a few ms,
+    // tens at worst, and never removes any; a client that counted the wait twice reads 40.
+    expect(durations.sort((a, b) => a - b)[2]).toBeLessThan(40);
     const res = await http.get('/delay');
     const call = recorder.last();
     expect(Number.isInteger(call.durationUs)).toBe(true);

@@ -21,7 +21,9 @@ describe('EventLoopDelay', () => {
       await sleep(100);
       const p99 = delay.takeP99Ms();
       expect(p99).toBeGreaterThanOrEqual(0);
-      expect(p99).toBeLessThan(50);
+      // Idle, yet a busy machine can keep the process waiting for a core for tens of ms; still
+      // below the 100 ms that the next test reads for a 120 ms block.
+      expect(p99).toBeLessThan(100);
     } finally {
       delay.stop();
     }

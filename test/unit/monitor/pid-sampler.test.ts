@@ -122,7 +122,8 @@ describe('PidMonitor', () => {
   it.runIf(process.platform === 'linux')('measures a real busy process and notices it exit', async () => {
     const child = spawn(process.execPath, [
       '-e',
-      'const end = Date.now() + 700; while (Date.now() < end) {}',
+      // Busy until it has spent 700 ms of CPU, however long a busy machine makes that take.
+      'while (process.cpuUsage().user + process.cpuUsage().system < 700e3) {}',
     ]);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const monitor = new PidMonitor(child.pid as number, { intervalMs: 100 });
@@ -133,7 +134,12 @@ describe('PidMonitor', () => {
     expect(watched.command).toBe('node');
     expect(watched.note).toMatch(/exited during the run/);
     const summary = summarizeResources(watched.samples);
-    expect(summary.meanCpuPercent).toBeGreaterThan(50);
+    // CPU time, not percent (which falls when others share the cores): the samples account for
+    // the 700 ms but the last interval before the exit (at most 100 ms of it), plus Node's start.
+    const lastT = watched.samples[watched.samples.length - 1]?.t ?? 0;
+    const cpuSeconds = ((summary.meanCpuPercent ?? 0) / 100) * lastT;
+    expect(cpuSeconds).toBeGreaterThanOrEqual(0.55);
+    expect(cpuSeconds).toBeLessThan(1.2);
     expect(summary.peakRssBytes).toBeGreaterThan(10e6);
   });
 });
