@@ -29,6 +29,8 @@ export const snapshotSchema = z.object({
   phase: text.nullable(),
   iterations: count,
   droppedIterations: count,
+  retries: count.optional(),
+  decoded: z.object({ bodies: count, wireBytes: count, bytes: count }).optional(),
   endpoints: z.array(
     z.object({
       key: endpointKey,

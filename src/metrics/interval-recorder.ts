@@ -88,6 +88,9 @@ export class IntervalRecorder implements MetricsRecorder {
   private iterations = 0;
   private dropped = 0;
   private retries = 0;
+  private decodedBodies = 0;
+  private decodedWireBytes = 0;
+  private decodedBytes = 0;
   private intervalStartMs = 0;
 
   constructor(options: IntervalRecorderOptions) {
@@ -186,6 +189,12 @@ export class IntervalRecorder implements MetricsRecorder {
     this.retries++;
   }
 
+  bodyDecoded(wireBytes: number, decodedBytes: number): void {
+    this.decodedBodies++;
+    this.decodedWireBytes += wireBytes;
+    this.decodedBytes += decodedBytes;
+  }
+
   /** Everything recorded since the previous flush, as a Snapshot; counters start again at zero. */
   flush(users: number, phase: string | null = null): Snapshot {
     return this.take(users, phase, undefined);
@@ -215,6 +224,7 @@ export class IntervalRecorder implements MetricsRecorder {
       iterations: this.iterations,
       droppedIterations: this.dropped,
       retries: this.retries,
+      decoded: { bodies: this.decodedBodies, wireBytes: this.decodedWireBytes, bytes: this.decodedBytes },
       endpoints: [],
       errors: this.flushErrors(),
       checks: this.flushChecks(),
@@ -257,6 +267,9 @@ export class IntervalRecorder implements MetricsRecorder {
     this.iterations = 0;
     this.dropped = 0;
     this.retries = 0;
+    this.decodedBodies = 0;
+    this.decodedWireBytes = 0;
+    this.decodedBytes = 0;
     this.intervalStartMs = toMs;
     return snapshot;
   }

@@ -34,4 +34,9 @@ export interface MetricsRecorder {
    * attempt is recorded as a failed request too). Optional: a recorder may not count retries.
    */
   retry?(): void;
+  /**
+   * A compressed body was decoded when the script read it: its size on the wire and decoded.
+   * Optional, like retry: only bodies a script reads are ever decoded.
+   */
+  bodyDecoded?(wireBytes: number, decodedBytes: number): void;
 }

@@ -6,6 +6,7 @@
  */
 
 import type { EndpointKey } from './endpoint-key.js';
+import type { DecodedBodies } from './snapshot.js';
 
 export const RESULT_SCHEMA_VERSION = 2;
 /**
@@ -204,6 +205,11 @@ export interface Result {
      * attempt is also among the failed requests. Absent in results from before it was counted.
      */
     retries?: number;
+    /**
+     * Compressed bodies decoded because the script read them, with their wire and decoded sizes
+     * (`bytesIn` counts wire bytes). Absent in results from before it was counted.
+     */
+    decoded?: DecodedBodies;
     checks: { passes: number; fails: number };
   };
   /** The load model as run: `100 users at 10/s for 300s`, `200/s (up to 400 users, even)`. */

@@ -23,7 +23,7 @@ import type {
 } from './result.js';
 import { matchesCheckOwner, matchesRow } from './row-filter.js';
 import { RowStats } from './row-stats.js';
-import type { Snapshot } from './snapshot.js';
+import type { DecodedBodies, Snapshot } from './snapshot.js';
 import type { MergedStats, RowFilter, StatsSource } from './stats-source.js';
 import { StatsWindow } from './stats-window.js';
 import { TimeSeries } from './time-series.js';
@@ -39,6 +39,7 @@ export interface MeasuredResult {
     iterations: number;
     droppedIterations: number;
     retries: number;
+    decoded: DecodedBodies;
     checks: { passes: number; fails: number };
   };
   endpoints: EndpointStats[];
@@ -63,6 +64,7 @@ export class RunAggregate implements StatsSource {
   private iterations = 0;
   private dropped = 0;
   private retries = 0;
+  private readonly decoded: DecodedBodies = { bodies: 0, wireBytes: 0, bytes: 0 };
   /** Running totals, so live displays need not merge histograms. */
   requests = 0;
   failures = 0;
@@ -115,6 +117,11 @@ export class RunAggregate implements StatsSource {
     this.iterations += snapshot.iterations;
     this.dropped += snapshot.droppedIterations;
     this.retries += snapshot.retries ?? 0;
+    if (snapshot.decoded !== undefined) {
+      this.decoded.bodies += snapshot.decoded.bodies;
+      this.decoded.wireBytes += snapshot.decoded.wireBytes;
+      this.decoded.bytes += snapshot.decoded.bytes;
+    }
     for (const decodedRow of decoded.rows) {
       const endpoint = decodedRow.row;
       const row = this.rowOf(endpoint.key);
@@ -278,6 +285,7 @@ export class RunAggregate implements StatsSource {
         iterations: this.iterations,
         droppedIterations: this.dropped,
         retries: this.retries,
+        decoded: { ...this.decoded },
         checks: checkTotals,
       },
       endpoints,

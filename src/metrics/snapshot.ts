@@ -60,7 +60,18 @@ export interface Snapshot {
   droppedIterations: number;
   /** Requests sent again after a kept-alive connection dropped them (absent: none counted). */
   retries?: number;
+  /** Compressed bodies the scripts read, decoded: how many, their wire and decoded sizes. */
+  decoded?: DecodedBodies;
   endpoints: SnapshotEndpoint[];
   errors: SnapshotError[];
   checks: SnapshotCheck[];
+}
+
+/** Compressed response bodies decoded because a script read them (the rest stay as they came). */
+export interface DecodedBodies {
+  bodies: number;
+  /** Their size as received. */
+  wireBytes: number;
+  /** Their size once decoded. */
+  bytes: number;
 }

@@ -65,10 +65,19 @@ function headerSection(result: Result, palette: Palette): string[] {
   const volume = [
     `${formatCountOf(totals.requests, 'request')} (${formatRate(totals.rps)}/s)`,
     formatCountOf(totals.iterations, 'iteration'),
-    `${formatBytes(totals.bytesIn)} received`,
+    `${formatBytes(totals.bytesIn)} received${decodedText(totals.decoded)}`,
     `${formatBytes(totals.bytesOut)} sent`,
   ];
   return [title, run.join(DOT), volume.join(DOT)];
+}
+
+/** Received bytes are wire bytes; what the compressed bodies the scripts read came to decoded. */
+function decodedText(decoded: Result['totals']['decoded']): string {
+  if (decoded === undefined || decoded.bodies === 0) return '';
+  return (
+    ` (${formatCountOf(decoded.bodies, 'compressed body', 'compressed bodies')} read: ` +
+    `${formatBytes(decoded.wireBytes)} on the wire, ${formatBytes(decoded.bytes)} decoded)`
+  );
 }
 
 /**

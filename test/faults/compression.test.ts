@@ -79,6 +79,16 @@ describe('accept-encoding and decoding', () => {
     expect(res.json()).toEqual(JSON.parse(TEXT));
     expect(res.body.length).toBe(TEXT.length);
     expect(recorder.records[0]?.bytesIn).toBeLessThan(TEXT.length);
+    // Decoded once, however often it is read, with both sizes for the run's totals.
+    expect(recorder.decoded).toEqual([[res.bodySize, TEXT.length]]);
+  });
+
+  it('counts no decoding for a plain body, nor for a compressed body nobody read', async () => {
+    const server = await target();
+    const { http, recorder } = client(server.url);
+    expect((await http.get('/plain')).text()).toBe(TEXT);
+    await http.get('/gzip');
+    expect(recorder.decoded).toEqual([]);
   });
 
   it('a body that cannot be decoded is a clear error when read, not a failed request', async () => {

@@ -87,6 +87,7 @@ export class Response implements HttpResponse {
         cause,
       });
     }
+    if (this.decodedBody !== this.rawBody) this.recorder.bodyDecoded?.(this.rawBody.length, this.decodedBody.length);
     return this.decodedBody;
   }
 

@@ -76,6 +76,12 @@ export class FakeRecorder implements MetricsRecorder {
     this.retries++;
   }
 
+  /** Compressed bodies decoded on read: [wire bytes, decoded bytes] each. */
+  decoded: [number, number][] = [];
+  bodyDecoded(wireBytes: number, decodedBytes: number): void {
+    this.decoded.push([wireBytes, decodedBytes]);
+  }
+
   droppedIteration(): void {
     this.dropped++;
   }

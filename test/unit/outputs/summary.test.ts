@@ -382,6 +382,15 @@ describe('verdict', () => {
     );
     expect(last(result)).toBe('PASSED');
   });
+
+  it('shows what the compressed bodies scripts read came to, beside the wire bytes received', () => {
+    const result = fixtureResult();
+    expect(plain(result)).not.toContain('compressed');
+    result.totals.decoded = { bodies: 2, wireBytes: 2000, bytes: 9000 };
+    expect(plain(result)).toContain(
+      '1.6 MB received (2 compressed bodies read: 2.0 kB on the wire, 9.0 kB decoded) · 375.0 kB sent',
+    );
+  });
 });
 
 describe('colour and width', () => {
