@@ -22,6 +22,12 @@ import { registerWorkerCommand } from './worker-command.js';
 // Stack traces of scenario code point at the user's .ts lines, not the bundle's.
 process.setSourceMapsEnabled(true);
 
+// `volley run … | head` closes the pipe while the run goes on: what is left to print has no
+// reader, but the run must finish and write its reports, so a closed stdout is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const setExitCode = (code: number): void => {
