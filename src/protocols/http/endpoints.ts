@@ -1,9 +1,13 @@
 /**
  * The client's cache of stats-row ids. The recorder maps (scope, method, name) to a row id, but
  * reaching it would mean building a key string per request; here the lookup is two array
- * indexes (scope, method index) and one `Map<name, id>` hit, with no string built.
+ * indexes (scope, method index) and one `Map<name, id>` hit, with no string built. The cache
+ * holds at most as many names per scope and method as a run keeps rows: past that, names are
+ * asked of the recorder each time (they land in an overflow row), so a script requesting ever new
+ * URLs without `name` cannot grow a user's memory.
  */
 
+import { MAX_ROWS } from '../../metrics/limits.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 
 /** Method indexes of the standard methods; other methods get the next free index per client. */
@@ -35,6 +39,13 @@ export const METHODS = {
 } as const satisfies Readonly<Record<string, MethodInfo>>;
 
 export class EndpointCache {
+  /** Names cached across all scopes and methods (for tests and diagnostics). */
+  get size(): number {
+    let total = 0;
+    for (const methods of this.byScope) for (const names of methods ?? []) total += names?.size ?? 0;
+    return total;
+  }
+
   private readonly byScope: (Map<string, number> | undefined)[][] = [];
 
   constructor(private readonly recorder: MetricsRecorder) {}
@@ -56,7 +67,7 @@ export class EndpointCache {
     let id = names.get(name);
     if (id === undefined) {
       id = this.recorder.endpoint(scope, method, name);
-      names.set(name, id);
+      if (names.size < MAX_ROWS) names.set(name, id);
     }
     return id;
   }
