@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Message, type Plugin } from 'esbuild';
 import { loadDeclaredFeeds } from '../api/feed.js';
 import { VolleyError } from '../errors.js';
-import { declaredNamesPlugin } from '../runner/declared-names.js';
+import { declaredNamesPlugin } from './declared-names.js';
 
 export interface LoadedScenarioModule {
   /** Absolute path of the scenario file. */

@@ -11,7 +11,7 @@
 import { assembleDecoded, type DecodedRow, type DecodedSnapshot } from './decoded-snapshot.js';
 import type { EndpointKey } from './endpoint-key.js';
 import { createHistogram, encodeHistogram, type Histogram } from './histogram.js';
-import { redactSecrets } from '../outputs/redact.js';
+import { redactSecrets } from './redact.js';
 import { isOverflowKey, MAX_ROWS, overflowKey } from './limits.js';
 import type { MetricsRecorder } from './recorder.js';
 import { type ErrorGroup, RecorderErrors } from './recorder-errors.js';

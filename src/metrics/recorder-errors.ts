@@ -5,7 +5,7 @@
  * so a task throwing a unique message per iteration costs a few groups, not millions.
  */
 
-import { redactSecrets } from '../outputs/redact.js';
+import { redactSecrets } from './redact.js';
 import { MAX_ERROR_GROUPS_PER_ROW } from './limits.js';
 import { clipMessage, normalizeErrorMessage, OTHER_ERRORS_MESSAGE } from './error-message.js';
 

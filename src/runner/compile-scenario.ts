@@ -16,7 +16,7 @@ import { constant } from '../api/wait-time.js';
 import type { TaskSpec, UserClassSpec } from '../engine/user-class.js';
 import type { TaskFunction } from '../engine/vu-context.js';
 import { VolleyError } from '../errors.js';
-import { declaredName } from './declared-names.js';
+import { declaredName } from '../config/declared-names.js';
 
 export interface TagFilter {
   tags: readonly string[];

@@ -269,7 +269,7 @@ describe('compileUserClasses: validation', () => {
 
 describe('declaredNameTags', () => {
   it('tags each top-level defineUser declaration with its variable name, and nothing else', async () => {
-    const { declaredNameTags } = await import('../../../src/runner/declared-names.js');
+    const { declaredNameTags } = await import('../../../src/config/declared-names.js');
     const source = [
       "export const Shopper = defineUser({ tasks: [] });",
       'const Seller: DefinedUser = defineUser<State>({ tasks: [] });',

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { IntervalRecorder } from '../../../src/metrics/interval-recorder.js';
-import { redactSecrets } from '../../../src/outputs/redact.js';
+import { redactSecrets } from '../../../src/metrics/redact.js';
 
 describe('redactSecrets', () => {
   it('hides secret headers, whatever their case or quoting', () => {
