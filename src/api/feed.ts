@@ -26,7 +26,7 @@
 
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { Random } from '../engine/random.js';
+import { Random } from '../core/random.js';
 import { type ExecutionSegment, SegmentOwnership, WHOLE } from '../engine/segment.js';
 import { VolleyError } from '../errors.js';
 import { CsvSyntaxError, parseCsv } from './feed-csv.js';

@@ -4,7 +4,7 @@
  * convention (`between(1, 3)`).
  */
 
-import { parseDuration } from '../config/duration.js';
+import { parseDuration } from '../core/units/duration.js';
 import type { WaitTime } from '../engine/wait-time.js';
 
 export type DurationInput = string | number;

@@ -4,7 +4,7 @@
  */
 
 import type { BenchDefinition } from '../api/bench.js';
-import { tryParseDuration } from '../config/duration.js';
+import { tryParseDuration } from '../core/units/duration.js';
 import { type MetricThreshold, parseMetricThresholds } from './metric-thresholds.js';
 
 export const DEFAULT_TIME_MS = 1000;

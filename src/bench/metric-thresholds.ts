@@ -7,14 +7,14 @@
  * anything runs.
  */
 
-import { tryParseDuration } from '../config/duration.js';
-import { tryParsePercent } from '../config/percent.js';
-import { tryParseRate } from '../config/rate.js';
+import { tryParseDuration } from '../core/units/duration.js';
+import { tryParsePercent } from '../core/units/percent.js';
+import { tryParseRate } from '../core/units/rate.js';
 import type { ThresholdVerdict } from '../metrics/result.js';
 import { compare } from '../thresholds/compare.js';
 import { parseOperator } from '../thresholds/condition.js';
 import type { ComparisonOperator } from '../thresholds/index.js';
-import { tryParseBytes } from '../config/bytes.js';
+import { tryParseBytes } from '../core/units/bytes.js';
 import { formatVerdictValue, type MetricUnit } from './metric-value.js';
 
 export type ThresholdScope = 'bench' | 'stress';

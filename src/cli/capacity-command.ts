@@ -13,9 +13,9 @@ import {
   type StepMeasurement,
   searchCapacity,
 } from '../capacity/capacity-search.js';
-import { tryParseDuration } from '../config/duration.js';
-import { tryParsePercent } from '../config/percent.js';
-import { tryParseRate } from '../config/rate.js';
+import { tryParseDuration } from '../core/units/duration.js';
+import { tryParsePercent } from '../core/units/percent.js';
+import { tryParseRate } from '../core/units/rate.js';
 import { VolleyError } from '../errors.js';
 import { startRun } from '../runner/start-run.js';
 import { EXIT_FAILED, EXIT_PASSED } from './exit-codes.js';

@@ -7,13 +7,13 @@
  */
 
 import type { ScenarioDefinition } from '../api/define.js';
-import { formatDuration, parseDuration } from '../config/duration.js';
+import { formatDuration, parseDuration } from '../core/units/duration.js';
 import { isVolleyError, VolleyError } from '../errors.js';
 import { exportNames, userClassNames } from '../runner/compile-scenario.js';
 import { runName } from '../runner/start-run.js';
 import type { UiStartForm } from '../ui/ui-messages.js';
 import { UiOutput } from '../ui/ui-output.js';
-import { setLongTimeout } from '../engine/long-timeout.js';
+import { setLongTimeout } from '../core/long-timeout.js';
 import { UiServer } from '../ui/ui-server.js';
 import { parseUiToken } from '../ui/ui-token.js';
 import { VERSION } from '../version.js';

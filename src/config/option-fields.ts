@@ -6,11 +6,11 @@
 
 import { z } from 'zod';
 import { DEFAULT_ACCEPT_ENCODING } from '../protocols/http/content-decoding.js';
-import { tryParseBytes } from './bytes.js';
-import { MAX_TIMER_MS } from '../engine/long-timeout.js';
-import { tryParseDuration } from './duration.js';
+import { tryParseBytes } from '../core/units/bytes.js';
+import { MAX_TIMER_MS } from '../core/long-timeout.js';
+import { tryParseDuration } from '../core/units/duration.js';
 import { defaultWorkers } from './run-options.js';
-import { tryParseRate } from './rate.js';
+import { tryParseRate } from '../core/units/rate.js';
 import type { OptionName, RunOptions } from './run-options.js';
 import { parseStagesText } from './stages-text.js';
 

@@ -2,7 +2,7 @@
  * Stages as written on the command line: `30s:100,5m:100,30s:0` (duration:target, in order).
  */
 
-import { tryParseDuration } from './duration.js';
+import { tryParseDuration } from '../core/units/duration.js';
 
 export interface StageText {
   durationMs: number;

@@ -14,7 +14,7 @@
 import { setMaxListeners } from 'node:events';
 import type { MetricsRecorder } from '../metrics/recorder.js';
 import { HttpClient } from '../protocols/http/index.js';
-import { type Clock, realClock } from './clock.js';
+import { type Clock, realClock } from '../core/clock.js';
 import { type CompiledClass, compileClass } from './compiled-class.js';
 import type { Executor, SpawnOptions } from './executors/executor.js';
 import { IterationBudget } from './iteration-budget.js';

@@ -11,10 +11,10 @@
 
 import type { MetricsRecorder } from '../metrics/recorder.js';
 import { check, type HttpClient } from '../protocols/http/index.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../core/clock.js';
 import type { CompiledClass } from './compiled-class.js';
 import type { IterationBudget } from './iteration-budget.js';
-import { Random } from './random.js';
+import { Random } from '../core/random.js';
 import type { VuContext } from './vu-context.js';
 
 export interface VirtualUserEnvironment {

@@ -4,7 +4,7 @@
  * the engine only calls `next()`, once per task, with the user's own seeded random source.
  */
 
-import type { Random } from './random.js';
+import type { Random } from '../core/random.js';
 
 export interface WaitTime {
   /** For people: `between(1s, 3s)`. */

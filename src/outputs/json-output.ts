@@ -6,7 +6,7 @@
  */
 
 import type { Result } from '../metrics/result.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import type { Output } from './output.js';
 
 /** Writes `result` as pretty JSON (2-space indent, trailing newline), creating parent folders. */

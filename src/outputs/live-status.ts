@@ -12,7 +12,7 @@
  */
 
 import type { Result } from '../metrics/result.js';
-import { formatClock, formatCount, formatMs, formatPercent, formatRate } from './format.js';
+import { formatClock, formatCount, formatMs, formatPercent, formatRate } from '../core/units/format.js';
 import type { LiveProgress, Output, TextStream } from './output.js';
 import { truncate } from './text.js';
 

@@ -4,10 +4,10 @@
  * `summary.ts` can omit empty sections.
  */
 
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../core/units/duration.js';
 import type { ErrorEntry, Result } from '../metrics/result.js';
 import type { Palette } from './color.js';
-import { formatCount, formatCountOf, formatPercent, MISSING } from './format.js';
+import { formatCount, formatCountOf, formatPercent, MISSING } from '../core/units/format.js';
 import {
   compareByClass,
   compareText,

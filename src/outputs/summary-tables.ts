@@ -7,7 +7,7 @@
 import type { EndpointKey } from '../metrics/endpoint-key.js';
 import type { RequestStats, Result } from '../metrics/result.js';
 import type { Palette } from './color.js';
-import { formatBytes, formatCount, formatMsValue, formatPercent, formatRate, MISSING } from './format.js';
+import { formatBytes, formatCount, formatMsValue, formatPercent, formatRate, MISSING } from '../core/units/format.js';
 import { type Cell, type Column, renderTable } from './table.js';
 import { textWidth, truncate } from './text.js';
 

@@ -6,10 +6,10 @@
  * eye lands.
  */
 
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../core/units/duration.js';
 import type { Result } from '../metrics/result.js';
 import { palette as makePalette, type Palette } from './color.js';
-import { formatBytes, formatCount, formatCountOf, formatRate } from './format.js';
+import { formatBytes, formatCount, formatCountOf, formatRate } from '../core/units/format.js';
 import {
   checkSection,
   errorSection,

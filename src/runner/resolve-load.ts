@@ -9,9 +9,9 @@
  */
 
 import type { LoadDefinition, StageDefinition } from '../api/define.js';
-import { tryParseDuration } from '../config/duration.js';
+import { tryParseDuration } from '../core/units/duration.js';
 import { BUILTIN_PROFILES, type ProfileLoad } from '../config/profiles.js';
-import { tryParseRate } from '../config/rate.js';
+import { tryParseRate } from '../core/units/rate.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
 import type { LoadPlan } from '../engine/executors/load-plan.js';
 import type { Stage } from '../engine/executors/stages.js';

@@ -3,7 +3,7 @@
  * the recorder (rows keyed by scenario), and stop, kill and the outcome apply to all of them.
  */
 
-import { sleepLong as sleep } from '../engine/long-timeout.js';
+import { sleepLong as sleep } from '../core/long-timeout.js';
 import type { EngineOutcome, EngineState, LoadEngine, StopReason } from '../engine/load-engine.js';
 
 export interface ScheduledEngine {

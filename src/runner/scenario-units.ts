@@ -5,7 +5,7 @@
  */
 
 import type { ScenarioDefinition, SubScenarioDefinition } from '../api/define.js';
-import { tryParseDuration } from '../config/duration.js';
+import { tryParseDuration } from '../core/units/duration.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
 import type { UserClassSpec } from '../engine/user-class.js';

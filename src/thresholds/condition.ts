@@ -4,10 +4,10 @@
  * (`p95<99%`) is an error rather than a silent reinterpretation.
  */
 
-import { tryParseBytes } from '../config/bytes.js';
-import { tryParseDuration } from '../config/duration.js';
-import { tryParsePercent } from '../config/percent.js';
-import { tryParseRate } from '../config/rate.js';
+import { tryParseBytes } from '../core/units/bytes.js';
+import { tryParseDuration } from '../core/units/duration.js';
+import { tryParsePercent } from '../core/units/percent.js';
+import { tryParseRate } from '../core/units/rate.js';
 import type { ComparisonOperator, ThresholdMetric } from './threshold.js';
 
 export interface Condition {

@@ -4,7 +4,7 @@
  * let a broken service through CI.
  */
 
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../core/units/duration.js';
 import type { ThresholdVerdict } from '../metrics/result.js';
 import type { MergedStats, StatsSource } from '../metrics/stats-source.js';
 import { compare } from './compare.js';

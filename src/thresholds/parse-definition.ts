@@ -5,7 +5,7 @@
  * user JavaScript at run time, so nothing about its shape is trusted.
  */
 
-import { formatDuration, tryParseDuration } from '../config/duration.js';
+import { formatDuration, tryParseDuration } from '../core/units/duration.js';
 import { VolleyError } from '../errors.js';
 import type { RowFilter } from '../metrics/stats-source.js';
 import { parseCondition } from './condition.js';

@@ -9,7 +9,7 @@
  * interleaved in time.
  */
 
-import { Random } from '../random.js';
+import { Random } from '../../core/random.js';
 import { type ExecutionSegment, SegmentOwnership, WHOLE } from '../segment.js';
 import type { ArrivalCurve } from './arrival-curve.js';
 

@@ -5,7 +5,7 @@
  */
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { VirtualUser } from '../virtual-user.js';
 
 export interface SpawnOptions {

@@ -11,7 +11,7 @@ import {
   VERDICT_TEXT,
   type Verdict,
 } from '../../compare/comparison.js';
-import { formatCount, formatMs, formatMsValue, formatPercent, formatRate, MISSING } from '../format.js';
+import { formatCount, formatMs, formatMsValue, formatPercent, formatRate, MISSING } from '../../core/units/format.js';
 
 export function formatValue(metric: MetricComparison, value: number | null): string {
   if (value === null) return MISSING;

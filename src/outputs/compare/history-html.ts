@@ -5,7 +5,7 @@
  */
 
 import type { TrendPoint } from '../../compare/trend.js';
-import { formatCount, formatMs, formatPercent, formatRate, MISSING } from '../format.js';
+import { formatCount, formatMs, formatPercent, formatRate, MISSING } from '../../core/units/format.js';
 import { formatWhen } from './cells.js';
 import { REGRESSION_BEGAN, trendVerdictText } from './history-cells.js';
 import { escapeHtml, htmlPage, jsonForScript, verdictClass } from './html-page.js';

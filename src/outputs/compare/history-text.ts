@@ -6,7 +6,7 @@
 
 import type { TrendPoint } from '../../compare/trend.js';
 import { palette } from '../color.js';
-import { formatCount, formatMs, formatPercent, formatRate, MISSING } from '../format.js';
+import { formatCount, formatMs, formatPercent, formatRate, MISSING } from '../../core/units/format.js';
 import { type Cell, renderTable } from '../table.js';
 import { formatWhen } from './cells.js';
 import { REGRESSION_BEGAN, trendVerdictText } from './history-cells.js';

@@ -13,7 +13,7 @@
  */
 
 import type { Result } from '../../metrics/result.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import type { Output } from '../output.js';
 import { csvDocument } from './csv-text.js';
 import { exceptionRows, failureRows } from './error-rows.js';

@@ -4,7 +4,7 @@
  */
 
 import type { Result } from '../../metrics/result.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import type { Output } from '../output.js';
 import { formatJUnitReport } from './junit-report.js';
 

@@ -5,7 +5,7 @@
  */
 
 import type { Result } from '../../metrics/result.js';
-import { appendFileText, writeFileAtomic } from '../atomic-write.js';
+import { appendFileText, writeFileAtomic } from '../../core/atomic-write.js';
 import type { Output } from '../output.js';
 import { formatMarkdownSummary } from './markdown-summary.js';
 

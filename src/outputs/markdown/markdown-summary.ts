@@ -5,9 +5,9 @@
  * wrong; why to distrust the numbers. Sections without content are left out.
  */
 
-import { formatDuration } from '../../config/duration.js';
+import { formatDuration } from '../../core/units/duration.js';
 import type { EndpointStats, ErrorEntry, Result, ThresholdVerdict } from '../../metrics/result.js';
-import { formatCount, formatCountOf, formatMs, formatPercent, formatRate, MISSING } from '../format.js';
+import { formatCount, formatCountOf, formatMs, formatPercent, formatRate, MISSING } from '../../core/units/format.js';
 import { verdictText } from '../summary.js';
 import { escapeMarkdown, markdownTable } from './markdown-text.js';
 import { runLoadText, runUsers } from '../run-load.js';

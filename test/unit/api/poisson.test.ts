@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { poisson } from '../../../src/api/poisson.js';
 import { between } from '../../../src/api/wait-time.js';
-import { Random } from '../../../src/engine/random.js';
+import { Random } from '../../../src/core/random.js';
 
 const DRAWS = 100_000;
 

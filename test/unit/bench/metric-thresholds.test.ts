@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tryParseBytes } from '../../../src/config/bytes.js';
+import { tryParseBytes } from '../../../src/core/units/bytes.js';
 import { judgeThreshold, parseMetricThresholds } from '../../../src/bench/metric-thresholds.js';
 import { formatTime } from '../../../src/bench/metric-value.js';
 

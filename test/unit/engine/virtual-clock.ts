@@ -5,7 +5,7 @@
  * start settle before the next, so a schedule of minutes runs in milliseconds of real time.
  */
 
-import type { Clock } from '../../../src/engine/clock.js';
+import type { Clock } from '../../../src/core/clock.js';
 
 interface Timer {
   at: number;

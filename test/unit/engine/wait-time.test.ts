@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { between, constant, constantPacing, constantThroughput } from '../../../src/api/wait-time.js';
-import { Random } from '../../../src/engine/random.js';
+import { Random } from '../../../src/core/random.js';
 
 describe('between', () => {
   it('draws uniformly in [min, max] from the user’s random source', () => {

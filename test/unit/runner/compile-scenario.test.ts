@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineScenario, defineUser } from '../../../src/api/define.js';
 import { between, constant } from '../../../src/api/wait-time.js';
-import { Random } from '../../../src/engine/random.js';
+import { Random } from '../../../src/core/random.js';
 import type { UserClassSpec } from '../../../src/engine/user-class.js';
 import { isVolleyError, type VolleyError } from '../../../src/errors.js';
 import { compileUserClasses, exportNames, type TagFilter } from '../../../src/runner/compile-scenario.js';

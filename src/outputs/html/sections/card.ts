@@ -6,7 +6,7 @@
  */
 
 import type { Result } from '../../../metrics/result.js';
-import { formatClock, formatMs } from '../../format.js';
+import { formatClock, formatMs } from '../../../core/units/format.js';
 import { type HtmlValue, html, type SafeHtml } from '../html.js';
 
 export type Section = (result: Result) => SafeHtml;

@@ -5,7 +5,7 @@
  */
 
 import type { EndpointStats, RequestStats, Result } from '../../../metrics/result.js';
-import { formatCount, formatMsValue, formatPercent, formatRate, MISSING } from '../../format.js';
+import { formatCount, formatMsValue, formatPercent, formatRate, MISSING } from '../../../core/units/format.js';
 import { html, type SafeHtml } from '../html.js';
 import { type Cell, type Column, num, renderTable, text } from '../table.js';
 import { card } from './card.js';

@@ -4,7 +4,7 @@
  */
 
 import type { Result } from '../../../metrics/result.js';
-import { formatCount, formatMsValue, formatPercent, formatRate } from '../../format.js';
+import { formatCount, formatMsValue, formatPercent, formatRate } from '../../../core/units/format.js';
 import { html, type SafeHtml } from '../html.js';
 import { num, renderTable, text } from '../table.js';
 import { card } from './card.js';

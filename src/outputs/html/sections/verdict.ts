@@ -5,7 +5,7 @@
  */
 
 import type { Result } from '../../../metrics/result.js';
-import { formatCount, formatCountOf, formatMs, formatPercent, formatRate, MISSING } from '../../format.js';
+import { formatCount, formatCountOf, formatMs, formatPercent, formatRate, MISSING } from '../../../core/units/format.js';
 import { html, type SafeHtml } from '../html.js';
 
 const WORDS = { passed: 'PASSED', failed: 'FAILED', aborted: 'ABORTED' } as const;

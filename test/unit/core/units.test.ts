@@ -4,9 +4,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration, tryParseDuration } from '../../../src/config/duration.js';
-import { parsePercent, tryParsePercent } from '../../../src/config/percent.js';
-import { parseRate, tryParseRate } from '../../../src/config/rate.js';
+import { formatDuration, parseDuration, tryParseDuration } from '../../../src/core/units/duration.js';
+import { parsePercent, tryParsePercent } from '../../../src/core/units/percent.js';
+import { parseRate, tryParseRate } from '../../../src/core/units/rate.js';
 
 describe('tryParseDuration', () => {
   it.each<[string, number]>([

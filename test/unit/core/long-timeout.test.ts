@@ -3,7 +3,7 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_TIMER_MS, setLongTimeout, sleepLong } from '../../../src/engine/long-timeout.js';
+import { MAX_TIMER_MS, setLongTimeout, sleepLong } from '../../../src/core/long-timeout.js';
 
 const HOUR = 3_600_000;
 

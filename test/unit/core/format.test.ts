@@ -8,7 +8,7 @@ import {
   formatMsValue,
   formatPercent,
   formatRate,
-} from '../../../src/outputs/format.js';
+} from '../../../src/core/units/format.js';
 
 describe('formatMs', () => {
   it.each([

@@ -3,7 +3,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../../src/engine/random.js';
+import { Random } from '../../../src/core/random.js';
 
 function draws(seed: number, n: number): number[] {
   const random = new Random(seed);
