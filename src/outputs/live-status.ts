@@ -12,7 +12,7 @@
  */
 
 import type { Result } from '../metrics/result.js';
-import { formatClock, formatCount, formatMs, formatPercent, formatRate } from '../core/units/format.js';
+import { formatCount, formatDuration, formatPercent, formatRate } from '../core/units/index.js';
 import type { LiveProgress, Output, TextStream } from './output.js';
 import { truncate } from './text.js';
 
@@ -25,13 +25,13 @@ const CLEAR_LINE = '\r\u001b[2K';
 
 /** The status line for one tick, without any terminal control characters. */
 export function formatStatusLine(progress: LiveProgress): string {
-  const planned = progress.plannedDurationMs === null ? '' : ` / ${formatClock(progress.plannedDurationMs)}`;
+  const planned = progress.plannedDurationMs === null ? '' : ` / ${formatDuration(progress.plannedDurationMs, 'clock')}`;
   const failShare = progress.rps > 0 ? progress.failuresPerSec / progress.rps : 0;
   const parts = [
-    `[${formatClock(progress.elapsedMs)}${planned}]${progress.phase === 'stopping' ? ' stopping…' : ''}`,
+    `[${formatDuration(progress.elapsedMs, 'clock')}${planned}]${progress.phase === 'stopping' ? ' stopping…' : ''}`,
     `users ${formatCount(progress.users)}`,
     `rps ${formatRate(progress.rps)}`,
-    `p95 ${progress.p95Ms === null ? '—' : formatMs(progress.p95Ms)}`,
+    `p95 ${progress.p95Ms === null ? '—' : formatDuration(progress.p95Ms, 'latency')}`,
     `fail ${formatPercent(failShare, 2)}`,
     `reqs ${formatCount(progress.requests)}`,
   ];

@@ -4,10 +4,9 @@
  * `summary.ts` can omit empty sections.
  */
 
-import { formatDuration } from '../core/units/duration.js';
 import type { ErrorEntry, Result } from '../metrics/result.js';
 import type { Palette } from './color.js';
-import { formatCount, formatCountOf, formatPercent, MISSING } from '../core/units/format.js';
+import { formatCount, formatCountOf, formatDuration, formatPercent, MISSING } from '../core/units/index.js';
 import {
   compareByClass,
   compareText,

@@ -7,7 +7,7 @@
 import type { EndpointKey } from '../metrics/endpoint-key.js';
 import type { RequestStats, Result } from '../metrics/result.js';
 import type { Palette } from './color.js';
-import { formatBytes, formatCount, formatMsValue, formatPercent, formatRate, MISSING } from '../core/units/format.js';
+import { formatBytes, formatCount, formatDuration, formatPercent, formatRate, MISSING } from '../core/units/index.js';
 import { type Cell, type Column, renderTable } from './table.js';
 import { textWidth, truncate } from './text.js';
 
@@ -86,7 +86,7 @@ function latencyCells(
   stats: Pick<RequestStats, 'requests' | 'latency'>,
   fields: readonly (keyof RequestStats['latency'])[],
 ): string[] {
-  return fields.map((field) => (stats.requests > 0 ? formatMsValue(stats.latency[field]) : MISSING));
+  return fields.map((field) => (stats.requests > 0 ? formatDuration(stats.latency[field], 'latency-cell') : MISSING));
 }
 
 const LATENCY_FIELDS = ['mean', 'min', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const;

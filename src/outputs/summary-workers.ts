@@ -7,7 +7,7 @@
  */
 
 import type { Result } from '../metrics/result.js';
-import { formatCount } from '../core/units/format.js';
+import { formatCount } from '../core/units/index.js';
 import type { SectionContext } from './summary-tables.js';
 
 export function workerSection(result: Result, context: SectionContext): string[] {

@@ -6,10 +6,9 @@
  * eye lands.
  */
 
-import { formatDuration } from '../core/units/duration.js';
 import type { Result } from '../metrics/result.js';
 import { palette as makePalette, type Palette } from './color.js';
-import { formatBytes, formatCount, formatCountOf, formatRate } from '../core/units/format.js';
+import { formatBytes, formatCount, formatCountOf, formatDuration, formatRate } from '../core/units/index.js';
 import {
   checkSection,
   errorSection,

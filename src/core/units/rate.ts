@@ -1,8 +1,9 @@
 /**
- * Rates: `200/s`, `30/m`, `1000/h`, `5/100ms`, or a bare number meaning per second. Parsed to
- * events per second.
+ * Rates, the one place they are parsed and formatted: `200/s`, `30/m`, `1000/h`, `5/100ms`, or
+ * a bare number meaning per second, parsed to events per second.
  */
 
+import { fixedBelow, formatCount, MISSING } from './count.js';
 import { tryParseDuration } from './duration.js';
 
 export function tryParseRate(text: string): number | undefined {
@@ -26,4 +27,10 @@ export function parseRate(value: string | number, what = 'rate'): number {
     throw new RangeError(`${what}: expected a rate like 200/s, 30/m or 10, got '${value}'`);
   }
   return rate;
+}
+
+/** An events-per-second figure without its unit: `0.50`, `42.5`, `2,391`. */
+export function formatRate(perSecond: number): string {
+  if (!Number.isFinite(perSecond)) return MISSING;
+  return fixedBelow(perSecond, 2, 10) ?? fixedBelow(perSecond, 1, 100) ?? formatCount(perSecond);
 }

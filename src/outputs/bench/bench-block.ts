@@ -11,7 +11,7 @@
 
 import type { BenchResult } from '../../bench/bench-result.js';
 import type { Palette } from '../color.js';
-import { formatCount, formatPercent } from '../../core/units/format.js';
+import { formatCount, formatPercent } from '../../core/units/index.js';
 import { oneLine } from '../text.js';
 import { perSecond, resourceParts, targetLabel, time, verdictMark, wrapParts } from './parts.js';
 

@@ -10,7 +10,7 @@ import type { BenchReport, SuiteResult } from '../../bench/bench-report.js';
 import type { CompletedBench } from '../../bench/bench-result.js';
 import { comparisonFailures, resultFailures } from '../../bench/failures.js';
 import { palette as makePalette, type Palette } from '../color.js';
-import { formatCount, formatPercent, MISSING } from '../../core/units/format.js';
+import { formatCount, formatPercent, MISSING } from '../../core/units/index.js';
 import { renderTable } from '../table.js';
 import { formatBenchBlock } from './bench-block.js';
 import { perSecond, time } from './parts.js';

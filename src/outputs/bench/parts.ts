@@ -8,7 +8,7 @@ import type { TargetResources } from '../../bench/resource-watch.js';
 import type { ThresholdVerdict } from '../../metrics/result.js';
 import type { ResourceSummary } from '../../monitor/resource-summary.js';
 import type { Palette } from '../color.js';
-import { formatBytes, MISSING } from '../../core/units/format.js';
+import { formatBytes, MISSING } from '../../core/units/index.js';
 import { textWidth } from '../text.js';
 
 export const PASS_MARK = '✓';

@@ -7,7 +7,7 @@
 
 import type { StressLevelResult, StressResult } from '../../stress/stress-result.js';
 import type { Palette } from '../color.js';
-import { formatCount, formatPercent, MISSING } from '../../core/units/format.js';
+import { formatCount, formatPercent, MISSING } from '../../core/units/index.js';
 import { type Cell, renderTable } from '../table.js';
 import { oneLine, truncate } from '../text.js';
 import {

@@ -11,13 +11,13 @@ import {
   VERDICT_TEXT,
   type Verdict,
 } from '../../compare/comparison.js';
-import { formatCount, formatMs, formatMsValue, formatPercent, formatRate, MISSING } from '../../core/units/format.js';
+import { formatCount, formatDuration, formatPercent, formatRate, MISSING } from '../../core/units/index.js';
 
 export function formatValue(metric: MetricComparison, value: number | null): string {
   if (value === null) return MISSING;
   switch (metric.unit) {
     case 'ms':
-      return formatMs(value);
+      return formatDuration(value, 'latency');
     case 'fraction':
       return formatPercent(value, 2);
     case '/s':
@@ -40,7 +40,7 @@ export function formatChange(metric: MetricComparison): string {
   if (change === null) return MISSING;
   switch (metric.unit) {
     case 'ms':
-      return signed(change, formatMs);
+      return signed(change, (ms) => formatDuration(ms, 'latency'));
     case 'fraction':
       return signed(change, percentagePoints);
     case '/s':
@@ -58,7 +58,7 @@ export function formatEvidence(metric: MetricComparison): string {
   const evidence = metric.evidence;
   switch (evidence.kind) {
     case 'bootstrap': {
-      const bound = (value: number): string => signed(value, formatMsValue);
+      const bound = (value: number): string => signed(value, (ms) => formatDuration(ms, 'latency-cell'));
       return `${bound(evidence.low)} … ${bound(evidence.high)} ms`;
     }
     case 'two-proportion':

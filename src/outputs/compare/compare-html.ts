@@ -5,7 +5,7 @@
  */
 
 import type { Comparison, RowComparison } from '../../compare/comparison.js';
-import { formatCount } from '../../core/units/format.js';
+import { formatCount } from '../../core/units/index.js';
 import {
   formatChange,
   formatEvidence,

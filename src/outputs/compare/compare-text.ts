@@ -6,7 +6,7 @@
 
 import type { Comparison, RowComparison } from '../../compare/comparison.js';
 import { palette } from '../color.js';
-import { formatCount } from '../../core/units/format.js';
+import { formatCount } from '../../core/units/index.js';
 import { type Cell, type Column, renderTable } from '../table.js';
 import {
   formatChange,

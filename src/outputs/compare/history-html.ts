@@ -5,7 +5,7 @@
  */
 
 import type { TrendPoint } from '../../compare/trend.js';
-import { formatCount, formatMs, formatPercent, formatRate, MISSING } from '../../core/units/format.js';
+import { formatCount, formatDuration, formatPercent, formatRate, MISSING } from '../../core/units/index.js';
 import { formatWhen } from './cells.js';
 import { REGRESSION_BEGAN, trendVerdictText } from './history-cells.js';
 import { escapeHtml, htmlPage, jsonForScript, verdictClass } from './html-page.js';
@@ -77,7 +77,7 @@ const PAGE_SCRIPT = `
 `;
 
 function runsTable(points: readonly TrendPoint[], hidden: number): string {
-  const ms = (value: number | null): string => escapeHtml(value === null ? MISSING : formatMs(value));
+  const ms = (value: number | null): string => escapeHtml(value === null ? MISSING : formatDuration(value, 'latency'));
   const rows = points.map((p, i) => {
     const began = p.regressionBegan ? `<br><span class="marker">◀ ${REGRESSION_BEGAN}</span>` : '';
     return `<tr><td class="num muted">${hidden + i + 1}</td><td>${escapeHtml(formatWhen(p.startedAt, { seconds: true }))}</td><td>${escapeHtml(p.volley)}</td><td class="num">${formatCount(p.requests)}</td><td class="num">${escapeHtml(formatRate(p.rps))}</td><td class="num">${escapeHtml(p.errorRate === null ? MISSING : formatPercent(p.errorRate, 2))}</td><td class="num">${ms(p.p50)}</td><td class="num">${ms(p.p95)}</td><td class="num">${ms(p.p99)}</td><td class="wrap ${verdictClass(p.verdict)}">${escapeHtml(trendVerdictText(p))}${began}</td></tr>`;

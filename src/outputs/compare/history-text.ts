@@ -6,7 +6,7 @@
 
 import type { TrendPoint } from '../../compare/trend.js';
 import { palette } from '../color.js';
-import { formatCount, formatMs, formatPercent, formatRate, MISSING } from '../../core/units/format.js';
+import { formatCount, formatDuration, formatPercent, formatRate, MISSING } from '../../core/units/index.js';
 import { type Cell, renderTable } from '../table.js';
 import { formatWhen } from './cells.js';
 import { REGRESSION_BEGAN, trendVerdictText } from './history-cells.js';
@@ -62,7 +62,7 @@ export function renderHistoryText(
   options: HistoryTextOptions & { window?: number; hidden?: number } = {},
 ): string {
   const paint = palette(options.color ?? false);
-  const ms = (value: number | null): string => (value === null ? MISSING : formatMs(value));
+  const ms = (value: number | null): string => (value === null ? MISSING : formatDuration(value, 'latency'));
   const rows = points.map((point, i): Cell[] => {
     const style =
       point.verdict === 'regressed' ? paint.red : point.verdict === 'improved' ? paint.green : paint.dim;

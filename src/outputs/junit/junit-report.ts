@@ -14,7 +14,7 @@
  */
 
 import type { CheckEntry, Result, ThresholdVerdict } from '../../metrics/result.js';
-import { formatCount, formatPercent } from '../../core/units/format.js';
+import { formatCount, formatPercent } from '../../core/units/index.js';
 import { runLoadText, runUsers } from '../run-load.js';
 import { renderXmlElement, XML_DECLARATION, type XmlElement } from './xml.js';
 

@@ -5,9 +5,8 @@
  * wrong; why to distrust the numbers. Sections without content are left out.
  */
 
-import { formatDuration } from '../../core/units/duration.js';
 import type { EndpointStats, ErrorEntry, Result, ThresholdVerdict } from '../../metrics/result.js';
-import { formatCount, formatCountOf, formatMs, formatPercent, formatRate, MISSING } from '../../core/units/format.js';
+import { formatCount, formatCountOf, formatDuration, formatPercent, formatRate, MISSING } from '../../core/units/index.js';
 import { verdictText } from '../summary.js';
 import { escapeMarkdown, markdownTable } from './markdown-text.js';
 import { runLoadText, runUsers } from '../run-load.js';
@@ -37,7 +36,7 @@ function facts(result: Result): string[] {
   else if (count !== undefined) parts.push(formatCountOf(count, 'user'));
   parts.push(formatCountOf(totals.requests, 'request'), `${formatRate(totals.rps)} req/s`);
   if (totals.requests > 0) {
-    parts.push(`p95 ${formatMs(totals.latency.p95)}`);
+    parts.push(`p95 ${formatDuration(totals.latency.p95, 'latency')}`);
     parts.push(`${formatPercent(totals.failures / totals.requests, 2)} errors`);
   }
   return [parts.join(DOT)];
@@ -87,7 +86,7 @@ function endpointSection(result: Result): string[] {
   const top = [...result.endpoints].sort(byRequests).slice(0, TOP_ENDPOINTS);
   const rows = top.map((endpoint) => {
     const name = severalUsers ? `${endpoint.user}${DOT}${endpoint.name}` : endpoint.name;
-    const latency = (ms: number) => (endpoint.requests === 0 ? MISSING : formatMs(ms));
+    const latency = (ms: number) => (endpoint.requests === 0 ? MISSING : formatDuration(ms, 'latency'));
     return [
       escapeMarkdown(endpoint.method),
       escapeMarkdown(name),

@@ -29,6 +29,7 @@
  * for each hop.
  */
 
+import { formatDuration } from '../../core/units/duration.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import type { Lane } from './connection-pool.js';
 import type { CookieJar } from './cookie-jar.js';
@@ -37,7 +38,6 @@ import { headerValue, setCookieValues } from './header-block.js';
 import { ConnectionError, type WireRequest } from './http1-connection.js';
 import { isFollowedRedirect, resolveLocation } from './redirect.js';
 import { Response } from './response.js';
-import { formatTimeout } from './timeout.js';
 import type { HttpResponse } from './types.js';
 import type { OriginInfo } from './url.js';
 
@@ -393,11 +393,11 @@ const UNTRUSTED_CERTIFICATE = new Set([
 function describeError(error: Error, timeoutMs: number, connectTimeoutMs: number): string {
   switch ((error as { code?: unknown }).code) {
     case 'VOLLEY_HEADERS_TIMEOUT':
-      return `timeout after ${formatTimeout(timeoutMs)} waiting for headers`;
+      return `timeout after ${formatDuration(timeoutMs, 'timeout')} waiting for headers`;
     case 'VOLLEY_BODY_TIMEOUT':
-      return `timeout after ${formatTimeout(timeoutMs)} waiting for body data`;
+      return `timeout after ${formatDuration(timeoutMs, 'timeout')} waiting for body data`;
     case 'VOLLEY_CONNECT_TIMEOUT':
-      return `timeout after ${formatTimeout(connectTimeoutMs)} connecting`;
+      return `timeout after ${formatDuration(connectTimeoutMs, 'timeout')} connecting`;
   }
   if (UNTRUSTED_CERTIFICATE.has((error as { code?: unknown }).code as string))
     return `${error.message}: the target's TLS certificate is not trusted (--insecure accepts it on a test system)`;

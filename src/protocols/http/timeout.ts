@@ -1,8 +1,8 @@
 /**
- * Request timeouts as scripts write them (`2000`, `'2s'`, `'500ms'`, `'1.5m'`) and as error
- * messages print them. A deliberately small parser: the protocols layer may not import
- * `src/config`, and a request timeout needs only single-unit durations. Parsed strings are cached
- * because a script passes the same literal on every iteration.
+ * Request timeouts as scripts write them (`2000`, `'2s'`, `'500ms'`, `'1.5m'`); error messages
+ * print them with core's `formatDuration(ms, 'timeout')`. A deliberately small parser: a request
+ * timeout needs only single-unit durations. Parsed strings are cached because a script passes
+ * the same literal on every iteration.
  */
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 };
@@ -23,11 +23,4 @@ export function timeoutMs(value: number | string): number {
   const ms = Math.round(Number(match[1]) * (UNIT_MS[match[2] as string] as number));
   if (cache.size < 1024) cache.set(value, ms);
   return ms;
-}
-
-/** `500ms`, `2s`, `1.5s`, `2m`: how a timeout reads in an error message. */
-export function formatTimeout(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  if (ms < 60_000 || ms % 60_000 !== 0) return `${Number((ms / 1000).toFixed(3))}s`;
-  return `${ms / 60_000}m`;
 }

@@ -1,16 +1,19 @@
+/**
+ * How numbers read for people: every style of the one duration formatter, sizes, rates, counts
+ * and percentages, to the character (reports and tests downstream assert on this text).
+ */
+
 import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
-  formatClock,
   formatCount,
   formatCountOf,
-  formatMs,
-  formatMsValue,
+  formatDuration,
   formatPercent,
   formatRate,
-} from '../../../src/core/units/format.js';
+} from '../../../src/core/units/index.js';
 
-describe('formatMs', () => {
+describe("formatDuration(ms, 'latency')", () => {
   it.each([
     [0, '0.00ms'],
     [0.42, '0.42ms'],
@@ -31,14 +34,14 @@ describe('formatMs', () => {
     [Number.NaN, '—'],
     [Number.POSITIVE_INFINITY, '—'],
   ])('%d ms reads %s', (ms, text) => {
-    expect(formatMs(ms)).toBe(text);
+    expect(formatDuration(ms, 'latency')).toBe(text);
   });
 
   it('gives table cells the number alone, in milliseconds at any size', () => {
-    expect(formatMsValue(0.42)).toBe('0.42');
-    expect(formatMsValue(12.34)).toBe('12.3');
-    expect(formatMsValue(12_400)).toBe('12,400');
-    expect(formatMsValue(Number.NaN)).toBe('—');
+    expect(formatDuration(0.42, 'latency-cell')).toBe('0.42');
+    expect(formatDuration(12.34, 'latency-cell')).toBe('12.3');
+    expect(formatDuration(12_400, 'latency-cell')).toBe('12,400');
+    expect(formatDuration(Number.NaN, 'latency-cell')).toBe('—');
   });
 });
 
@@ -109,14 +112,65 @@ describe('formatBytes', () => {
   });
 });
 
-describe('formatClock', () => {
+describe("formatDuration(ms, 'clock')", () => {
   it.each([
     [0, '00:00'],
     [12_999, '00:12'],
     [300_000, '05:00'],
     [3_723_000, '1:02:03'],
     [-5, '00:00'],
+    [Number.NaN, '00:00'],
   ])('%d ms reads %s', (ms, text) => {
-    expect(formatClock(ms)).toBe(text);
+    expect(formatDuration(ms, 'clock')).toBe(text);
+  });
+});
+
+describe("formatDuration(ms, 'timeout')", () => {
+  it('reads a configured timeout exactly, as error messages quote it', () => {
+    expect([500, 2000, 1500, 120_000, 90_000, 1234].map((ms) => formatDuration(ms, 'timeout'))).toEqual([
+      '500ms',
+      '2s',
+      '1.5s',
+      '2m',
+      '90s',
+      '1.234s',
+    ]);
+  });
+});
+
+describe("formatDuration(ms, 'significant')", () => {
+  it.each([
+    [0, '0ms'],
+    [0.0000452, '45.2ns'],
+    [0.812, '812µs'],
+    [0.99996, '1ms'],
+    [12.34, '12.3ms'],
+    [1523, '1.52s'],
+    [-12.34, '-12.3ms'],
+    [Number.NaN, '—'],
+  ])('%d ms reads %s', (ms, text) => {
+    expect(formatDuration(ms, 'significant')).toBe(text);
+  });
+
+  it('takes more digits when asked', () => {
+    expect(formatDuration(12.3456, 'significant', 5)).toBe('12.346ms');
+  });
+});
+
+describe("formatBytes(bytes, 'significant')", () => {
+  it.each([
+    [0, '0 B'],
+    [512.4, '512 B'],
+    [45_230_000, '45.2 MB'],
+    [812_000, '812 kB'],
+    [-300_000, '-300 kB'],
+    [1.5e12, '1.5 TB'],
+  ])('%d bytes reads %s', (bytes, text) => {
+    expect(formatBytes(bytes, 'significant')).toBe(text);
+  });
+
+  it('takes more digits when asked, and reads a non-number as —', () => {
+    expect(formatBytes(45_236_000, 'significant', 4)).toBe('45.24 MB');
+    expect(formatBytes(Number.NaN, 'significant')).toBe('—');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHeaderBlock, setCookieValues } from '../../../src/protocols/http/header-block.js';
 import { checkHeader, HeadCache, headerLines, requestHead, wirePath } from '../../../src/protocols/http/request-head.js';
-import { formatTimeout, timeoutMs } from '../../../src/protocols/http/timeout.js';
+import { timeoutMs } from '../../../src/protocols/http/timeout.js';
 import {
   appendQuery,
   encodeQuery,
@@ -131,15 +131,5 @@ describe('timeout', () => {
     expect(() => timeoutMs('soon')).toThrow(TypeError);
     expect(() => timeoutMs(-1)).toThrow(TypeError);
     expect(() => timeoutMs(Number.NaN)).toThrow(TypeError);
-  });
-
-  it('formats timeouts for error messages', () => {
-    expect([
-      formatTimeout(500),
-      formatTimeout(2000),
-      formatTimeout(1500),
-      formatTimeout(120_000),
-      formatTimeout(90_000),
-    ]).toEqual(['500ms', '2s', '1.5s', '2m', '90s']);
   });
 });

@@ -6,7 +6,7 @@
  */
 
 import type { Result } from '../../../metrics/result.js';
-import { formatClock, formatMs } from '../../../core/units/format.js';
+import { formatDuration } from '../../../core/units/index.js';
 import { type HtmlValue, html, type SafeHtml } from '../html.js';
 
 export type Section = (result: Result) => SafeHtml;
@@ -46,7 +46,7 @@ export function formatInstant(iso: string): string {
 
 /** `850ms`, `45.0s` under a minute; `5m 00s`, `1h 02m 03s` above. */
 export function formatRunLength(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 60_000) return formatMs(ms);
+  if (!Number.isFinite(ms) || ms < 60_000) return formatDuration(ms, 'latency');
   const total = Math.round(ms / 1000);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
@@ -59,5 +59,5 @@ export function formatOffset(iso: string, startedAt: string): string {
   const offset = Date.parse(iso) - Date.parse(startedAt);
   if (!Number.isFinite(offset)) return iso;
   const tenths = Math.floor((Math.max(0, offset) % 1000) / 100);
-  return `+${formatClock(offset)}.${tenths}`;
+  return `+${formatDuration(offset, 'clock')}.${tenths}`;
 }

@@ -4,7 +4,7 @@
  */
 
 import type { Result } from '../../../metrics/result.js';
-import { formatCount, formatPercent } from '../../../core/units/format.js';
+import { formatCount, formatPercent } from '../../../core/units/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { num, renderTable, text } from '../table.js';
 import { card } from './card.js';

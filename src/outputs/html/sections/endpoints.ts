@@ -5,7 +5,7 @@
  */
 
 import type { EndpointStats, RequestStats, Result } from '../../../metrics/result.js';
-import { formatCount, formatMsValue, formatPercent, formatRate, MISSING } from '../../../core/units/format.js';
+import { formatCount, formatDuration, formatPercent, formatRate, MISSING } from '../../../core/units/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { type Cell, type Column, num, renderTable, text } from '../table.js';
 import { card } from './card.js';
@@ -33,7 +33,7 @@ function statsCells(stats: RequestStats): Cell[] {
   const { latency } = stats;
   const has = stats.requests > 0;
   const latencyCell = (value: number): Cell =>
-    has ? num(value, formatMsValue(value)) : { content: MISSING, className: 'num' };
+    has ? num(value, formatDuration(value, 'latency-cell')) : { content: MISSING, className: 'num' };
   const failRate = has ? stats.failures / stats.requests : 0;
   const failures =
     stats.failures === 0

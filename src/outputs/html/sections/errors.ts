@@ -5,7 +5,7 @@
  */
 
 import type { Result } from '../../../metrics/result.js';
-import { formatCount, formatCountOf } from '../../../core/units/format.js';
+import { formatCount, formatCountOf } from '../../../core/units/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { num, renderTable, text } from '../table.js';
 import { card, formatInstant, formatOffset } from './card.js';

@@ -4,7 +4,7 @@
  */
 
 import type { Result } from '../../../metrics/result.js';
-import { formatCountOf } from '../../../core/units/format.js';
+import { formatCountOf } from '../../../core/units/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { card, chartFigure } from './card.js';
 

@@ -4,7 +4,7 @@
  */
 
 import type { Result } from '../../../metrics/result.js';
-import { formatCount, formatMsValue, formatPercent, formatRate } from '../../../core/units/format.js';
+import { formatCount, formatDuration, formatPercent, formatRate } from '../../../core/units/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { num, renderTable, text } from '../table.js';
 import { card } from './card.js';
@@ -32,9 +32,9 @@ export function phasesSection(result: Result): SafeHtml {
       num(phase.requests, formatCount(phase.requests)),
       num(phase.rps, formatRate(phase.rps)),
       num(phase.errorRate, formatPercent(phase.errorRate), phase.errorRate > 0 ? 'bad' : undefined),
-      num(phase.latency.p50, formatMsValue(phase.latency.p50)),
-      num(phase.latency.p95, formatMsValue(phase.latency.p95)),
-      num(phase.latency.p99, formatMsValue(phase.latency.p99)),
+      num(phase.latency.p50, formatDuration(phase.latency.p50, 'latency-cell')),
+      num(phase.latency.p95, formatDuration(phase.latency.p95, 'latency-cell')),
+      num(phase.latency.p99, formatDuration(phase.latency.p99, 'latency-cell')),
     ]),
     sortedBy: { column: 1, direction: 'ascending' },
   });

@@ -5,7 +5,7 @@
  */
 
 import type { Result } from '../../../metrics/result.js';
-import { formatCount, formatRate } from '../../../core/units/format.js';
+import { formatCount, formatRate } from '../../../core/units/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { card, formatInstant, formatRunLength } from './card.js';
 

@@ -5,7 +5,7 @@
  */
 
 import type { Result } from '../../../metrics/result.js';
-import { formatCount, formatCountOf, formatMs, formatPercent, formatRate, MISSING } from '../../../core/units/format.js';
+import { formatCount, formatCountOf, formatDuration, formatPercent, formatRate, MISSING } from '../../../core/units/index.js';
 import { html, type SafeHtml } from '../html.js';
 
 const WORDS = { passed: 'PASSED', failed: 'FAILED', aborted: 'ABORTED' } as const;
@@ -58,9 +58,9 @@ export function verdictSection(result: Result): SafeHtml {
 ${tile('requests', formatCount(totals.requests))}
 ${tile('failures', hasRequests ? `${formatPercent(failRate)}` : MISSING, totals.failures > 0 ? 'bad' : '')}
 ${tile('throughput', `${formatRate(totals.rps)}/s`)}
-${tile('p50', hasRequests ? formatMs(totals.latency.p50) : MISSING)}
-${tile('p95', hasRequests ? formatMs(totals.latency.p95) : MISSING)}
-${tile('p99', hasRequests ? formatMs(totals.latency.p99) : MISSING)}
+${tile('p50', hasRequests ? formatDuration(totals.latency.p50, 'latency') : MISSING)}
+${tile('p95', hasRequests ? formatDuration(totals.latency.p95, 'latency') : MISSING)}
+${tile('p99', hasRequests ? formatDuration(totals.latency.p99, 'latency') : MISSING)}
 ${peak === null ? '' : tile('peak users', formatCount(peak))}
 </dl>
 </section>`;

@@ -1,0 +1,11 @@
+/**
+ * Units: the one place durations, sizes, rates, percentages and counts are parsed from what
+ * people write and formatted for what people read, so the terminal, Markdown, HTML, thresholds
+ * and error messages agree on how a value reads.
+ */
+
+export { type ByteStyle, formatBytes, tryParseBytes } from './bytes.js';
+export { fixedBelow, formatCount, formatCountOf, MISSING, significant } from './count.js';
+export { type DurationStyle, formatDuration, parseDuration, tryParseDuration } from './duration.js';
+export { formatPercent, parsePercent, tryParsePercent } from './percent.js';
+export { formatRate, parseRate, tryParseRate } from './rate.js';
