@@ -1,10 +1,11 @@
 /**
- * A small seeded random source for the bootstrap, so `volley compare` on the same two files
- * always prints the same verdicts. sfc32 (a 128-bit state, passes PractRand) is plenty for
- * resampling and needs only 32-bit integer arithmetic. On top: standard normals (Marsaglia's
+ * The seeded random source of the bootstrap, so `volley compare` on the same two files always
+ * prints the same verdicts: uniforms from core's PRNG and, on top, standard normals (Marsaglia's
  * polar method), gamma variates (Marsaglia–Tsang) and beta variates, which the order-statistic
  * bootstrap in `bootstrap.ts` draws instead of whole samples.
  */
+
+import { Random as Uniform } from '../core/random.js';
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -27,26 +28,8 @@ export function seedFor(text: string, seed: number): number {
 }
 
 export function createRandom(seed: number): Random {
-  let a = 0x9e3779b9;
-  let b = 0x243f6a88;
-  let c = 0xb7e15162;
-  let d = seed >>> 0;
-  const next = (): number => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  // The first outputs of sfc32 still echo the seed; discard them.
-  for (let i = 0; i < 15; i += 1) next();
+  const uniform = new Uniform(seed);
+  const next = (): number => uniform.next();
 
   let spare: number | null = null;
   const normal = (): number => {

@@ -8,7 +8,7 @@
  * sequence every run; a knob that is off draws nothing, keeping older seeded sequences intact.
  */
 
-import type { RandomSource } from './random.js';
+import type { RandomSource } from '../core/random.js';
 import type { LatencyDistribution } from './service-options.js';
 
 /** No single injected delay exceeds this: a mis-set mean must not hang a run. */

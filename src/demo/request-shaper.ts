@@ -14,7 +14,7 @@ import {
   MAX_INJECTED_DELAY_MS,
 } from './latency-sampler.js';
 import type { ResolvedDemoOptions } from './options.js';
-import type { RandomSource } from './random.js';
+import type { RandomSource } from '../core/random.js';
 import { degradeDelayMs, SlidingRate } from './sliding-rate.js';
 
 export interface Shaping {

@@ -17,7 +17,7 @@ import { createDemoRouter } from './create-router.js';
 import type { DemoRouter } from './handler.js';
 import { sendError } from './http-io.js';
 import { type DemoServerOptions, resolveDemoOptions } from './options.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../core/random.js';
 import { RequestShaper } from './request-shaper.js';
 
 export interface DemoServer {

@@ -5,7 +5,7 @@
  */
 
 import { type CostRecord, round } from './cost-analysis.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../core/random.js';
 
 const SYNTHETIC_SERVICES: readonly [string, number][] = [
   ['compute', 120],

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountStore } from '../../../src/demo/account-store.js';
 import { type DemoServer, type DemoServerOptions, startDemoServer } from '../../../src/demo/index.js';
 import { isLoopbackHost, resolveDemoOptions } from '../../../src/demo/options.js';
-import { seededRandom } from '../../../src/demo/random.js';
+import { seededRandom } from '../../../src/core/random.js';
 import { HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS } from '../../../src/demo/server.js';
 import { isVolleyError } from '../../../src/errors.js';
 import { TIMER_EARLY_MS } from '../../helpers/timer-slack.js';
