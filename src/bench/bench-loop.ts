@@ -30,15 +30,11 @@
  * the abort signal is checked in both, since either may yield to the event loop.
  */
 
-import { performance } from 'node:perf_hooks';
+import type { Clock } from '../core/clock.js';
 import { SampleAccumulator } from './statistics.js';
 
-/** A monotonic clock in milliseconds; tests inject a virtual one (tinybench's TimestampProvider). */
-export interface BenchClock {
-  now(): number;
-}
-
-export const performanceClock: BenchClock = { now: () => performance.now() };
+/** The loop only reads the clock (tinybench's TimestampProvider); tests inject a virtual one. */
+export type BenchClock = Pick<Clock, 'now'>;
 
 export interface LoopLimits {
   iterations: number;

@@ -17,6 +17,7 @@
  */
 
 import type { BenchDefinition, BenchOptions } from '../api/bench.js';
+import { realClock } from '../core/clock.js';
 import { VolleyError } from '../errors.js';
 import { checkPids } from '../monitor/pid-monitor.js';
 import {
@@ -27,7 +28,6 @@ import {
   type LoopLimits,
   measureOverhead,
   type PerCallHooks,
-  performanceClock,
   syncHookedLoop,
   syncLoop,
 } from './bench-loop.js';
@@ -148,7 +148,7 @@ export async function runResolvedBench(
   const { definition } = resolved;
   const { fn } = definition;
   const hooks = perCallHooks(definition.options);
-  const clock = options.clock ?? performanceClock;
+  const clock = options.clock ?? realClock;
   const acc = new SampleAccumulator();
   let phase: BenchPhase = 'setup';
   let result: BenchResult;

@@ -1,7 +1,9 @@
 /**
- * The engine's notion of time, injectable so schedules can be tested without waiting. `now()` is
- * monotonic milliseconds with sub-microsecond precision (performance.now()), never wall time, so
- * a clock adjustment mid-run cannot bend a latency.
+ * The one notion of time for measuring and scheduling (the engine's executors, the benchmark
+ * loop), injectable so schedules and loops can be tested on a virtual clock without waiting.
+ * `now()` is monotonic milliseconds with sub-microsecond precision (performance.now()), never
+ * wall time, so a clock adjustment mid-run cannot bend a latency. Code that only reads the time
+ * takes `Pick<Clock, 'now'>`.
  */
 
 import { sleepLong } from './long-timeout.js';

@@ -5,7 +5,8 @@
  */
 
 import type { StressDefinition } from '../api/stress.js';
-import { type BenchClock, performanceClock } from '../bench/bench-loop.js';
+import type { BenchClock } from '../bench/bench-loop.js';
+import { realClock } from '../core/clock.js';
 import { captureError } from '../bench/bench-result.js';
 import { judgeThreshold, type Measured, type MetricThreshold } from '../bench/metric-thresholds.js';
 import { growthLimits, measureResource } from '../bench/resource-metrics.js';
@@ -52,7 +53,7 @@ export async function runResolvedStress(
   options: RunStressOptions = {},
 ): Promise<StressResult> {
   const { definition } = resolved;
-  const clock = options.clock ?? performanceClock;
+  const clock = options.clock ?? realClock;
   const startedAt = clock.now();
   const errored = (phase: 'setup' | 'teardown', error: unknown): StressResult => ({
     kind: 'stress',
