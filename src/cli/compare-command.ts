@@ -5,16 +5,15 @@
  * bad input. Also exports what `volley run --baseline` needs to do the same after a run.
  */
 
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { compareResults } from '../compare/compare-results.js';
 import type { Comparison } from '../compare/comparison.js';
-import { parseResult } from '../compare/result-document.js';
 import type { CompareOptions } from '../compare/settings.js';
 import { tryParsePercent } from '../core/units/percent.js';
 import { VolleyError } from '../errors.js';
 import type { Result } from '../metrics/result.js';
-import { ioReason, writeFileAtomic } from '../core/atomic-write.js';
+import { readResultFile } from '../metrics/result-reader.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 import { colorEnabled } from '../outputs/color.js';
 import { renderComparisonHtml } from '../outputs/compare/compare-html.js';
 import { renderComparisonMarkdown } from '../outputs/compare/compare-markdown.js';
@@ -72,21 +71,6 @@ function parseSeed(text: string | undefined): number | undefined {
     throw new VolleyError('VOLLEY_E_USAGE', `--seed: expected an integer, got '${text}'`);
   }
   return value;
-}
-
-/** Reads and checks a result document; `role` (baseline, current) names it in errors. */
-export async function readResultFile(path: string, role: string): Promise<Result> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : ioReason(error);
-    throw new VolleyError('VOLLEY_E_IO', `cannot read the ${role} result '${path}': ${reason}`, {
-      cause: error,
-    });
-  }
-  return parseResult(text, path);
 }
 
 export function comparisonExitCode(comparison: Comparison): number {

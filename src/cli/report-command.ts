@@ -3,10 +3,9 @@
  * report from a saved Result, long after the run (every report reads the Result alone).
  */
 
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { VolleyError } from '../errors.js';
-import { READABLE_RESULT_SCHEMAS, type Result } from '../metrics/result.js';
+import { readResultFile } from '../metrics/result-reader.js';
 import { SummaryOutput } from '../outputs/summary-output.js';
 import { EXIT_PASSED, exitCodeFor } from './exit-codes.js';
 import { describeReports, type ReportFlags, reportOutputs, withReportFlags } from './report-outputs.js';
@@ -29,7 +28,7 @@ export function registerReportCommand(program: Command, setExitCode: (code: numb
 }
 
 async function report(file: string, flags: ReportCommandFlags): Promise<number> {
-  const result = await readResult(file);
+  const result = await readResultFile(file);
   const outputs = reportOutputs(flags);
   if (flags.summary === true) outputs.unshift(new SummaryOutput(process.stdout));
   if (outputs.length === 0) {
@@ -42,33 +41,4 @@ async function report(file: string, flags: ReportCommandFlags): Promise<number> 
   for (const line of describeReports(flags)) process.stderr.write(`wrote ${line}\n`);
   // The verdict is the saved run's, so a CI step can re-derive it from the file.
   return flags.summary === true ? exitCodeFor(result.outcome) : EXIT_PASSED;
-}
-
-export async function readResult(file: string): Promise<Result> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new VolleyError('VOLLEY_E_USAGE', `cannot read result file '${file}': ${(error as Error).message}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new VolleyError('VOLLEY_E_USAGE', `'${file}' is not JSON: ${(error as Error).message}`);
-  }
-  const candidate = parsed as Partial<Result>;
-  if (
-    typeof candidate !== 'object' ||
-    candidate === null ||
-    typeof candidate.schema !== 'number' ||
-    !READABLE_RESULT_SCHEMAS.includes(candidate.schema) ||
-    !Array.isArray(candidate.endpoints)
-  ) {
-    throw new VolleyError(
-      'VOLLEY_E_USAGE',
-      `'${file}' is not a volley result document (volley run --json writes one)`,
-    );
-  }
-  return candidate as Result;
 }

@@ -1,11 +1,15 @@
 /**
- * Reading a Result document someone hands to `compare` or `history`: JSON text in, a Result out,
- * or a `VOLLEY_E_USAGE` error that names the file and says what is wrong with it. Only the
- * fields a comparison reads are checked; the rest of the document is passed through untouched.
+ * The one reader of a saved Result document (`volley report`, `volley compare`, `--baseline`,
+ * history): JSON text in, a Result out, or an error that names the file and says what is wrong
+ * with it. It checks the schema version (this volley writes RESULT_SCHEMA_VERSION and still reads
+ * every schema in READABLE_RESULT_SCHEMAS) and the fields the reports and comparisons read; the
+ * rest of the document is passed through untouched.
  */
 
+import { readFile } from 'node:fs/promises';
+import { ioReason } from '../core/atomic-write.js';
 import { VolleyError } from '../errors.js';
-import { READABLE_RESULT_SCHEMAS, RESULT_SCHEMA_VERSION, type Result } from '../metrics/result.js';
+import { READABLE_RESULT_SCHEMAS, RESULT_SCHEMA_VERSION, type Result } from './result.js';
 
 type Json = Record<string, unknown>;
 
@@ -27,7 +31,7 @@ function statsProblems(value: unknown, where: string): string[] {
   return problems;
 }
 
-/** `file` is only used in messages. */
+/** A `VOLLEY_E_USAGE` error when `text` is not a readable Result; `file` is only used in messages. */
 export function parseResult(text: string, file: string): Result {
   let document: unknown;
   try {
@@ -76,4 +80,23 @@ export function parseResult(text: string, file: string): Result {
   }
   if (problems.length > 0) return fail(problems);
   return document as unknown as Result;
+}
+
+/**
+ * Reads and checks the Result at `path`. `role` (`baseline`, `current`) names it in the error
+ * when the file cannot be read, a `VOLLEY_E_IO` error.
+ */
+export async function readResultFile(path: string, role?: string): Promise<Result> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : ioReason(error);
+    const what = role === undefined ? 'result' : `${role} result`;
+    throw new VolleyError('VOLLEY_E_IO', `cannot read the ${what} '${path}': ${reason}`, {
+      cause: error,
+    });
+  }
+  return parseResult(text, path);
 }
