@@ -24,10 +24,15 @@ export function tryParseBytes(text: string): number | undefined {
 
 /**
  * - `fixed` (the default): one decimal in the unit that fits: `512 B`, `1.2 kB`, `12.3 MB`.
- * - `significant`: `digits` significant digits in the unit that fits: `45.2 MB`, `812 kB`
+ * - `significant`: three significant digits in the unit that fits: `45.2 MB`, `812 kB`
  *   (benchmark figures).
+ * - `megabytes`: always megabytes, one decimal, no space: `45.2MB`, `0.3MB` (memory beside a
+ *   threshold written in MB).
+ *
+ * `extraDigits` (for `significant` and `megabytes`) adds digits beyond the usual, so a verdict
+ * can print a value that does not round onto the wrong side of its limit.
  */
-export type ByteStyle = 'fixed' | 'significant';
+export type ByteStyle = 'fixed' | 'significant' | 'megabytes';
 
 const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
 const SIGNIFICANT_UNITS: readonly [string, number][] = [
@@ -38,9 +43,16 @@ const SIGNIFICANT_UNITS: readonly [string, number][] = [
 ];
 
 /** Bytes in decimal (SI) units, in `style` (see ByteStyle); not a finite number reads `—`. */
-export function formatBytes(bytes: number, style: ByteStyle = 'fixed', digits = 3): string {
+export function formatBytes(bytes: number, style: ByteStyle = 'fixed', extraDigits = 0): string {
   if (!Number.isFinite(bytes)) return MISSING;
-  return style === 'fixed' ? oneDecimal(bytes) : withSignificantDigits(bytes, digits);
+  switch (style) {
+    case 'fixed':
+      return oneDecimal(bytes);
+    case 'significant':
+      return withSignificantDigits(bytes, 3 + extraDigits);
+    case 'megabytes':
+      return `${Number((bytes / 1e6).toFixed(1 + extraDigits))}MB`;
+  }
 }
 
 function oneDecimal(bytes: number): string {

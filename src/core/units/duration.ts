@@ -56,13 +56,25 @@ export function parseDuration(value: string | number, what = 'duration'): number
  *   heading, at any size: `0.42`, `12.3`, `12,400`.
  * - `clock`: elapsed time, truncated to whole seconds: `00:12`, `05:00`, `1:02:03`.
  * - `timeout`: a configured limit, exact: `500ms`, `1.5s`, `2m` (error messages quote it).
- * - `significant`: `digits` significant digits in the unit that fits, down to nanoseconds:
+ * - `significant`: three significant digits in the unit that fits, down to nanoseconds:
  *   `45.2ns`, `812µs`, `12.3ms`, `1.52s` (benchmarks, where calls take microseconds).
+ * - `verdict`: a measured latency beside a threshold: two decimals below 10 ms, one below 1 s,
+ *   then seconds with two: `3.14ms`, `312.4ms`, `1.52s`.
+ *
+ * `extraDigits` (for `significant` and `verdict`) adds digits beyond the usual, so a verdict can
+ * print a value that does not round onto the wrong side of its limit.
  */
-export type DurationStyle = 'compact' | 'latency' | 'latency-cell' | 'clock' | 'timeout' | 'significant';
+export type DurationStyle =
+  | 'compact'
+  | 'latency'
+  | 'latency-cell'
+  | 'clock'
+  | 'timeout'
+  | 'significant'
+  | 'verdict';
 
 /** Milliseconds as people read them, in `style` (see DurationStyle). */
-export function formatDuration(ms: number, style: DurationStyle = 'compact', digits = 3): string {
+export function formatDuration(ms: number, style: DurationStyle = 'compact', extraDigits = 0): string {
   switch (style) {
     case 'compact':
       return compact(ms);
@@ -75,7 +87,9 @@ export function formatDuration(ms: number, style: DurationStyle = 'compact', dig
     case 'timeout':
       return timeout(ms);
     case 'significant':
-      return inUnitThatFits(ms, digits);
+      return inUnitThatFits(ms, 3 + extraDigits);
+    case 'verdict':
+      return verdict(ms, extraDigits);
   }
 }
 
@@ -130,4 +144,11 @@ function inUnitThatFits(ms: number, digits: number): string {
   const micros = significant(ms * 1000, digits);
   if (Math.abs(micros) >= 1) return `${micros}µs`;
   return `${significant(ms * 1e6, digits)}ns`;
+}
+
+function verdict(ms: number, extraDigits: number): string {
+  if (!Number.isFinite(ms)) return MISSING;
+  const millis = Number(ms.toFixed((Math.abs(ms) < 10 ? 2 : 1) + extraDigits));
+  if (Math.abs(millis) < 1000) return `${millis}ms`;
+  return `${Number((ms / 1000).toFixed(2 + extraDigits))}s`;
 }

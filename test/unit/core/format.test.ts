@@ -153,7 +153,7 @@ describe("formatDuration(ms, 'significant')", () => {
   });
 
   it('takes more digits when asked', () => {
-    expect(formatDuration(12.3456, 'significant', 5)).toBe('12.346ms');
+    expect(formatDuration(12.3456, 'significant', 2)).toBe('12.346ms');
   });
 });
 
@@ -170,7 +170,35 @@ describe("formatBytes(bytes, 'significant')", () => {
   });
 
   it('takes more digits when asked, and reads a non-number as —', () => {
-    expect(formatBytes(45_236_000, 'significant', 4)).toBe('45.24 MB');
+    expect(formatBytes(45_236_000, 'significant', 1)).toBe('45.24 MB');
     expect(formatBytes(Number.NaN, 'significant')).toBe('—');
+  });
+});
+
+describe("formatDuration(ms, 'verdict')", () => {
+  it.each([
+    [3.14159, 0, '3.14ms'],
+    [312.44, 0, '312.4ms'],
+    [999.96, 0, '1s'],
+    [1523, 0, '1.52s'],
+    [-4.5, 0, '-4.5ms'],
+    [49.996, 0, '50ms'],
+    [49.996, 2, '49.996ms'],
+    [1523.4, 1, '1.523s'],
+    [Number.NaN, 0, '—'],
+  ])('%d ms with %d extra digits reads %s', (ms, extra, text) => {
+    expect(formatDuration(ms, 'verdict', extra)).toBe(text);
+  });
+});
+
+describe("formatBytes(bytes, 'megabytes')", () => {
+  it.each([
+    [45_230_000, 0, '45.2MB'],
+    [300_000, 0, '0.3MB'],
+    [-1_250_000, 0, '-1.3MB'],
+    [45_236_000, 2, '45.236MB'],
+    [0, 0, '0MB'],
+  ])('%d bytes with %d extra digits reads %s', (bytes, extra, text) => {
+    expect(formatBytes(bytes, 'megabytes', extra)).toBe(text);
   });
 });
