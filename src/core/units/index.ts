@@ -5,7 +5,7 @@
  */
 
 export { type ByteStyle, formatBytes, tryParseBytes } from './bytes.js';
-export { fixedBelow, formatCount, formatCountOf, MISSING, significant } from './count.js';
+export { formatCount, formatCountOf, MISSING } from './count.js';
 export { type DurationStyle, formatDuration, parseDuration, tryParseDuration } from './duration.js';
 export { formatPercent, parsePercent, tryParsePercent } from './percent.js';
-export { formatRate, parseRate, tryParseRate } from './rate.js';
+export { formatRate, parseRate, type RateStyle, tryParseRate } from './rate.js';

@@ -3,7 +3,7 @@
  * a bare number meaning per second, parsed to events per second.
  */
 
-import { fixedBelow, formatCount, MISSING } from './count.js';
+import { fixedBelow, formatCount, MISSING, significant } from './count.js';
 import { tryParseDuration } from './duration.js';
 
 export function tryParseRate(text: string): number | undefined {
@@ -29,8 +29,19 @@ export function parseRate(value: string | number, what = 'rate'): number {
   return rate;
 }
 
-/** An events-per-second figure without its unit: `0.50`, `42.5`, `2,391`. */
-export function formatRate(perSecond: number): string {
+/**
+ * - `fixed` (the default): two decimals below 10, one below 100, then whole: `0.50`, `42.5`,
+ *   `2,391` (run reports, where columns line up).
+ * - `significant`: three significant digits at least, whole numbers from 1000: `0.812`, `40.7`,
+ *   `12,345` (benchmarks, where an operation may run less than once a second).
+ */
+export type RateStyle = 'fixed' | 'significant';
+
+/** An events-per-second figure without its unit, in `style` (see RateStyle); `—` for a non-number. */
+export function formatRate(perSecond: number, style: RateStyle = 'fixed'): string {
   if (!Number.isFinite(perSecond)) return MISSING;
+  if (style === 'significant') {
+    return perSecond >= 1000 ? formatCount(perSecond) : String(significant(perSecond, 3));
+  }
   return fixedBelow(perSecond, 2, 10) ?? fixedBelow(perSecond, 1, 100) ?? formatCount(perSecond);
 }

@@ -8,7 +8,7 @@ import type { TargetResources } from '../../bench/resource-watch.js';
 import type { ThresholdVerdict } from '../../metrics/result.js';
 import type { ResourceSummary } from '../../monitor/resource-summary.js';
 import type { Palette } from '../color.js';
-import { formatBytes, MISSING } from '../../core/units/index.js';
+import { formatBytes, formatRate, MISSING } from '../../core/units/index.js';
 import { textWidth } from '../text.js';
 
 export const PASS_MARK = '✓';
@@ -35,9 +35,7 @@ export function signedBytes(value: number): string {
 
 /** Three significant digits at least, whole numbers above: `0.812`, `40.7`, `12,345`. */
 export function perSecond(value: number | null): string {
-  if (value === null || !Number.isFinite(value)) return MISSING;
-  if (value >= 1000) return Math.round(value).toLocaleString('en-US');
-  return String(Number(value.toPrecision(3)));
+  return value === null ? MISSING : formatRate(value, 'significant');
 }
 
 /**

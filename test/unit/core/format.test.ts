@@ -66,6 +66,19 @@ describe('formatCount', () => {
   });
 });
 
+describe("formatRate(perSecond, 'significant')", () => {
+  it.each([
+    [0, '0'],
+    [0.8123, '0.812'],
+    [40.66, '40.7'],
+    [999.6, '1000'],
+    [12_345.4, '12,345'],
+    [Number.NaN, '—'],
+  ])('%d/s reads %s', (value, text) => {
+    expect(formatRate(value, 'significant')).toBe(text);
+  });
+});
+
 describe('formatRate', () => {
   it.each([
     [0, '0.00'],
