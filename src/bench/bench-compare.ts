@@ -15,7 +15,7 @@
 import type { Verdict } from '../compare/comparison.js';
 import { twoProportionTest } from '../compare/proportion.js';
 import { studentTCdf } from '../compare/student-t.js';
-import type { StressLevelResult } from '../stress/stress-result.js';
+import type { StressLevelResult } from './stress/stress-result.js';
 import type { BenchReport, SuiteResult } from './bench-report.js';
 
 export interface CompareBenchOptions {

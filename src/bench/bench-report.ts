@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { VolleyError } from '../errors.js';
 import type { HostInfo } from '../metrics/result.js';
 import { ioReason } from '../outputs/atomic-write.js';
-import type { StressResult } from '../stress/stress-result.js';
+import type { StressResult } from './stress/stress-result.js';
 import type { BenchComparison } from './bench-compare.js';
 import type { BenchResult } from './bench-result.js';
 

@@ -40,8 +40,8 @@ import {
   captureError,
 } from './bench-result.js';
 import { judgeThreshold, type Measured, type MetricThreshold } from './metric-thresholds.js';
-import { growthLimits, measureResource } from './resource-metrics.js';
-import { type RunResources, startResourceWatch } from './resource-watch.js';
+import { growthLimits, measureResource } from '../monitor/resource-metrics.js';
+import { type RunResources, startResourceWatch } from '../monitor/resource-watch.js';
 import { type BenchStats, encodeSamples, SampleAccumulator, summarize } from './statistics.js';
 
 export interface RunBenchOptions {

@@ -4,7 +4,7 @@
  */
 
 import { formatTime } from '../../bench/metric-value.js';
-import type { TargetResources } from '../../bench/resource-watch.js';
+import type { TargetResources } from '../../monitor/resource-watch.js';
 import type { ThresholdVerdict } from '../../metrics/result.js';
 import type { ResourceSummary } from '../../monitor/resource-summary.js';
 import type { Palette } from '../color.js';

@@ -4,16 +4,16 @@
  * `scalingEfficiency` and `degradation` compare a level with the others.
  */
 
-import type { StressDefinition } from '../api/stress.js';
-import { type BenchClock, performanceClock } from '../bench/bench-loop.js';
-import { captureError } from '../bench/bench-result.js';
-import { judgeThreshold, type Measured, type MetricThreshold } from '../bench/metric-thresholds.js';
-import { growthLimits, measureResource } from '../bench/resource-metrics.js';
-import { startResourceWatch } from '../bench/resource-watch.js';
-import { VolleyError } from '../errors.js';
-import { encodeHistogram, type Histogram, latencyStats } from '../metrics/histogram.js';
-import type { ThresholdVerdict } from '../metrics/result.js';
-import { checkPids } from '../monitor/pid-monitor.js';
+import type { StressDefinition } from '../../api/stress.js';
+import { type BenchClock, performanceClock } from '../bench-loop.js';
+import { captureError } from '../bench-result.js';
+import { judgeThreshold, type Measured, type MetricThreshold } from '../metric-thresholds.js';
+import { growthLimits, measureResource } from '../../monitor/resource-metrics.js';
+import { startResourceWatch } from '../../monitor/resource-watch.js';
+import { VolleyError } from '../../errors.js';
+import { encodeHistogram, type Histogram, latencyStats } from '../../metrics/histogram.js';
+import type { ThresholdVerdict } from '../../metrics/result.js';
+import { checkPids } from '../../monitor/pid-monitor.js';
 import { type ScalingRow, scalingOf } from './scaling.js';
 import { type ResolvedStress, resolveStress } from './stress-options.js';
 import type { CompletedStress, StressLevelResult, StressResult } from './stress-result.js';

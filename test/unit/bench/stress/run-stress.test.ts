@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stress } from '../../../src/api/stress.js';
-import { isVolleyError } from '../../../src/errors.js';
-import { runStress } from '../../../src/stress/run-stress.js';
-import type { CompletedStress, StressResult } from '../../../src/stress/stress-result.js';
+import { stress } from '../../../../src/api/stress.js';
+import { isVolleyError } from '../../../../src/errors.js';
+import { runStress } from '../../../../src/bench/stress/run-stress.js';
+import type { CompletedStress, StressResult } from '../../../../src/bench/stress/stress-result.js';
 
 function completed(result: StressResult): CompletedStress {
   if (result.state !== 'completed') throw new Error(`expected completed, got ${result.error.message}`);

@@ -10,9 +10,9 @@
  * for asynchronous work. Operations in flight when the duration ends are finished and counted.
  */
 
-import type { StressOperation } from '../api/stress.js';
-import type { BenchClock } from '../bench/bench-loop.js';
-import { createHistogram, type Histogram } from '../metrics/histogram.js';
+import type { StressOperation } from '../../api/stress.js';
+import type { BenchClock } from '../bench-loop.js';
+import { createHistogram, type Histogram } from '../../metrics/histogram.js';
 import { ErrorGroups } from './error-groups.js';
 import type { StressWork } from './stress-options.js';
 

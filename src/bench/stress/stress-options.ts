@@ -4,11 +4,11 @@
  * thresholds, and the monitoring settings.
  */
 
-import type { StressDefinition } from '../api/stress.js';
-import { type MetricThreshold, parseMetricThresholds } from '../bench/metric-thresholds.js';
-import { DEFAULT_MONITOR_INTERVAL_MS } from '../bench/resource-watch.js';
-import { tryParseDuration } from '../config/duration.js';
-import type { MemorySeries } from '../monitor/memory-growth.js';
+import type { StressDefinition } from '../../api/stress.js';
+import { type MetricThreshold, parseMetricThresholds } from '../metric-thresholds.js';
+import { DEFAULT_MONITOR_INTERVAL_MS } from '../../monitor/resource-watch.js';
+import { tryParseDuration } from '../../config/duration.js';
+import type { MemorySeries } from '../../monitor/memory-growth.js';
 
 export type StressWork = { kind: 'ops'; opsPerWorker: number } | { kind: 'duration'; durationMs: number };
 

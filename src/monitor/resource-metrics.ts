@@ -4,8 +4,8 @@
  * targets the highest value is judged: a threshold holds only if it holds for each of them.
  */
 
-import type { ResourceSummary } from '../monitor/resource-summary.js';
-import type { Measured, MetricName, MetricThreshold } from './metric-thresholds.js';
+import type { ResourceSummary } from './resource-summary.js';
+import type { Measured, MetricName, MetricThreshold } from '../bench/metric-thresholds.js';
 import type { RunResources } from './resource-watch.js';
 
 const FEW_SAMPLES =
