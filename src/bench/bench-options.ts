@@ -3,7 +3,7 @@
  * many calls to measure (or for how long), the warm-up, and the parsed thresholds.
  */
 
-import type { BenchDefinition } from '../api/bench.js';
+import type { BenchDefinition } from './bench-definition.js';
 import { tryParseDuration } from '../config/duration.js';
 import { type MetricThreshold, parseMetricThresholds } from './metric-thresholds.js';
 

@@ -16,7 +16,7 @@
  * `afterEach` (as in tinybench): the benchmark has failed, and `teardown` still runs.
  */
 
-import type { BenchDefinition, BenchOptions } from '../api/bench.js';
+import type { BenchDefinition, BenchOptions } from './bench-definition.js';
 import { VolleyError } from '../errors.js';
 import { checkPids } from '../monitor/pid-monitor.js';
 import {

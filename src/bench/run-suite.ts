@@ -7,8 +7,8 @@
  */
 
 import { performance } from 'node:perf_hooks';
-import { type BenchDefinition, isBenchDefinition } from '../api/bench.js';
-import { isStressDefinition, type StressDefinition } from '../api/stress.js';
+import { type BenchDefinition, isBenchDefinition } from './bench-definition.js';
+import { isStressDefinition, type StressDefinition } from './stress/stress-definition.js';
 import { VolleyError } from '../errors.js';
 import { checkPids } from '../monitor/pid-monitor.js';
 import { runResolvedStress } from './stress/run-stress.js';

@@ -4,7 +4,7 @@
  * `scalingEfficiency` and `degradation` compare a level with the others.
  */
 
-import type { StressDefinition } from '../../api/stress.js';
+import type { StressDefinition } from './stress-definition.js';
 import { type BenchClock, performanceClock } from '../bench-loop.js';
 import { captureError } from '../bench-result.js';
 import { judgeThreshold, type Measured, type MetricThreshold } from '../metric-thresholds.js';

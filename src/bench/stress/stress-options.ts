@@ -4,7 +4,7 @@
  * thresholds, and the monitoring settings.
  */
 
-import type { StressDefinition } from '../../api/stress.js';
+import type { StressDefinition } from './stress-definition.js';
 import { type MetricThreshold, parseMetricThresholds } from '../metric-thresholds.js';
 import { DEFAULT_MONITOR_INTERVAL_MS } from '../../monitor/resource-watch.js';
 import { tryParseDuration } from '../../config/duration.js';

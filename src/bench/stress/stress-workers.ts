@@ -10,7 +10,7 @@
  * for asynchronous work. Operations in flight when the duration ends are finished and counted.
  */
 
-import type { StressOperation } from '../../api/stress.js';
+import type { StressOperation } from './stress-definition.js';
 import type { BenchClock } from '../bench-loop.js';
 import { createHistogram, type Histogram } from '../../metrics/histogram.js';
 import { ErrorGroups } from './error-groups.js';
