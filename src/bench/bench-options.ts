@@ -5,7 +5,8 @@
 
 import type { BenchDefinition } from './bench-definition.js';
 import { tryParseDuration } from '../config/duration.js';
-import { type MetricThreshold, parseMetricThresholds } from './metric-thresholds.js';
+import { parseMetricThresholds } from '../thresholds/index.js';
+import { BENCH_VOCABULARY, type BenchThreshold } from './metric-vocabularies.js';
 
 export const DEFAULT_TIME_MS = 1000;
 /** The default warm-up: up to this many calls… */
@@ -23,7 +24,7 @@ export interface ResolvedBench {
   definition: BenchDefinition;
   measure: Budget;
   warmup: Budget;
-  thresholds: MetricThreshold[];
+  thresholds: BenchThreshold[];
 }
 
 /** Seconds when a number (the `DurationInput` convention), else a duration string. */
@@ -75,6 +76,6 @@ export function resolveBench(definition: BenchDefinition, problems: string[]): R
     }
   }
   for (const problem of own) problems.push(`${where}: ${problem}`);
-  const thresholds = parseMetricThresholds(options.thresholds, 'bench', where, problems);
+  const thresholds = parseMetricThresholds(options.thresholds, BENCH_VOCABULARY, where, problems);
   return { definition, measure, warmup, thresholds };
 }

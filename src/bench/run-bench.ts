@@ -39,8 +39,9 @@ import {
   type CompletedBench,
   captureError,
 } from './bench-result.js';
-import { judgeThreshold, type Measured, type MetricThreshold } from './metric-thresholds.js';
-import { growthLimits, measureResource } from '../monitor/resource-metrics.js';
+import { isResourceMetric, measureResource } from '../monitor/resource-metrics.js';
+import { judgeThreshold, type Measured } from '../thresholds/index.js';
+import { type BenchThreshold, growthLimits } from './metric-vocabularies.js';
 import { type RunResources, startResourceWatch } from '../monitor/resource-watch.js';
 import { type BenchStats, encodeSamples, SampleAccumulator, summarize } from './statistics.js';
 
@@ -254,7 +255,7 @@ export async function runResolvedBench(
 
 /** The value a benchmark threshold judges. */
 export function measureBench(
-  spec: MetricThreshold,
+  spec: BenchThreshold,
   stats: BenchStats,
   acc: SampleAccumulator,
   resources: RunResources,
@@ -280,8 +281,8 @@ export function measureBench(
         ? { value: null, note: 'the margin of error needs at least 2 calls and a mean above 0' }
         : { value: stats.rme };
     default:
-      return (
-        measureResource(spec.metric, resources) ?? { value: null, note: `${spec.metric} does not apply` }
-      );
+      return isResourceMetric(spec.metric)
+        ? measureResource(spec.metric, resources)
+        : { value: null, note: `${spec.metric} does not apply` };
   }
 }

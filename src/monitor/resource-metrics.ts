@@ -1,21 +1,48 @@
 /**
- * The resource metrics of a threshold (`peakMemory`, `memoryGrowth`, `peakCpu`, and their
- * `target…` twins for `--monitor-pid` processes), read from a run's `RunResources`. With several
- * targets the highest value is judged: a threshold holds only if it holds for each of them.
+ * The resource figures a threshold can judge (`peakMemory`, `memoryGrowth`, `peakCpu`, and their
+ * `target…` twins for `--monitor-pid` processes), read from a watch's `RunResources`. With
+ * several targets the highest value is judged: a threshold holds only if it holds for each.
  */
 
 import type { ResourceSummary } from './resource-summary.js';
-import type { Measured, MetricName, MetricThreshold } from '../bench/metric-thresholds.js';
 import type { RunResources } from './resource-watch.js';
+
+export type ResourceMetric =
+  | 'peakMemory'
+  | 'meanMemory'
+  | 'memoryGrowth'
+  | 'peakCpu'
+  | 'meanCpu'
+  | 'targetPeakMemory'
+  | 'targetMemoryGrowth'
+  | 'targetPeakCpu';
+
+const RESOURCE_METRICS: ReadonlySet<string> = new Set<ResourceMetric>([
+  'peakMemory',
+  'meanMemory',
+  'memoryGrowth',
+  'peakCpu',
+  'meanCpu',
+  'targetPeakMemory',
+  'targetMemoryGrowth',
+  'targetPeakCpu',
+]);
+
+/** A figure, or null with the reason there is none (the shape thresholds judge). */
+export type ResourceFigure = { value: number } | { value: null; note: string };
 
 const FEW_SAMPLES =
   'too few memory samples after the warm-up to fit a growth (run longer, or sample more often)';
 
-function of(value: number | null | undefined, note: string): Measured {
+export function isResourceMetric(name: string): name is ResourceMetric {
+  return RESOURCE_METRICS.has(name);
+}
+
+function of(value: number | null | undefined, note: string): ResourceFigure {
   return value === null || value === undefined ? { value: null, note } : { value };
 }
 
-function fromSummary(metric: MetricName, summary: ResourceSummary): Measured {
+function fromSummary(metric: ResourceMetric, summary: ResourceSummary): ResourceFigure {
   switch (metric) {
     case 'peakMemory':
     case 'targetPeakMemory':
@@ -30,13 +57,11 @@ function fromSummary(metric: MetricName, summary: ResourceSummary): Measured {
       return of(summary.peakCpuPercent, 'no CPU samples were taken');
     case 'meanCpu':
       return of(summary.meanCpuPercent, 'no CPU samples were taken');
-    default:
-      return { value: null, note: `${metric} is not a resource metric` };
   }
 }
 
-/** A resource metric's value, or undefined when `metric` is not one. */
-export function measureResource(metric: MetricName, resources: RunResources): Measured | undefined {
+/** The figure of `metric` over the watched processes. */
+export function measureResource(metric: ResourceMetric, resources: RunResources): ResourceFigure {
   switch (metric) {
     case 'peakMemory':
     case 'meanMemory':
@@ -50,33 +75,13 @@ export function measureResource(metric: MetricName, resources: RunResources): Me
       if (resources.targets.length === 0) {
         return { value: null, note: 'no process was watched (give its pid with --monitor-pid)' };
       }
-      let worst: Measured | undefined;
+      let worst: ResourceFigure | undefined;
       for (const target of resources.targets) {
         const measured = fromSummary(metric, target);
         if (measured.value === null) return measured;
         if (worst === undefined || (worst.value !== null && measured.value > worst.value)) worst = measured;
       }
-      return worst;
+      return worst as ResourceFigure;
     }
-    default:
-      return undefined;
   }
-}
-
-/**
- * The memory-growth limits the thresholds set (the value of the first `memoryGrowth<…` and
- * `targetMemoryGrowth<…`), which decide each fitted growth's `leaking` flag.
- */
-export function growthLimits(thresholds: readonly MetricThreshold[]): {
-  growthLimitBytes?: number;
-  targetGrowthLimitBytes?: number;
-} {
-  const limit = (metric: MetricName): number | undefined =>
-    thresholds.find((t) => t.metric === metric && (t.op === '<' || t.op === '<='))?.value;
-  const own = limit('memoryGrowth');
-  const target = limit('targetMemoryGrowth');
-  return {
-    ...(own === undefined ? {} : { growthLimitBytes: own }),
-    ...(target === undefined ? {} : { targetGrowthLimitBytes: target }),
-  };
 }

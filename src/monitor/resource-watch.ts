@@ -17,7 +17,7 @@ import { PidSampler } from './pid-sampler.js';
 import { ProcessMonitor } from './process-monitor.js';
 import { emptyReading, type ProcessReading, type ProcessSampler } from './process-sampler.js';
 import { type ResourceSummary, summarizeResources } from './resource-summary.js';
-import type { MonitorSample } from './sample.js';
+import type { MonitorSample } from '../metrics/result.js';
 import { detectSaturation } from './saturation.js';
 import { SelfSampler } from './self-sampler.js';
 

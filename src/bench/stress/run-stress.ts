@@ -7,8 +7,9 @@
 import type { StressDefinition } from './stress-definition.js';
 import { type BenchClock, performanceClock } from '../bench-loop.js';
 import { captureError } from '../bench-result.js';
-import { judgeThreshold, type Measured, type MetricThreshold } from '../metric-thresholds.js';
-import { growthLimits, measureResource } from '../../monitor/resource-metrics.js';
+import { isResourceMetric, measureResource } from '../../monitor/resource-metrics.js';
+import { judgeThreshold, type Measured } from '../../thresholds/index.js';
+import { type BenchThreshold, growthLimits } from '../metric-vocabularies.js';
 import { startResourceWatch } from '../../monitor/resource-watch.js';
 import { VolleyError } from '../../errors.js';
 import { encodeHistogram, type Histogram, latencyStats } from '../../metrics/histogram.js';
@@ -157,14 +158,14 @@ async function runMeasuredLevel(
   };
 }
 
-function isScalingMetric(spec: MetricThreshold): boolean {
+function isScalingMetric(spec: BenchThreshold): boolean {
   return spec.metric === 'scalingEfficiency' || spec.metric === 'degradation';
 }
 
 const NO_OPS: Measured = { value: null, note: 'no operations ran' };
 
 function measureStress(
-  spec: MetricThreshold,
+  spec: BenchThreshold,
   level: MeasuredLevel,
   row: ScalingRow | undefined,
   several: boolean,
@@ -197,11 +198,8 @@ function measureStress(
         : { value };
     }
     default:
-      return (
-        measureResource(spec.metric, result.resources) ?? {
-          value: null,
-          note: `${spec.metric} does not apply`,
-        }
-      );
+      return isResourceMetric(spec.metric)
+        ? measureResource(spec.metric, result.resources)
+        : { value: null, note: `${spec.metric} does not apply` };
   }
 }

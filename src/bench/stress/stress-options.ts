@@ -5,7 +5,8 @@
  */
 
 import type { StressDefinition } from './stress-definition.js';
-import { type MetricThreshold, parseMetricThresholds } from '../metric-thresholds.js';
+import { parseMetricThresholds } from '../../thresholds/index.js';
+import { type BenchThreshold, STRESS_VOCABULARY } from '../metric-vocabularies.js';
 import { DEFAULT_MONITOR_INTERVAL_MS } from '../../monitor/resource-watch.js';
 import { tryParseDuration } from '../../config/duration.js';
 import type { MemorySeries } from '../../monitor/memory-growth.js';
@@ -17,7 +18,7 @@ export interface ResolvedStress {
   /** Concurrencies to run, in the order given (one entry without `levels`). */
   levels: number[];
   work: StressWork;
-  thresholds: MetricThreshold[];
+  thresholds: BenchThreshold[];
   series: MemorySeries;
   monitorIntervalMs: number;
 }
@@ -80,6 +81,6 @@ export function resolveStress(definition: StressDefinition, problems: string[]):
       own.push(`${hook} must be a function`);
   }
   for (const problem of own) problems.push(`${where}: ${problem}`);
-  const thresholds = parseMetricThresholds(options.thresholds, 'stress', where, problems);
+  const thresholds = parseMetricThresholds(options.thresholds, STRESS_VOCABULARY, where, problems);
   return { definition, levels, work, thresholds, series, monitorIntervalMs };
 }

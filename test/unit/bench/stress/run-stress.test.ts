@@ -166,7 +166,7 @@ describe('runStress', () => {
     expect(isVolleyError(error) && error.details).toEqual([
       "stress 'bad': load.concurrency must be a whole number >= 1, got 0",
       "stress 'bad': load.opsPerWorker must be a whole number >= 1, got 1.5",
-      "stress 'bad': threshold successRate: '>95': '95' is not a percentage like 95% or a fraction like 0.95",
+      "stress 'bad': threshold successRate: '>95': '95' is over 100% (use 99%, 99.9% or a fraction like 0.99)",
     ]);
   });
 });
