@@ -27,8 +27,11 @@ export interface ResolvedBench {
   thresholds: BenchThreshold[];
 }
 
-/** Seconds when a number (the `DurationInput` convention), else a duration string. */
-function durationMs(value: unknown): number | undefined {
+/**
+ * A definition's duration in ms, or undefined when it is not one above 0: seconds when a number
+ * (the `DurationInput` convention), else a duration string. Benchmarks and stress tests share it.
+ */
+export function durationInputMs(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
   if (typeof value !== 'string') return undefined;
   const ms = tryParseDuration(value);
@@ -51,7 +54,7 @@ export function resolveBench(definition: BenchDefinition, problems: string[]): R
     if (isCount(options.iterations, 1)) measure = { iterations: options.iterations, timeMs: Infinity };
     else own.push(`iterations must be a whole number >= 1, got ${String(options.iterations)}`);
   } else if (options.time !== undefined) {
-    const ms = durationMs(options.time);
+    const ms = durationInputMs(options.time);
     if (ms !== undefined) measure = { iterations: Number.POSITIVE_INFINITY, timeMs: ms };
     else own.push(`time must be a duration like '5s' or a number of seconds, got ${String(options.time)}`);
   }
