@@ -16,9 +16,12 @@
  * `afterEach` (as in tinybench): the benchmark has failed, and `teardown` still runs.
  */
 
-import type { BenchDefinition, BenchOptions } from './bench-definition.js';
 import { VolleyError } from '../errors.js';
 import { checkPids } from '../monitor/pid-monitor.js';
+import { isResourceMetric, measureResource } from '../monitor/resource-metrics.js';
+import { type RunResources, startResourceWatch } from '../monitor/resource-watch.js';
+import { judgeThreshold, type Measured } from '../thresholds/index.js';
+import type { BenchDefinition, BenchOptions } from './bench-definition.js';
 import {
   asyncHookedLoop,
   asyncLoop,
@@ -40,10 +43,7 @@ import {
   captureError,
   type ErroredBench,
 } from './bench-result.js';
-import { isResourceMetric, measureResource } from '../monitor/resource-metrics.js';
-import { judgeThreshold, type Measured } from '../thresholds/index.js';
 import { type BenchThreshold, growthLimits } from './metric-vocabularies.js';
-import { type RunResources, startResourceWatch } from '../monitor/resource-watch.js';
 import { type BenchStats, encodeSamples, SampleAccumulator, summarize } from './statistics.js';
 
 export interface RunBenchOptions {

@@ -11,13 +11,13 @@
  */
 
 import { performance } from 'node:perf_hooks';
+import type { MonitorSample } from '../metrics/result.js';
 import type { MemorySeries } from './memory-growth.js';
 import { checkPids, PidMonitor, type TargetSamples } from './pid-monitor.js';
 import { PidSampler } from './pid-sampler.js';
 import { ProcessMonitor } from './process-monitor.js';
 import { emptyReading, type ProcessReading, type ProcessSampler } from './process-sampler.js';
 import { type ResourceSummary, summarizeResources } from './resource-summary.js';
-import type { MonitorSample } from '../metrics/result.js';
 import { detectSaturation } from './saturation.js';
 import { SelfSampler } from './self-sampler.js';
 

@@ -4,18 +4,18 @@
  * `scalingEfficiency` and `degradation` compare a level with the others.
  */
 
-import type { StressDefinition } from './stress-definition.js';
-import { type BenchClock, performanceClock } from '../bench-loop.js';
-import { captureError } from '../bench-result.js';
-import { isResourceMetric, measureResource } from '../../monitor/resource-metrics.js';
-import { judgeThreshold, type Measured } from '../../thresholds/index.js';
-import { type BenchThreshold, growthLimits } from '../metric-vocabularies.js';
-import { startResourceWatch } from '../../monitor/resource-watch.js';
 import { VolleyError } from '../../errors.js';
 import { encodeHistogram, type Histogram, latencyStats } from '../../metrics/histogram.js';
 import type { ThresholdVerdict } from '../../metrics/result.js';
 import { checkPids } from '../../monitor/pid-monitor.js';
+import { isResourceMetric, measureResource } from '../../monitor/resource-metrics.js';
+import { startResourceWatch } from '../../monitor/resource-watch.js';
+import { judgeThreshold, type Measured } from '../../thresholds/index.js';
+import { type BenchClock, performanceClock } from '../bench-loop.js';
+import { captureError } from '../bench-result.js';
+import { type BenchThreshold, growthLimits } from '../metric-vocabularies.js';
 import { type ScalingRow, scalingOf } from './scaling.js';
+import type { StressDefinition } from './stress-definition.js';
 import { type ResolvedStress, resolveStress } from './stress-options.js';
 import type { CompletedStress, StressLevelResult, StressResult } from './stress-result.js';
 import { runLevel } from './stress-workers.js';

@@ -4,12 +4,12 @@
  * thresholds, and the monitoring settings.
  */
 
-import type { StressDefinition } from './stress-definition.js';
+import type { MemorySeries } from '../../monitor/memory-growth.js';
+import { DEFAULT_MONITOR_INTERVAL_MS } from '../../monitor/resource-watch.js';
 import { parseMetricThresholds } from '../../thresholds/index.js';
 import { durationInputMs } from '../bench-options.js';
 import { type BenchThreshold, STRESS_VOCABULARY } from '../metric-vocabularies.js';
-import { DEFAULT_MONITOR_INTERVAL_MS } from '../../monitor/resource-watch.js';
-import type { MemorySeries } from '../../monitor/memory-growth.js';
+import type { StressDefinition } from './stress-definition.js';
 
 export type StressWork = { kind: 'ops'; opsPerWorker: number } | { kind: 'duration'; durationMs: number };
 

@@ -10,10 +10,10 @@
  * for asynchronous work. Operations in flight when the duration ends are finished and counted.
  */
 
-import type { StressOperation } from './stress-definition.js';
-import { type BenchClock, isThenable } from '../bench-loop.js';
 import { createHistogram, type Histogram } from '../../metrics/histogram.js';
+import { type BenchClock, isThenable } from '../bench-loop.js';
 import { ErrorGroups } from './error-groups.js';
+import type { StressOperation } from './stress-definition.js';
 import type { StressWork } from './stress-options.js';
 
 export interface LevelCounts {
