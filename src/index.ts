@@ -40,7 +40,7 @@ export type { BenchResult, CompletedBench, ErroredBench } from './bench/bench-re
 export type { BenchStats } from './bench/statistics.js';
 export type { MemoryGrowth } from './monitor/memory-growth.js';
 export type { ResourceSummary } from './monitor/resource-summary.js';
-export type { CompletedStress, ErroredStress, StressLevelResult, StressResult } from './stress/stress-result.js';
+export type { CompletedStress, ErroredStress, StressLevelResult, StressResult } from './bench/stress/stress-result.js';
 export { between, constant, constantPacing, constantThroughput } from './api/wait-time.js';
 export type { VuContext } from './engine/vu-context.js';
 export type { WaitTime } from './engine/wait-time.js';
@@ -51,7 +51,7 @@ export { stress } from './api/stress.js';
 export { runBench, type RunBenchOptions } from './bench/run-bench.js';
 export { runSuite, type RunSuiteOptions, type SuiteEntry } from './bench/run-suite.js';
 export { isVolleyError, VolleyError } from './errors.js';
-export { runStress, type RunStressOptions } from './stress/run-stress.js';
+export { runStress, type RunStressOptions } from './bench/stress/run-stress.js';
 export type {
   CheckEntry,
   EndpointStats,

@@ -11,7 +11,7 @@ import type { BenchReport } from '../bench/bench-report.js';
 import type { BenchResult } from '../bench/bench-result.js';
 import { comparisonFailures, resultFailures } from '../bench/failures.js';
 import type { Result } from '../metrics/result.js';
-import type { StressResult } from '../stress/stress-result.js';
+import type { StressResult } from '../bench/stress/stress-result.js';
 
 export type AssertableResult = Result | BenchResult | StressResult | BenchReport;
 

@@ -6,83 +6,23 @@
  * in `volley bench` or `runStress()`.
  */
 
-import type { MetricCondition } from './bench.js';
-import type { DurationInput } from './wait-time.js';
+import {
+  STRESS_MARK,
+  type StressDefinition,
+  type StressLoad,
+  type StressOperation,
+  type StressOptions,
+} from '../bench/stress/stress-definition.js';
 
-/**
- * An operation under stress. It gets the worker's number (0-based) and the worker's iteration
- * (0-based); a thrown error or rejected promise counts as a failed operation.
- */
-export type StressOperation = (worker: number, iteration: number) => unknown;
-
-/**
- * How much to run: each of `concurrency` workers runs `opsPerWorker` operations back to back,
- * or keeps going for `duration`. `concurrency` may be left out when `levels` is given.
- */
-export type StressLoad =
-  | { concurrency?: number; opsPerWorker: number; duration?: undefined }
-  | { concurrency?: number; duration: DurationInput; opsPerWorker?: undefined };
-
-export interface StressThresholds {
-  /** Share of operations that succeeded: `'>95%'`. */
-  successRate?: MetricCondition;
-  errorRate?: MetricCondition;
-  /** Number of failed operations: `'<10'`. */
-  failures?: MetricCondition;
-  /** Operations per second: `'>100/s'`. */
-  ops?: MetricCondition;
-  /** Latency of an operation. */
-  mean?: MetricCondition;
-  avg?: MetricCondition;
-  min?: MetricCondition;
-  max?: MetricCondition;
-  median?: MetricCondition;
-  /** Highest RSS of volley's process: `'<500MB'`. */
-  peakMemory?: MetricCondition;
-  /** Mean RSS over the run. */
-  meanMemory?: MetricCondition;
-  /** Fitted memory growth over the run (leak detection): `'<50MB'`. */
-  memoryGrowth?: MetricCondition;
-  /** CPU of volley's process, percent of one core: `'<90%'`. */
-  peakCpu?: MetricCondition;
-  meanCpu?: MetricCondition;
-  /** The same, of the processes given with `--monitor-pid` (the highest of them). */
-  targetPeakMemory?: MetricCondition;
-  targetMemoryGrowth?: MetricCondition;
-  targetPeakCpu?: MetricCondition;
-  /** With `levels`: throughput per worker relative to the lowest level: `'>70%'`. */
-  scalingEfficiency?: MetricCondition;
-  /** With `levels`: p95 relative to the lowest level: `'<3x'`. */
-  degradation?: MetricCondition;
-  /** Any latency percentile: `p95: '<200ms'`. */
-  [percentile: `p${number}`]: MetricCondition | undefined;
-}
-
-export interface StressOptions {
-  /** Judged at every level. Without thresholds, any failed operation fails the stress test. */
-  thresholds?: StressThresholds;
-  /** Run once per concurrency, lowest first: `[1, 5, 10]`. */
-  levels?: readonly number[];
-  /** Runs once before the first level; awaited. */
-  setup?: () => unknown;
-  /** Runs once after the last level, even when one failed; awaited. */
-  teardown?: () => unknown;
-  /** Memory series for `memoryGrowth`: `rss` (default) or the JS heap, `heapUsed`. */
-  memory?: 'rss' | 'heapUsed';
-  /** Time between CPU and memory samples (default `'100ms'`). */
-  monitorInterval?: DurationInput;
-}
-
-export const STRESS_MARK: unique symbol = Symbol.for('volley.stress');
-
-export interface StressDefinition {
-  readonly [STRESS_MARK]: true;
-  readonly kind: 'stress';
-  readonly name: string;
-  readonly op: StressOperation;
-  readonly load: StressLoad;
-  readonly options: StressOptions;
-}
+export {
+  isStressDefinition,
+  STRESS_MARK,
+  type StressDefinition,
+  type StressLoad,
+  type StressOperation,
+  type StressOptions,
+  type StressThresholds,
+} from '../bench/stress/stress-definition.js';
 
 export function stress(
   name: string,
@@ -95,10 +35,4 @@ export function stress(
   }
   if (typeof op !== 'function') throw new TypeError(`stress('${name}', op, load): op must be a function`);
   return { [STRESS_MARK]: true, kind: 'stress', name, op, load, options };
-}
-
-export function isStressDefinition(value: unknown): value is StressDefinition {
-  return (
-    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[STRESS_MARK] === true
-  );
 }

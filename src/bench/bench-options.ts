@@ -3,9 +3,10 @@
  * many calls to measure (or for how long), the warm-up, and the parsed thresholds.
  */
 
-import type { BenchDefinition } from '../api/bench.js';
+import type { BenchDefinition } from './bench-definition.js';
 import { tryParseDuration } from '../core/units/duration.js';
-import { type MetricThreshold, parseMetricThresholds } from './metric-thresholds.js';
+import { parseMetricThresholds } from '../thresholds/index.js';
+import { BENCH_VOCABULARY, type BenchThreshold } from './metric-vocabularies.js';
 
 export const DEFAULT_TIME_MS = 1000;
 /** The default warm-up: up to this many calls… */
@@ -23,11 +24,14 @@ export interface ResolvedBench {
   definition: BenchDefinition;
   measure: Budget;
   warmup: Budget;
-  thresholds: MetricThreshold[];
+  thresholds: BenchThreshold[];
 }
 
-/** Seconds when a number (the `DurationInput` convention), else a duration string. */
-function durationMs(value: unknown): number | undefined {
+/**
+ * A definition's duration in ms, or undefined when it is not one above 0: seconds when a number
+ * (the `DurationInput` convention), else a duration string. Benchmarks and stress tests share it.
+ */
+export function durationInputMs(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
   if (typeof value !== 'string') return undefined;
   const ms = tryParseDuration(value);
@@ -50,7 +54,7 @@ export function resolveBench(definition: BenchDefinition, problems: string[]): R
     if (isCount(options.iterations, 1)) measure = { iterations: options.iterations, timeMs: Infinity };
     else own.push(`iterations must be a whole number >= 1, got ${String(options.iterations)}`);
   } else if (options.time !== undefined) {
-    const ms = durationMs(options.time);
+    const ms = durationInputMs(options.time);
     if (ms !== undefined) measure = { iterations: Number.POSITIVE_INFINITY, timeMs: ms };
     else own.push(`time must be a duration like '5s' or a number of seconds, got ${String(options.time)}`);
   }
@@ -75,6 +79,6 @@ export function resolveBench(definition: BenchDefinition, problems: string[]): R
     }
   }
   for (const problem of own) problems.push(`${where}: ${problem}`);
-  const thresholds = parseMetricThresholds(options.thresholds, 'bench', where, problems);
+  const thresholds = parseMetricThresholds(options.thresholds, BENCH_VOCABULARY, where, problems);
   return { definition, measure, warmup, thresholds };
 }

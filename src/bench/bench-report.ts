@@ -9,9 +9,9 @@ import { readFile } from 'node:fs/promises';
 import { VolleyError } from '../errors.js';
 import type { HostInfo } from '../metrics/result.js';
 import { ioReason } from '../core/atomic-write.js';
-import type { StressResult } from '../stress/stress-result.js';
 import type { BenchComparison } from './bench-compare.js';
 import type { BenchResult } from './bench-result.js';
+import type { StressResult } from './stress/stress-result.js';
 
 export const BENCH_REPORT_SCHEMA = 1;
 export const BENCH_REPORT_KIND = 'volley-bench';

@@ -5,7 +5,7 @@
  */
 
 import type { ThresholdVerdict } from '../metrics/result.js';
-import type { RunResources } from './resource-watch.js';
+import type { RunResources } from '../monitor/resource-watch.js';
 import type { BenchStats } from './statistics.js';
 
 export interface CompletedBench {

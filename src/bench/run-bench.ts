@@ -16,10 +16,13 @@
  * `afterEach` (as in tinybench): the benchmark has failed, and `teardown` still runs.
  */
 
-import type { BenchDefinition, BenchOptions } from '../api/bench.js';
 import { realClock } from '../core/clock.js';
 import { VolleyError } from '../errors.js';
 import { checkPids } from '../monitor/pid-monitor.js';
+import { isResourceMetric, measureResource } from '../monitor/resource-metrics.js';
+import { type RunResources, startResourceWatch } from '../monitor/resource-watch.js';
+import { judgeThreshold, type Measured } from '../thresholds/index.js';
+import type { BenchDefinition, BenchOptions } from './bench-definition.js';
 import {
   asyncHookedLoop,
   asyncLoop,
@@ -38,10 +41,9 @@ import {
   type CapturedError,
   type CompletedBench,
   captureError,
+  type ErroredBench,
 } from './bench-result.js';
-import { judgeThreshold, type Measured, type MetricThreshold } from './metric-thresholds.js';
-import { growthLimits, measureResource } from './resource-metrics.js';
-import { type RunResources, startResourceWatch } from './resource-watch.js';
+import { type BenchThreshold, growthLimits } from './metric-vocabularies.js';
 import { type BenchStats, encodeSamples, SampleAccumulator, summarize } from './statistics.js';
 
 export interface RunBenchOptions {
@@ -140,121 +142,122 @@ async function loop(
   else syncLoop(fn, clock, limits, overheadNs, acc);
 }
 
+function erroredBench(
+  name: string,
+  phase: BenchPhase,
+  error: CapturedError,
+  completedCalls: number,
+): ErroredBench {
+  return { kind: 'bench', state: 'errored', name, ok: false, phase, error, completedCalls };
+}
+
 /** Runs a benchmark whose options were already resolved (and pids checked). */
 export async function runResolvedBench(
   resolved: ResolvedBench,
   options: RunBenchOptions = {},
 ): Promise<BenchResult> {
   const { definition } = resolved;
-  const { fn } = definition;
-  const hooks = perCallHooks(definition.options);
-  const clock = options.clock ?? realClock;
-  const acc = new SampleAccumulator();
-  let phase: BenchPhase = 'setup';
-  let result: BenchResult;
   try {
     await definition.options.setup?.();
   } catch (error) {
-    return {
-      kind: 'bench',
-      state: 'errored',
-      name: definition.name,
-      ok: false,
-      phase,
-      error: captureError(error),
-      completedCalls: 0,
-    };
+    return erroredBench(definition.name, 'setup', captureError(error), 0);
   }
+  const acc = new SampleAccumulator();
+  const progress: { phase: BenchPhase } = { phase: 'probe' };
+  let result: BenchResult;
   try {
-    phase = 'probe';
-    if (hooks !== undefined) {
-      const prepared = hooks.beforeEach();
-      if (isThenable(prepared)) await prepared;
-    }
-    const probe = fn();
-    const async = isThenable(probe);
-    if (async) await probe;
-    if (hooks !== undefined) {
-      const cleaned = hooks.afterEach();
-      if (isThenable(cleaned)) await cleaned;
-    }
-    const overheadNs = await measureOverhead(clock, async, hooks !== undefined);
-
-    phase = 'warmup';
-    const warm = new SampleAccumulator();
-    await loop(async, fn, hooks, clock, limitsFrom(resolved.warmup, clock), overheadNs, warm, options.signal);
-
-    phase = 'measure';
-    const watch = startResourceWatch({
-      ...(options.monitorIntervalMs === undefined ? {} : { intervalMs: options.monitorIntervalMs }),
-      pids: options.monitorPids ?? [],
-      ...growthLimits(resolved.thresholds),
-    });
-    let watched: ReturnType<typeof watch.stop> | undefined;
-    try {
-      await loop(
-        async,
-        fn,
-        hooks,
-        clock,
-        limitsFrom(resolved.measure, clock),
-        overheadNs,
-        acc,
-        options.signal,
-      );
-    } finally {
-      watched = watch.stop();
-    }
-    const stats = summarize(acc);
-    const thresholds = resolved.thresholds.map((spec) =>
-      judgeThreshold(spec, measureBench(spec, stats, acc, watched.resources)),
-    );
-    result = {
-      kind: 'bench',
-      state: 'completed',
-      name: definition.name,
-      ok: thresholds.every((t) => t.ok),
-      mode: async ? 'async' : 'sync',
-      stats,
-      overheadNs: Math.round(overheadNs),
-      warmupCalls: warm.count,
-      histogram: encodeSamples(acc),
-      thresholds,
-      resources: watched.resources,
-      warnings: watched.warnings,
-    } satisfies CompletedBench;
+    result = await measure(resolved, options, acc, progress);
   } catch (error) {
-    result = {
-      kind: 'bench',
-      state: 'errored',
-      name: definition.name,
-      ok: false,
-      phase,
-      error: captureRunError(error),
-      completedCalls: acc.count,
-    };
+    result = erroredBench(definition.name, progress.phase, captureRunError(error), acc.count);
   }
   try {
     await definition.options.teardown?.();
   } catch (error) {
+    // A benchmark that already failed keeps its first error.
     if (result.state === 'completed') {
-      result = {
-        kind: 'bench',
-        state: 'errored',
-        name: definition.name,
-        ok: false,
-        phase: 'teardown',
-        error: captureError(error),
-        completedCalls: acc.count,
-      };
+      result = erroredBench(definition.name, 'teardown', captureError(error), acc.count);
     }
   }
   return result;
 }
 
+/**
+ * One unmeasured call, with its hooks, that tells whether the function is asynchronous: true
+ * when it returned a thenable (then every call is awaited).
+ */
+async function probe(fn: () => unknown, hooks: PerCallHooks | undefined): Promise<boolean> {
+  if (hooks !== undefined) {
+    const prepared = hooks.beforeEach();
+    if (isThenable(prepared)) await prepared;
+  }
+  const returned = fn();
+  const async = isThenable(returned);
+  if (async) await returned;
+  if (hooks !== undefined) {
+    const cleaned = hooks.afterEach();
+    if (isThenable(cleaned)) await cleaned;
+  }
+  return async;
+}
+
+/**
+ * Probe, calibration, warm-up and the measured calls (into `acc`, watched by the resource
+ * monitor), then the statistics and thresholds. `progress.phase` says where a throw came from.
+ */
+async function measure(
+  resolved: ResolvedBench,
+  options: RunBenchOptions,
+  acc: SampleAccumulator,
+  progress: { phase: BenchPhase },
+): Promise<CompletedBench> {
+  const { definition } = resolved;
+  const { fn } = definition;
+  const hooks = perCallHooks(definition.options);
+  const clock = options.clock ?? realClock;
+  const async = await probe(fn, hooks);
+  const overheadNs = await measureOverhead(clock, async, hooks !== undefined);
+  const run = (limits: Budget, into: SampleAccumulator): Promise<void> =>
+    loop(async, fn, hooks, clock, limitsFrom(limits, clock), overheadNs, into, options.signal);
+
+  progress.phase = 'warmup';
+  const warm = new SampleAccumulator();
+  await run(resolved.warmup, warm);
+
+  progress.phase = 'measure';
+  const watch = startResourceWatch({
+    ...(options.monitorIntervalMs === undefined ? {} : { intervalMs: options.monitorIntervalMs }),
+    pids: options.monitorPids ?? [],
+    ...growthLimits(resolved.thresholds),
+  });
+  let watched: ReturnType<typeof watch.stop>;
+  try {
+    await run(resolved.measure, acc);
+  } finally {
+    watched = watch.stop();
+  }
+  const stats = summarize(acc);
+  const thresholds = resolved.thresholds.map((spec) =>
+    judgeThreshold(spec, measureBench(spec, stats, acc, watched.resources)),
+  );
+  return {
+    kind: 'bench',
+    state: 'completed',
+    name: definition.name,
+    ok: thresholds.every((t) => t.ok),
+    mode: async ? 'async' : 'sync',
+    stats,
+    overheadNs: Math.round(overheadNs),
+    warmupCalls: warm.count,
+    histogram: encodeSamples(acc),
+    thresholds,
+    resources: watched.resources,
+    warnings: watched.warnings,
+  };
+}
+
 /** The value a benchmark threshold judges. */
 export function measureBench(
-  spec: MetricThreshold,
+  spec: BenchThreshold,
   stats: BenchStats,
   acc: SampleAccumulator,
   resources: RunResources,
@@ -280,8 +283,8 @@ export function measureBench(
         ? { value: null, note: 'the margin of error needs at least 2 calls and a mean above 0' }
         : { value: stats.rme };
     default:
-      return (
-        measureResource(spec.metric, resources) ?? { value: null, note: `${spec.metric} does not apply` }
-      );
+      return isResourceMetric(spec.metric)
+        ? measureResource(spec.metric, resources)
+        : { value: null, note: `${spec.metric} does not apply` };
   }
 }

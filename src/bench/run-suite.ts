@@ -7,15 +7,12 @@
  */
 
 import { performance } from 'node:perf_hooks';
-import { type BenchDefinition, isBenchDefinition } from '../api/bench.js';
-import { isStressDefinition, type StressDefinition } from '../api/stress.js';
 import { VolleyError } from '../errors.js';
+import { hostInfo } from '../metrics/host-info.js';
 import { checkPids } from '../monitor/pid-monitor.js';
-import { runResolvedStress } from '../stress/run-stress.js';
-import { type ResolvedStress, resolveStress } from '../stress/stress-options.js';
 import { VERSION } from '../version.js';
 import { type BenchComparison, type CompareBenchOptions, compareBenchReports } from './bench-compare.js';
-import { hostInfo } from '../metrics/host-info.js';
+import { type BenchDefinition, isBenchDefinition } from './bench-definition.js';
 import type { BenchClock } from './bench-loop.js';
 import { type ResolvedBench, resolveBench } from './bench-options.js';
 import {
@@ -25,6 +22,9 @@ import {
   type SuiteResult,
 } from './bench-report.js';
 import { runResolvedBench } from './run-bench.js';
+import { runResolvedStress } from './stress/run-stress.js';
+import { isStressDefinition, type StressDefinition } from './stress/stress-definition.js';
+import { type ResolvedStress, resolveStress } from './stress/stress-options.js';
 
 export type SuiteEntry = BenchDefinition | StressDefinition;
 

@@ -5,12 +5,12 @@
  * percentiles. Nanoseconds, not the microseconds of HTTP latencies, because a benchmarked
  * function can take 40 ns, which microseconds would record as 0.
  *
- * From those: the standard error of the mean, the margin of error at 95% confidence with
- * Student's t for n − 1 degrees of freedom (a benchmark of 10 calls is not a normal sample),
- * and the relative margin of error (rme) that says how far to trust the mean.
+ * From those: the standard error of the mean, the margin of error at 95% confidence (the
+ * comparison engine's, `src/compare/welch.ts`: Student's t, as a benchmark of 10 calls is not a
+ * normal sample), and the relative margin of error (rme) that says how far to trust the mean.
  */
 
-import { studentTQuantile } from '../compare/student-t.js';
+import { meanMarginOfError } from '../compare/welch.js';
 import { createHistogram, encodeHistogram, type Histogram } from '../metrics/histogram.js';
 import type { LatencyStats } from '../metrics/result.js';
 
@@ -59,7 +59,7 @@ export interface BenchStats extends LatencyStats {
   rme: number | null;
 }
 
-const CONFIDENCE_QUANTILE = 0.975;
+const CONFIDENCE = 0.95;
 
 /** Rounds to 1e-6 ms (1 ns): the resolution samples are recorded at. */
 function ms(ns: number): number {
@@ -89,7 +89,7 @@ export function summarize(acc: SampleAccumulator): BenchStats {
   }
   const stdevNs = n > 1 ? Math.sqrt(acc.m2 / (n - 1)) : 0;
   const semNs = stdevNs / Math.sqrt(n);
-  const moeNs = n > 1 ? studentTQuantile(CONFIDENCE_QUANTILE, n - 1) * semNs : 0;
+  const moeNs = meanMarginOfError({ n, mean: acc.mean, sd: stdevNs }, CONFIDENCE);
   return {
     count: n,
     totalMs: acc.totalNs / NS_PER_MS,

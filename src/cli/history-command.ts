@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { unlikeness } from '../compare/likeness.js';
 import { analyzeTrend, sortByStart } from '../compare/trend.js';
 import { VolleyError } from '../errors.js';
-import { DEFAULT_HISTORY_DIR, listScenarios, loadHistory } from '../history/history-store.js';
+import { DEFAULT_HISTORY_DIR, listScenarios, loadHistory } from '../compare/history-store.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { colorEnabled } from '../outputs/color.js';
 import { renderHistoryHtml } from '../outputs/compare/history-html.js';

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { CoordinatorServer } from '../cluster/coordinator-server.js';
 import { bundleStandalone } from '../config/scenario-file.js';
 import { VolleyError } from '../errors.js';
-import { DEFAULT_HISTORY_DIR, saveToHistory } from '../history/history-store.js';
+import { DEFAULT_HISTORY_DIR, saveToHistory } from '../compare/history-store.js';
 import { readResultFile } from '../metrics/result-reader.js';
 import { isLoopbackAddress } from '../outputs/http-guard.js';
 import { LiveStatusOutput } from '../outputs/live-status.js';

@@ -17,7 +17,8 @@
 
 import type { RequestStats, TimeSeriesPoint } from '../metrics/result.js';
 import { bootstrapPercentileDifferences } from './bootstrap.js';
-import type { CompareSettings, MetricComparison, MetricName, Verdict } from './comparison.js';
+import { changeVerdict } from './change-verdict.js';
+import type { CompareSettings, MetricComparison, MetricName } from './comparison.js';
 import type { Distribution } from './distribution.js';
 import { twoProportionTest } from './proportion.js';
 import type { Random } from './random.js';
@@ -31,13 +32,6 @@ const US_PER_MS = 1000;
 
 function relative(change: number, baseline: number): number | null {
   return baseline > 0 ? change / baseline : null;
-}
-
-/** Higher is worse (latency, error rate) unless `higherIsBetter`. */
-function verdictOf(change: number, margin: number, significant: boolean, higherIsBetter = false): Verdict {
-  if (!significant || Math.abs(change) <= margin) return 'unchanged';
-  const worse = higherIsBetter ? change < 0 : change > 0;
-  return worse ? 'regressed' : 'improved';
 }
 
 export function compareThroughput(
@@ -68,7 +62,7 @@ export function compareThroughput(
     change,
     relativeChange: relative(change, baseline.rps),
     margin,
-    verdict: verdictOf(change, margin, true, true),
+    verdict: changeVerdict(change, margin, true, true),
     evidence: { kind: 'ratio' },
   };
 }
@@ -102,7 +96,7 @@ export function compareErrorRate(
     change: test.difference,
     relativeChange: relative(test.difference, test.baselineRate),
     margin,
-    verdict: verdictOf(test.difference, margin, test.pValue < alpha),
+    verdict: changeVerdict(test.difference, margin, test.pValue < alpha),
     evidence: { kind: 'two-proportion', z: test.z, pValue: test.pValue, alpha },
   };
 }
@@ -187,7 +181,7 @@ export function compareLatency(
       change: d.difference / US_PER_MS,
       relativeChange: relative(d.difference, d.baseline),
       margin: margin / US_PER_MS,
-      verdict: tooFew ? 'n/a' : verdictOf(d.difference, margin, significant),
+      verdict: tooFew ? 'n/a' : changeVerdict(d.difference, margin, significant),
       evidence: tooFew
         ? { kind: 'none', reason: `too few requests (p${d.percentile} needs ${needed})` }
         : {

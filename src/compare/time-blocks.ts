@@ -15,7 +15,7 @@
  */
 
 import type { TimeSeriesPoint } from '../metrics/result.js';
-import { studentTQuantile } from './student-t.js';
+import { summarizeValues, welchInterval } from './welch.js';
 
 /** Seconds needed in each run to estimate how much seconds vary. */
 export const MIN_BLOCKS = 3;
@@ -29,12 +29,6 @@ export interface BlockInterval {
   blocks: [number, number];
 }
 
-function meanAndVariance(values: readonly number[]): { mean: number; variance: number } {
-  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
-  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1);
-  return { mean, variance };
-}
-
 /** Welch's interval for the difference of means; null with fewer than MIN_BLOCKS values a side. */
 export function blockInterval(
   baseline: readonly number[],
@@ -42,17 +36,8 @@ export function blockInterval(
   confidence: number,
 ): BlockInterval | null {
   if (baseline.length < MIN_BLOCKS || current.length < MIN_BLOCKS) return null;
-  const a = meanAndVariance(baseline);
-  const b = meanAndVariance(current);
-  const difference = b.mean - a.mean;
-  const va = a.variance / baseline.length;
-  const vb = b.variance / current.length;
-  const blocks: [number, number] = [baseline.length, current.length];
-  if (va + vb === 0) return { difference, low: difference, high: difference, blocks };
-  // Welch–Satterthwaite degrees of freedom.
-  const df = (va + vb) ** 2 / (va ** 2 / (baseline.length - 1) + vb ** 2 / (current.length - 1));
-  const half = studentTQuantile(1 - (1 - confidence) / 2, df) * Math.sqrt(va + vb);
-  return { difference, low: difference - half, high: difference + half, blocks };
+  const interval = welchInterval(summarizeValues(baseline), summarizeValues(current), confidence);
+  return { ...interval, blocks: [baseline.length, current.length] };
 }
 
 /** A percentile's per-second values (ms), seconds without requests left out. */

@@ -132,10 +132,18 @@ export interface TimeSeriesPoint {
   p99: number | null;
 }
 
+/**
+ * One reading of a watched process (volley's own, or a `--monitor-pid` target), as
+ * `src/monitor/` takes it and a Result, a benchmark or a stress level keeps it.
+ */
 export interface MonitorSample {
-  /** Seconds since the run started. */
+  /**
+   * When the sample's interval ended: seconds (3 decimals) since the watch started. A run starts
+   * its watch with the run, a benchmark with its measured calls, a stress test with each level.
+   * Named `t` because that is the key in every Result and bench report written so far.
+   */
   t: number;
-  /** CPU use of the process, percent of one core. */
+  /** CPU use of the process over the interval (user + system), percent of one core. */
   cpuPercent: number;
   rssBytes: number;
   heapUsedBytes: number;

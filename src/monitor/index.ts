@@ -5,7 +5,7 @@
 
 export { ProcessMonitor, type ProcessMonitorOptions } from './process-monitor.js';
 export type { ProcessReading, ProcessSampler } from './process-sampler.js';
-export type { MonitorSample } from './sample.js';
+export type { MonitorSample } from '../metrics/result.js';
 export { DEFAULT_SATURATION_LIMITS, detectSaturation, type SaturationLimits } from './saturation.js';
 export { SelfSampler } from './self-sampler.js';
 export { type LoopDelaySource, WorstLoopDelay } from './worst-loop-delay.js';

@@ -27,7 +27,7 @@
  * sharply. Either way a run should span a few collections to tell a leak from a growing heap.
  */
 
-import type { MonitorSample } from './sample.js';
+import type { MonitorSample } from '../metrics/result.js';
 
 export type MemorySeries = 'rss' | 'heapUsed';
 

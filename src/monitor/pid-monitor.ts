@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { VolleyError } from '../errors.js';
 import { assertProcAvailable, PidSampler, type PidSamplerOptions } from './pid-sampler.js';
 import { ProcessMonitor } from './process-monitor.js';
-import type { MonitorSample } from './sample.js';
+import type { MonitorSample } from '../metrics/result.js';
 
 export interface PidMonitorOptions extends PidSamplerOptions {
   /** Time between samples, ms (default 1000). */

@@ -23,7 +23,7 @@
 import { performance } from 'node:perf_hooks';
 import { isOutOfFiles } from './out-of-files.js';
 import { emptyReading, type ProcessReading, type ProcessSampler } from './process-sampler.js';
-import type { MonitorSample } from './sample.js';
+import type { MonitorSample } from '../metrics/result.js';
 import { SelfSampler } from './self-sampler.js';
 
 export interface ProcessMonitorOptions {

@@ -7,7 +7,7 @@
  */
 
 import { estimateMemoryGrowth, type MemoryGrowth, type MemoryGrowthOptions } from './memory-growth.js';
-import type { MonitorSample } from './sample.js';
+import type { MonitorSample } from '../metrics/result.js';
 
 export interface ResourceSummary {
   samples: MonitorSample[];

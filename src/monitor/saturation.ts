@@ -9,7 +9,7 @@
  * of the sample before it (t[i-1], or 0) and lasted t[j] − t[i-1].
  */
 
-import type { MonitorSample } from './sample.js';
+import type { MonitorSample } from '../metrics/result.js';
 
 export interface SaturationLimits {
   /** CPU above this percent of one core counts as saturated. */

@@ -7,34 +7,32 @@
 import { formatDuration } from '../core/units/duration.js';
 import type { ThresholdVerdict } from '../metrics/result.js';
 import type { MergedStats, StatsSource } from '../metrics/stats-source.js';
-import { compare } from './compare.js';
-import { formatActual } from './format-actual.js';
+import { displayOf } from './run-vocabulary.js';
 import { formatSelector } from './selector.js';
 import type { ThresholdMetric, ThresholdSpec } from './threshold.js';
+import { type JudgedCondition, judge, type Measured } from './verdict.js';
 
 export function evaluateThreshold(spec: ThresholdSpec, source: StatsSource): ThresholdVerdict {
-  if (spec.metric.kind === 'memory') return judgeMemory(spec, spec.metric, source);
+  return judge(judgedCondition(spec), measureSpec(spec, source));
+}
+
+function judgedCondition(spec: ThresholdSpec): JudgedCondition {
+  return {
+    expression: spec.expression,
+    op: spec.op,
+    value: spec.value,
+    display: displayOf(spec.metric),
+    abortOnFail: spec.abortOnFail,
+  };
+}
+
+/** The spec's figure over the rows it selects, or the reason there is none. */
+function measureSpec(spec: ThresholdSpec, source: StatsSource): Measured {
+  if (spec.metric.kind === 'memory') return measureMemory(spec.metric, source);
   const stats =
     spec.windowMs === undefined ? source.select(spec.filter) : source.select(spec.filter, spec.windowMs);
   const actual = measure(spec.metric, stats);
-  if (actual === null) {
-    return {
-      expression: spec.expression,
-      ok: false,
-      actual: null,
-      actualText: 'no data',
-      abortOnFail: spec.abortOnFail,
-      note: noDataNote(spec, stats),
-    };
-  }
-  const ok = compare(actual, spec.op, spec.value);
-  return {
-    expression: spec.expression,
-    ok,
-    actual,
-    actualText: formatActual(spec, actual, ok),
-    abortOnFail: spec.abortOnFail,
-  };
+  return actual === null ? { value: null, note: noDataNote(spec, stats) } : { value: actual };
 }
 
 export function evaluateThresholds(specs: readonly ThresholdSpec[], source: StatsSource): ThresholdVerdict[] {
@@ -85,29 +83,15 @@ function measure(metric: ThresholdMetric, stats: MergedStats): number | null {
 }
 
 /** Memory thresholds judge the run's processes, not requests: available once the run has ended. */
-function judgeMemory(
-  spec: ThresholdSpec,
-  metric: Extract<ThresholdMetric, { kind: 'memory' }>,
-  source: StatsSource,
-): ThresholdVerdict {
+function measureMemory(metric: Extract<ThresholdMetric, { kind: 'memory' }>, source: StatsSource): Measured {
   const figures = source.resources?.()[metric.of] ?? null;
   const actual = figures === null ? null : metric.which === 'growth' ? figures.growthBytes : figures.peakBytes;
-  if (actual === null) {
-    const note =
-      figures === null && metric.of === 'targets'
-        ? 'no process was monitored (add --monitor-pid)'
-        : 'too few memory samples (the run was too short to fit a trend)';
-    return {
-      expression: spec.expression,
-      ok: false,
-      actual: null,
-      actualText: 'no data',
-      abortOnFail: spec.abortOnFail,
-      note,
-    };
-  }
-  const ok = compare(actual, spec.op, spec.value);
-  return { expression: spec.expression, ok, actual, actualText: formatActual(spec, actual, ok), abortOnFail: spec.abortOnFail };
+  if (actual !== null) return { value: actual };
+  const note =
+    figures === null && metric.of === 'targets'
+      ? 'no process was monitored (add --monitor-pid)'
+      : 'too few memory samples (the run was too short to fit a trend)';
+  return { value: null, note };
 }
 
 function noDataNote(spec: ThresholdSpec, stats: MergedStats): string {

@@ -10,7 +10,7 @@ import { VolleyError } from '../errors.js';
 import type { RowFilter } from '../metrics/stats-source.js';
 import { parseCondition } from './condition.js';
 import { describeValue } from './describe-value.js';
-import { isMetricName, METRIC_NAMES_HINT, parseMetricName } from './metric-name.js';
+import { isMetricName, METRIC_NAMES_HINT, parseMetricName, unitOf } from './run-vocabulary.js';
 import { parseExpressionInto } from './parse-expression.js';
 import { formatSelector, isSelectorKey, phaseSelectorProblems, setKey } from './selector.js';
 import type { ThresholdDefinition, ThresholdSpec } from './threshold.js';
@@ -81,7 +81,7 @@ function parseObject(def: Record<string, unknown>, where: string, problems: stri
       const expression = `${selector === '' ? '' : `${selector}:`}${key}${condition}${suffix}`;
       const mine: string[] = [];
       const metric = parseMetricName(key, mine);
-      const parsed = parseCondition(conditionText, metric, mine);
+      const parsed = parseCondition(conditionText, metric && unitOf(metric), mine);
       for (const problem of mine) problems.push(`threshold '${expression}': ${problem}`);
       if (metric === undefined || parsed === undefined) continue;
       const spec: ThresholdSpec = {

@@ -8,7 +8,7 @@
 
 import { VolleyError } from '../errors.js';
 import { parseCondition } from './condition.js';
-import { parseMetricName } from './metric-name.js';
+import { parseMetricName, unitOf } from './run-vocabulary.js';
 import { parseSelector, phaseSelectorProblems } from './selector.js';
 import type { ThresholdSpec } from './threshold.js';
 
@@ -53,7 +53,7 @@ function parseTrimmed(expression: string, problems: string[]): ThresholdSpec | u
   const selectorText = colon === -1 ? undefined : head.slice(0, colon);
   const filter = selectorText === undefined ? {} : parseSelector(selectorText, problems);
   const metric = parseMetricName(head.slice(colon + 1), problems);
-  const condition = parseCondition(match[2] ?? '', metric, problems);
+  const condition = parseCondition(match[2] ?? '', metric && unitOf(metric), problems);
   if (metric === undefined || condition === undefined || problems.length > 0) return undefined;
   return { expression, filter, metric, op: condition.op, value: condition.value, abortOnFail: false };
 }

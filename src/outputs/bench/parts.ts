@@ -3,8 +3,8 @@
  * wrapped to the terminal, the verdict marks, and the resource line of a process.
  */
 
-import { formatTime } from '../../bench/metric-value.js';
-import type { TargetResources } from '../../bench/resource-watch.js';
+import { formatTime } from '../../thresholds/index.js';
+import type { TargetResources } from '../../monitor/resource-watch.js';
 import type { ThresholdVerdict } from '../../metrics/result.js';
 import type { ResourceSummary } from '../../monitor/resource-summary.js';
 import type { Palette } from '../color.js';

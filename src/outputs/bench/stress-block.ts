@@ -5,7 +5,7 @@
  * scaling efficiency and latency degradation against the lowest level.
  */
 
-import type { StressLevelResult, StressResult } from '../../stress/stress-result.js';
+import type { StressLevelResult, StressResult } from '../../bench/stress/stress-result.js';
 import type { Palette } from '../color.js';
 import { formatCount, formatPercent, MISSING } from '../../core/units/index.js';
 import { type Cell, renderTable } from '../table.js';

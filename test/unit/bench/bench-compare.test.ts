@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compareBenchReports, welchPValue } from '../../../src/bench/bench-compare.js';
+import { compareBenchReports } from '../../../src/bench/bench-compare.js';
 import type { SuiteResult } from '../../../src/bench/bench-report.js';
 import type { CompletedBench } from '../../../src/bench/bench-result.js';
 import { benchResult, levelResult, report, stressResult } from './fixtures.js';
-
-/** t(0.975) with 18 degrees of freedom (scipy.stats.t.ppf(0.975, 18)). */
-const T_975_DF18 = 2.10092204024096;
 
 function benchWith(name: string, count: number, mean: number, stdev: number): CompletedBench {
   const result = benchResult(name);
   result.stats = { ...result.stats, count, mean, stdev };
   return result;
 }
-
-describe("Welch's t-test", () => {
-  it('gives p = 0.05 at the 97.5% t quantile', () => {
-    // Equal n and sd: df = 18 exactly, and t = difference / sqrt(2 sd² / n).
-    const difference = T_975_DF18 * Math.sqrt((2 * 4) / 10);
-    const p = welchPValue({ n: 10, mean: 0, sd: 2 }, { n: 10, mean: difference, sd: 2 });
-    expect(p).toBeCloseTo(0.05, 6);
-  });
-
-  it('is 1 for equal means and 0 for different means with no spread', () => {
-    expect(welchPValue({ n: 5, mean: 3, sd: 1 }, { n: 5, mean: 3, sd: 1 })).toBe(1);
-    expect(welchPValue({ n: 5, mean: 3, sd: 0 }, { n: 5, mean: 4, sd: 0 })).toBe(0);
-  });
-});
 
 describe('comparing bench reports', () => {
   const baseline = report([

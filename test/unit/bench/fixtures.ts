@@ -2,9 +2,9 @@
 
 import type { BenchReport, SuiteResult } from '../../../src/bench/bench-report.js';
 import type { CompletedBench } from '../../../src/bench/bench-result.js';
-import type { RunResources } from '../../../src/bench/resource-watch.js';
+import type { RunResources } from '../../../src/monitor/resource-watch.js';
 import type { ResourceSummary } from '../../../src/monitor/resource-summary.js';
-import type { CompletedStress, StressLevelResult } from '../../../src/stress/stress-result.js';
+import type { CompletedStress, StressLevelResult } from '../../../src/bench/stress/stress-result.js';
 
 export function summary(overrides: Partial<ResourceSummary> = {}): ResourceSummary {
   return {

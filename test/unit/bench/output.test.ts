@@ -5,7 +5,7 @@ import {
   formatBenchSummary,
   formatSuiteEntry,
 } from '../../../src/outputs/bench/bench-summary.js';
-import type { ErroredStress } from '../../../src/stress/stress-result.js';
+import type { ErroredStress } from '../../../src/bench/stress/stress-result.js';
 import { benchResult, levelResult, report, resources, stressResult, summary } from './fixtures.js';
 
 const plain = { color: false, width: 120 };

@@ -207,7 +207,7 @@ describe('runBench: failures', () => {
     expect(error.code).toBe('VOLLEY_E_CONFIG');
     expect(error.details).toEqual([
       "bench 'bad': give iterations or time, not both",
-      "bench 'bad': threshold mean: '<fast': 'fast' is not a duration like 50ms or 1.5s",
+      "bench 'bad': threshold mean: '<fast': 'fast' is not a duration (use 300ms, 1.5s)",
       "bench 'bad': threshold 'successRate' applies to stress tests, not benchmarks (use one of mean, min, max, stdev, ops, rme, peakMemory, meanMemory, memoryGrowth, peakCpu, meanCpu, targetPeakMemory, targetMemoryGrowth, targetPeakCpu, median, pNN)",
       "bench 'bad': threshold p95: '150ms': no comparison operator (use <, <=, >, >= or ==, e.g. p95<300ms)",
     ]);

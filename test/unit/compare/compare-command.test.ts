@@ -7,7 +7,7 @@ import { readResultFile } from '../../../src/metrics/result-reader.js';
 import { historyCommand } from '../../../src/cli/history-command.js';
 import type { Comparison } from '../../../src/compare/comparison.js';
 import { isVolleyError } from '../../../src/errors.js';
-import { saveToHistory } from '../../../src/history/history-store.js';
+import { saveToHistory } from '../../../src/compare/history-store.js';
 import { lognormalHistogram, result, stats } from './fixtures.js';
 
 function sink() {

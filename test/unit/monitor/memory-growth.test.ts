@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateMemoryGrowth, theilSenSlope } from '../../../src/monitor/memory-growth.js';
 import { summarizeResources } from '../../../src/monitor/resource-summary.js';
-import type { MonitorSample } from '../../../src/monitor/sample.js';
+import type { MonitorSample } from '../../../src/metrics/result.js';
 
 function sample(t: number, rssBytes: number, heapUsedBytes = 0, cpuPercent = 0): MonitorSample {
   return { t, cpuPercent, rssBytes, heapUsedBytes, eventLoopDelayP99Ms: 0 };

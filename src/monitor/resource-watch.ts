@@ -11,15 +11,15 @@
  */
 
 import { performance } from 'node:perf_hooks';
-import type { MemorySeries } from '../monitor/memory-growth.js';
-import { checkPids, PidMonitor, type TargetSamples } from '../monitor/pid-monitor.js';
-import { PidSampler } from '../monitor/pid-sampler.js';
-import { ProcessMonitor } from '../monitor/process-monitor.js';
-import { emptyReading, type ProcessReading, type ProcessSampler } from '../monitor/process-sampler.js';
-import { type ResourceSummary, summarizeResources } from '../monitor/resource-summary.js';
-import type { MonitorSample } from '../monitor/sample.js';
-import { detectSaturation } from '../monitor/saturation.js';
-import { SelfSampler } from '../monitor/self-sampler.js';
+import type { MonitorSample } from '../metrics/result.js';
+import type { MemorySeries } from './memory-growth.js';
+import { checkPids, PidMonitor, type TargetSamples } from './pid-monitor.js';
+import { PidSampler } from './pid-sampler.js';
+import { ProcessMonitor } from './process-monitor.js';
+import { emptyReading, type ProcessReading, type ProcessSampler } from './process-sampler.js';
+import { type ResourceSummary, summarizeResources } from './resource-summary.js';
+import { detectSaturation } from './saturation.js';
+import { SelfSampler } from './self-sampler.js';
 
 export const DEFAULT_MONITOR_INTERVAL_MS = 100;
 

@@ -10,10 +10,10 @@
  * for asynchronous work. Operations in flight when the duration ends are finished and counted.
  */
 
-import type { StressOperation } from '../api/stress.js';
-import type { BenchClock } from '../bench/bench-loop.js';
-import { createHistogram, type Histogram } from '../metrics/histogram.js';
+import { createHistogram, type Histogram } from '../../metrics/histogram.js';
+import { type BenchClock, isThenable } from '../bench-loop.js';
 import { ErrorGroups } from './error-groups.js';
+import type { StressOperation } from './stress-definition.js';
 import type { StressWork } from './stress-options.js';
 
 export interface LevelCounts {
@@ -24,14 +24,6 @@ export interface LevelCounts {
   /** Every operation's time, µs. */
   histogram: Histogram;
   errors: ErrorGroups;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }
 
 export async function runLevel(

@@ -4,18 +4,19 @@
  * `scalingEfficiency` and `degradation` compare a level with the others.
  */
 
-import type { StressDefinition } from '../api/stress.js';
-import type { BenchClock } from '../bench/bench-loop.js';
-import { realClock } from '../core/clock.js';
-import { captureError } from '../bench/bench-result.js';
-import { judgeThreshold, type Measured, type MetricThreshold } from '../bench/metric-thresholds.js';
-import { growthLimits, measureResource } from '../bench/resource-metrics.js';
-import { startResourceWatch } from '../bench/resource-watch.js';
-import { VolleyError } from '../errors.js';
-import { encodeHistogram, type Histogram, latencyStats } from '../metrics/histogram.js';
-import type { ThresholdVerdict } from '../metrics/result.js';
-import { checkPids } from '../monitor/pid-monitor.js';
+import { VolleyError } from '../../errors.js';
+import { encodeHistogram, type Histogram, latencyStats } from '../../metrics/histogram.js';
+import type { ThresholdVerdict } from '../../metrics/result.js';
+import { checkPids } from '../../monitor/pid-monitor.js';
+import { isResourceMetric, measureResource } from '../../monitor/resource-metrics.js';
+import { startResourceWatch } from '../../monitor/resource-watch.js';
+import { judgeThreshold, type Measured } from '../../thresholds/index.js';
+import type { BenchClock } from '../bench-loop.js';
+import { realClock } from '../../core/clock.js';
+import { captureError } from '../bench-result.js';
+import { type BenchThreshold, growthLimits } from '../metric-vocabularies.js';
 import { type ScalingRow, scalingOf } from './scaling.js';
+import type { StressDefinition } from './stress-definition.js';
 import { type ResolvedStress, resolveStress } from './stress-options.js';
 import type { CompletedStress, StressLevelResult, StressResult } from './stress-result.js';
 import { runLevel } from './stress-workers.js';
@@ -158,14 +159,14 @@ async function runMeasuredLevel(
   };
 }
 
-function isScalingMetric(spec: MetricThreshold): boolean {
+function isScalingMetric(spec: BenchThreshold): boolean {
   return spec.metric === 'scalingEfficiency' || spec.metric === 'degradation';
 }
 
 const NO_OPS: Measured = { value: null, note: 'no operations ran' };
 
 function measureStress(
-  spec: MetricThreshold,
+  spec: BenchThreshold,
   level: MeasuredLevel,
   row: ScalingRow | undefined,
   several: boolean,
@@ -198,11 +199,8 @@ function measureStress(
         : { value };
     }
     default:
-      return (
-        measureResource(spec.metric, result.resources) ?? {
-          value: null,
-          note: `${spec.metric} does not apply`,
-        }
-      );
+      return isResourceMetric(spec.metric)
+        ? measureResource(spec.metric, result.resources)
+        : { value: null, note: `${spec.metric} does not apply` };
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorGroups, MAX_ERROR_GROUPS, OTHER_ERRORS } from '../../../src/stress/error-groups.js';
-import { scalingOf } from '../../../src/stress/scaling.js';
+import { ErrorGroups, MAX_ERROR_GROUPS, OTHER_ERRORS } from '../../../../src/bench/stress/error-groups.js';
+import { scalingOf } from '../../../../src/bench/stress/scaling.js';
 
 describe('scaling across levels', () => {
   it('compares each level with the lowest: throughput per worker and p95', () => {

@@ -16,11 +16,11 @@ import { randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseResult } from '../metrics/result-reader.js';
-import { sortByStart } from '../compare/trend.js';
 import { VolleyError } from '../errors.js';
 import type { Result } from '../metrics/result.js';
+import { parseResult } from '../metrics/result-reader.js';
 import { runFileStem, scenarioSlug } from './slug.js';
+import { sortByStart } from './trend.js';
 
 export const DEFAULT_HISTORY_DIR = '.volley/history';
 

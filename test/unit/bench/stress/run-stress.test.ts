@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stress } from '../../../src/api/stress.js';
-import { isVolleyError } from '../../../src/errors.js';
-import { runStress } from '../../../src/stress/run-stress.js';
-import type { CompletedStress, StressResult } from '../../../src/stress/stress-result.js';
+import { stress } from '../../../../src/api/stress.js';
+import { isVolleyError } from '../../../../src/errors.js';
+import { runStress } from '../../../../src/bench/stress/run-stress.js';
+import type { CompletedStress, StressResult } from '../../../../src/bench/stress/stress-result.js';
 
 function completed(result: StressResult): CompletedStress {
   if (result.state !== 'completed') throw new Error(`expected completed, got ${result.error.message}`);
@@ -166,7 +166,7 @@ describe('runStress', () => {
     expect(isVolleyError(error) && error.details).toEqual([
       "stress 'bad': load.concurrency must be a whole number >= 1, got 0",
       "stress 'bad': load.opsPerWorker must be a whole number >= 1, got 1.5",
-      "stress 'bad': threshold successRate: '>95': '95' is not a percentage like 95% or a fraction like 0.95",
+      "stress 'bad': threshold successRate: '>95': '95' is over 100% (use 99%, 99.9% or a fraction like 0.99)",
     ]);
   });
 });

@@ -4,9 +4,9 @@
  * scaling rows. A discriminated union on `state`: setup or teardown throwing makes it `errored`.
  */
 
-import type { CapturedError } from '../bench/bench-result.js';
-import type { RunResources } from '../bench/resource-watch.js';
-import type { LatencyStats, ThresholdVerdict } from '../metrics/result.js';
+import type { LatencyStats, ThresholdVerdict } from '../../metrics/result.js';
+import type { RunResources } from '../../monitor/resource-watch.js';
+import type { CapturedError } from '../bench-result.js';
 import type { ErrorGroup } from './error-groups.js';
 import type { ScalingRow } from './scaling.js';
 import type { StressWork } from './stress-options.js';

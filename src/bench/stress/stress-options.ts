@@ -4,11 +4,12 @@
  * thresholds, and the monitoring settings.
  */
 
-import type { StressDefinition } from '../api/stress.js';
-import { type MetricThreshold, parseMetricThresholds } from '../bench/metric-thresholds.js';
-import { DEFAULT_MONITOR_INTERVAL_MS } from '../bench/resource-watch.js';
-import { tryParseDuration } from '../core/units/duration.js';
-import type { MemorySeries } from '../monitor/memory-growth.js';
+import type { MemorySeries } from '../../monitor/memory-growth.js';
+import { DEFAULT_MONITOR_INTERVAL_MS } from '../../monitor/resource-watch.js';
+import { parseMetricThresholds } from '../../thresholds/index.js';
+import { durationInputMs } from '../bench-options.js';
+import { type BenchThreshold, STRESS_VOCABULARY } from '../metric-vocabularies.js';
+import type { StressDefinition } from './stress-definition.js';
 
 export type StressWork = { kind: 'ops'; opsPerWorker: number } | { kind: 'duration'; durationMs: number };
 
@@ -17,21 +18,13 @@ export interface ResolvedStress {
   /** Concurrencies to run, in the order given (one entry without `levels`). */
   levels: number[];
   work: StressWork;
-  thresholds: MetricThreshold[];
+  thresholds: BenchThreshold[];
   series: MemorySeries;
   monitorIntervalMs: number;
 }
 
 function isWhole(value: unknown, minimum: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= minimum;
-}
-
-/** Seconds when a number (the `DurationInput` convention), else a duration string. */
-function durationMs(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
-  if (typeof value !== 'string') return undefined;
-  const ms = tryParseDuration(value);
-  return ms !== undefined && ms > 0 ? ms : undefined;
 }
 
 export function resolveStress(definition: StressDefinition, problems: string[]): ResolvedStress {
@@ -58,7 +51,7 @@ export function resolveStress(definition: StressDefinition, problems: string[]):
     if (isWhole(load.opsPerWorker, 1)) work = { kind: 'ops', opsPerWorker: load.opsPerWorker };
     else own.push(`load.opsPerWorker must be a whole number >= 1, got ${String(load.opsPerWorker)}`);
   } else if (load.duration !== undefined) {
-    const ms = durationMs(load.duration);
+    const ms = durationInputMs(load.duration);
     if (ms !== undefined) work = { kind: 'duration', durationMs: ms };
     else
       own.push(
@@ -71,7 +64,7 @@ export function resolveStress(definition: StressDefinition, problems: string[]):
     own.push(`memory must be 'rss' or 'heapUsed', got ${String(series)}`);
   let monitorIntervalMs = DEFAULT_MONITOR_INTERVAL_MS;
   if (options.monitorInterval !== undefined) {
-    const ms = durationMs(options.monitorInterval);
+    const ms = durationInputMs(options.monitorInterval);
     if (ms !== undefined) monitorIntervalMs = ms;
     else own.push(`monitorInterval must be a duration like '100ms', got ${String(options.monitorInterval)}`);
   }
@@ -80,6 +73,6 @@ export function resolveStress(definition: StressDefinition, problems: string[]):
       own.push(`${hook} must be a function`);
   }
   for (const problem of own) problems.push(`${where}: ${problem}`);
-  const thresholds = parseMetricThresholds(options.thresholds, 'stress', where, problems);
+  const thresholds = parseMetricThresholds(options.thresholds, STRESS_VOCABULARY, where, problems);
   return { definition, levels, work, thresholds, series, monitorIntervalMs };
 }

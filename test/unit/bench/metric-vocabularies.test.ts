@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { tryParseBytes } from '../../../src/core/units/bytes.js';
-import { judgeThreshold, parseMetricThresholds } from '../../../src/bench/metric-thresholds.js';
-import { formatTime } from '../../../src/bench/metric-value.js';
+import { BENCH_VOCABULARY, STRESS_VOCABULARY } from '../../../src/bench/metric-vocabularies.js';
+import { formatTime, judgeThreshold, parseMetricThresholds } from '../../../src/thresholds/index.js';
 
 function parse(input: unknown, scope: 'bench' | 'stress' = 'stress') {
   const problems: string[] = [];
-  const specs = parseMetricThresholds(input, scope, 'here', problems);
+  const vocabulary = scope === 'bench' ? BENCH_VOCABULARY : STRESS_VOCABULARY;
+  const specs = parseMetricThresholds(input, vocabulary, 'here', problems);
   return { specs, problems };
 }
 
@@ -54,11 +55,11 @@ describe('benchmark and stress thresholds', () => {
     });
     expect(specs).toEqual([]);
     expect(problems).toEqual([
-      "here: threshold peakMemory: '<500': '500' is not a size with a unit like 500MB or 256MiB",
+      "here: threshold peakMemory: '<500': '500' is not a size (use 50MB, 1.5GB or 256MiB)",
       "here: threshold 'rme' applies to benchmarks, not stress tests (use one of mean, min, max, ops, successRate, errorRate, failures, peakMemory, meanMemory, memoryGrowth, peakCpu, meanCpu, targetPeakMemory, targetMemoryGrowth, targetPeakCpu, scalingEfficiency, degradation, median, pNN)",
       "here: threshold unknown metric 'throughput' (use one of mean, min, max, ops, successRate, errorRate, failures, peakMemory, meanMemory, memoryGrowth, peakCpu, meanCpu, targetPeakMemory, targetMemoryGrowth, targetPeakCpu, scalingEfficiency, degradation, median, pNN)",
       "here: threshold successRate: expected a condition like '<50ms', got number",
-      "here: threshold percentile in 'p0' is out of range (use 0 < N <= 100, e.g. p95 or p99.9)",
+      "here: threshold percentile 0 in 'p0' is out of range (use 0 < N <= 100, e.g. p95, p99.9 or p(99.9))",
     ]);
   });
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isVolleyError } from '../../../src/errors.js';
-import { listScenarios, loadHistory, saveToHistory } from '../../../src/history/history-store.js';
-import { runFileStem, scenarioSlug } from '../../../src/history/slug.js';
-import { lognormalHistogram, result, stats } from '../compare/fixtures.js';
+import { listScenarios, loadHistory, saveToHistory } from '../../../src/compare/history-store.js';
+import { runFileStem, scenarioSlug } from '../../../src/compare/slug.js';
+import { lognormalHistogram, result, stats } from './fixtures.js';
 
 const dir = (): string => join(mkdtempSync(join(tmpdir(), 'volley-history-')), 'history');
 
