@@ -14,7 +14,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSER_ENTRIES, type BrowserBundle, builtBundleFile, bundleBrowserScript } from './browser-bundles.js';
 import { scriptForInline } from './html/script-text.js';
@@ -35,8 +35,36 @@ export interface PageAssets {
   missing: string[];
 }
 
-/** src/ or dist/: the folder above this module's. */
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder of this module: dist/outputs/, src/outputs/, or that of a bundle it was built into. */
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+function isVolleyPackage(dir: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'volley';
+  } catch {
+    return false;
+  }
+}
+
+/** The volley package's folder: the nearest above this module, else the one two levels up. */
+function packageRoot(): string {
+  for (let dir = HERE; ; dir = dirname(dir)) {
+    if (isVolleyPackage(dir)) return dir;
+    if (dirname(dir) === dir) return dirname(dirname(HERE));
+  }
+}
+
+/**
+ * A built volley (this module under dist/) reads dist/browser/; anything else (src/ under vitest,
+ * a script bundled from src/) bundles from src/, so it never runs a stale build of its script.
+ */
+function readScript(name: BrowserBundle): string {
+  const root = packageRoot();
+  const src = join(root, 'src');
+  const built = relative(join(root, 'dist'), HERE).startsWith('..') ? null : join(root, 'dist', builtBundleFile(name));
+  if (built === null && existsSync(join(src, BROWSER_ENTRIES[name]))) return bundleBrowserScript(src, name);
+  return readFileSync(built ?? join(root, 'dist', builtBundleFile(name)), 'utf8');
+}
 
 const warned = new Set<string>();
 
@@ -72,16 +100,10 @@ function loadUplot(): Loaded<ChartAssets> {
 
 const scripts = new Map<BrowserBundle, Loaded<string>>();
 
-/** The built bundle next to dist/outputs/, else (running from src/) one bundled now from its entry. */
 function loadScript(name: BrowserBundle): Loaded<string> {
   let loaded = scripts.get(name);
   if (loaded === undefined) {
-    const built = join(ROOT, builtBundleFile(name));
-    loaded = attempt(`the page script ${builtBundleFile(name)}`, () => {
-      if (existsSync(built) || !existsSync(join(ROOT, BROWSER_ENTRIES[name]))) return readFileSync(built, 'utf8');
-      return bundleBrowserScript(ROOT, name);
-    });
-    if ('value' in loaded) loaded = { value: scriptForInline(loaded.value) };
+    loaded = attempt(`its script (${builtBundleFile(name)})`, () => scriptForInline(readScript(name)));
     scripts.set(name, loaded);
   }
   return loaded;
