@@ -5,11 +5,15 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const BROWSER_CODE = ['src/outputs/browser', 'src/outputs/html/browser', 'src/ui/browser'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '**/*.volley-*.mjs', 'results/**', '.volley/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { languageOptions: { globals: globals.node } },
+  { ignores: BROWSER_CODE.map((folder) => `${folder}/**`), languageOptions: { globals: globals.node } },
+  // The code bundled for the pages (see src/outputs/browser-bundles.ts) runs in a browser only.
+  { files: BROWSER_CODE.map((folder) => `${folder}/**/*.ts`), languageOptions: { globals: globals.browser } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

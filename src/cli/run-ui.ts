@@ -11,7 +11,7 @@ import { formatDuration, parseDuration } from '../core/units/duration.js';
 import { isVolleyError, VolleyError } from '../errors.js';
 import { exportNames, userClassNames } from '../runner/compile-scenario.js';
 import { runName } from '../runner/start-run.js';
-import type { UiStartForm } from '../ui/ui-messages.js';
+import type { UiStartForm, UiState } from '../ui/ui-messages.js';
 import { UiOutput } from '../ui/ui-output.js';
 import { setLongTimeout } from '../core/long-timeout.js';
 import { UiServer } from '../ui/ui-server.js';
@@ -62,19 +62,7 @@ export async function openUi(
   const server = new UiServer({
     host: flags.uiHost ?? '127.0.0.1',
     port,
-    state: {
-      phase: 'waiting',
-      scenario: runName(prepared.scenario, prepared.file),
-      file: prepared.file,
-      form: formOf(prepared),
-      startable: !autostart,
-      fixedLoad,
-      // Remote workers leave when their run ends: a coordinator runs once.
-      restartable: flags.coordinator !== true,
-      userClasses: userClassesOf(prepared.scenario, prepared.exports),
-      startedAt: null,
-      version: VERSION,
-    },
+    state: waitingState(prepared, flags, autostart, fixedLoad),
     onStart: async (form) => {
       try {
         const run = await prepare(fixedLoad === null ? withForm(flags, form) : { ...flags, host: form.host });
@@ -89,22 +77,7 @@ export async function openUi(
     onStop: () => stop(),
     ...(token === undefined ? {} : { token }),
   });
-  let url: string;
-  try {
-    const listening = await server.listen();
-    url = listening.url;
-    if (!listening.loopback) {
-      process.stderr.write(
-        `Warning: the web UI listens on ${new URL(url).host}, reachable from other machines: anyone with its ` +
-          'URL (and its token) can start load against any host. Share it only with people you trust.\n',
-      );
-    }
-  } catch (error) {
-    throw new VolleyError(
-      'VOLLEY_E_USAGE',
-      `--ui: cannot listen on port ${port}: ${(error as Error).message} (choose another with --ui-port)`,
-    );
-  }
+  const url = await listen(server, port);
   process.stderr.write(`Web UI: ${url}${autostart ? '' : ' (open it to start the run)'}\n`);
   return {
     nextRun: () => starts.promise,
@@ -132,6 +105,42 @@ export async function openUi(
     },
     close: () => server.close(),
   };
+}
+
+/** The page's first state: the form, before any run. */
+function waitingState(prepared: PreparedRun, flags: RunFlags, autostart: boolean, fixedLoad: string | null): UiState {
+  return {
+    phase: 'waiting',
+    scenario: runName(prepared.scenario, prepared.file),
+    file: prepared.file,
+    form: formOf(prepared),
+    startable: !autostart,
+    fixedLoad,
+    // Remote workers leave when their run ends: a coordinator runs once.
+    restartable: flags.coordinator !== true,
+    userClasses: userClassesOf(prepared.scenario, prepared.exports),
+    startedAt: null,
+    version: VERSION,
+  };
+}
+
+/** Listens, warning when the UI is reachable from other machines; resolves with the page's URL. */
+async function listen(server: UiServer, port: number): Promise<string> {
+  try {
+    const listening = await server.listen();
+    if (!listening.loopback) {
+      process.stderr.write(
+        `Warning: the web UI listens on ${new URL(listening.url).host}, reachable from other machines: anyone with its ` +
+          'URL (and its token) can start load against any host. Share it only with people you trust.\n',
+      );
+    }
+    return listening.url;
+  } catch (error) {
+    throw new VolleyError(
+      'VOLLEY_E_USAGE',
+      `--ui: cannot listen on port ${port}: ${(error as Error).message} (choose another with --ui-port)`,
+    );
+  }
 }
 
 interface Deferred<T> {

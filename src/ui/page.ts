@@ -1,18 +1,16 @@
 /**
  * The page `volley run --ui` serves at `/`: one static document with its CSS, uPlot and its script
- * inlined, so the browser asks the server for nothing but the event stream (`events`) and the two
- * actions (`api/start`, `api/stop`), all by relative URL. Nothing from the run is rendered here:
+ * (src/ui/browser/, bundled: see outputs/assets.ts) inlined, so the browser asks the server for
+ * nothing but the event stream (`events`) and the actions (`api/start`, `api/stop`, `api/new`),
+ * all by relative URL. Nothing from the run is rendered here:
  * every name and figure arrives later as JSON (see ui-messages.ts) and reaches the DOM through
  * `textContent`, so a user script's endpoint names cannot inject markup.
  *
  * The look is the HTML report's (its stylesheet is inlined first), with UI_CSS on top.
  */
 
-import { UPLOT_CSS, UPLOT_JS } from '../outputs/html/assets.js';
-import { html, trusted } from '../outputs/html/html.js';
-import { scriptForInline } from '../outputs/html/script-text.js';
-import { REPORT_CSS } from '../outputs/html/styles.js';
-import { PAGE_SCRIPT } from './page-script.js';
+import { pageAssets } from '../outputs/assets.js';
+import { assetScripts, assetStyles, html, missingAssetsNotice, REPORT_CSS, trusted } from '../outputs/html/index.js';
 import { UI_CSS } from './page-styles.js';
 
 const ms = html`<span class="unit">ms</span>`;
@@ -137,6 +135,7 @@ const REPORT_PANEL = html`<div id="panel-report" role="tabpanel" aria-labelledby
 </div>`;
 
 export function renderUiPage(): string {
+  const assets = pageAssets('ui');
   const page = html`<!doctype html>
 <html lang="en">
 <head>
@@ -145,7 +144,7 @@ export function renderUiPage(): string {
 <meta name="generator" content="volley">
 <link rel="icon" href="data:,">
 <title>volley</title>
-<style>${trusted(UPLOT_CSS)}</style>
+${assetStyles(assets)}
 <style>${trusted(REPORT_CSS)}</style>
 <style>${trusted(UI_CSS)}</style>
 </head>
@@ -158,7 +157,7 @@ export function renderUiPage(): string {
 <span class="right"><span class="conn" id="connection" role="status" hidden>disconnected</span><span class="when" id="version"></span></span>
 </header>
 <main>
-<section class="card notice" id="connecting"><h2><span class="spinner" aria-hidden="true"></span>Connecting to volley…</h2></section>
+${missingAssetsNotice(assets)}<section class="card notice" id="connecting"><h2><span class="spinner" aria-hidden="true"></span>Connecting to volley…</h2></section>
 <section class="card notice" id="waiting" hidden><h2><span class="spinner" aria-hidden="true"></span>Waiting for the run to start…</h2><p>The run was started from the command line; it will appear here as soon as it begins.</p></section>
 ${START_FORM}
 <div id="run" hidden>
@@ -177,8 +176,7 @@ ${REPORT_PANEL}
 </main>
 <footer>volley web UI · figures arrive live from the run; the HTML report is written when it ends.</footer>
 </div>
-<script>${trusted(UPLOT_JS)}</script>
-<script>${trusted(scriptForInline(PAGE_SCRIPT))}</script>
+${assetScripts(assets)}
 </body>
 </html>
 `;

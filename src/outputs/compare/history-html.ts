@@ -9,7 +9,7 @@ import { formatCount, formatDuration, formatPercent, formatRate, MISSING } from 
 import { formatWhen } from './cells.js';
 import { REGRESSION_BEGAN, trendVerdictText } from './history-cells.js';
 import { escapeHtml, htmlPage, jsonForScript, verdictClass } from './html-page.js';
-import { type ChartAssets, uplotAssets } from './uplot-asset.js';
+import { type ChartAssets, uplotAssets } from '../assets.js';
 
 /** What the page script reads: one array per series, x in Unix seconds. */
 interface ChartData {
@@ -91,7 +91,7 @@ export function renderHistoryHtml(
   points: readonly TrendPoint[],
   options: { window?: number; hidden?: number; assets?: ChartAssets | null } = {},
 ): string {
-  const assets = options.assets === undefined ? uplotAssets() : options.assets;
+  const assets = options.assets === undefined ? uplotAssets('the history page') : options.assets;
   const began = points.filter((p) => p.regressionBegan);
   const summary =
     began.length === 0

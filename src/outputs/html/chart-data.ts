@@ -6,29 +6,10 @@
  */
 
 import type { Result } from '../../metrics/result.js';
+import type { ChartSpec, SeriesSpec } from './browser/chart-spec.js';
 import { percentileCurves } from './percentile-curve.js';
 
-export interface SeriesSpec {
-  label: string;
-  /** A CSS colour that reads on both the light and the dark theme. */
-  color: string;
-  /** Appended to values in the legend: `ms`, `/s`, `%`, `MB`, or empty. */
-  unit: string;
-  /** Which y axis the series is drawn against. */
-  scale: 'y' | 'y2';
-  fill: boolean;
-}
-
-export interface ChartSpec {
-  /** Matches the `data-chart` attribute of the element the chart is drawn into. */
-  id: string;
-  /** `elapsed`: seconds since the start, read as a clock; `nines`: see percentile-curve.ts. */
-  x: 'elapsed' | 'nines';
-  y: { label: string; log: boolean };
-  y2: { label: string } | null;
-  series: SeriesSpec[];
-  data: (number | null)[][];
-}
+export type { ChartSpec, SeriesSpec };
 
 export const COLORS = {
   blue: '#3b82f6',

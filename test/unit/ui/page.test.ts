@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_SCRIPT } from '../../../src/ui/page-script.js';
 import { renderUiPage } from '../../../src/ui/page.js';
 import type { UiStartForm } from '../../../src/ui/ui-messages.js';
 
@@ -9,6 +8,9 @@ const page = renderUiPage();
 function scripts(text: string): string[] {
   return [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
 }
+
+/** The page's own script (src/ui/browser/, bundled by esbuild), after uPlot. */
+const PAGE_SCRIPT = scripts(page)[1] as string;
 
 /** Everything outside `<script>` and `<style>` elements: the markup itself. */
 function markup(text: string): string {
@@ -45,16 +47,16 @@ describe('renderUiPage', () => {
   });
 
   it('opens the event stream and posts the actions by relative URL', () => {
-    expect(PAGE_SCRIPT).toContain("new EventSource('events')");
+    expect(PAGE_SCRIPT).toContain('new EventSource("events")');
     for (const event of ['state', 'progress', 'end']) {
-      expect(PAGE_SCRIPT).toContain(`source.addEventListener('${event}'`);
+      expect(PAGE_SCRIPT).toContain(`source.addEventListener("${event}"`);
     }
     // Every action goes through one helper that posts JSON: the server refuses any other content type.
     expect(PAGE_SCRIPT.match(/\bfetch\(/g)).toHaveLength(1);
-    expect(PAGE_SCRIPT).toMatch(/fetch\(url, \{ method: 'POST', headers: \{ 'content-type': 'application\/json' \}/);
-    const posted = [...PAGE_SCRIPT.matchAll(/\bpostJson\(\s*'([^']*)'/g)].map((m) => m[1]);
-    expect(posted).toEqual(['api/start', 'api/new', 'api/stop']);
-    expect([...PAGE_SCRIPT.matchAll(/\bEventSource\(([^)]*)\)/g)].map((m) => m[1])).toEqual(["'events'"]);
+    expect(PAGE_SCRIPT).toMatch(/fetch\(url, \{ method: "POST", headers: \{ "content-type": "application\/json" \}/);
+    const posted = [...PAGE_SCRIPT.matchAll(/\bpostJson\(\s*"([^"]*)"/g)].map((m) => m[1]);
+    expect(posted.sort()).toEqual(['api/new', 'api/start', 'api/stop']);
+    expect([...PAGE_SCRIPT.matchAll(/\bEventSource\(([^)]*)\)/g)].map((m) => m[1])).toEqual(['"events"']);
   });
 
   it('has a start form with one field per UiStartForm property', () => {
@@ -86,7 +88,7 @@ describe('renderUiPage', () => {
 
   it('gives every element the script looks up an id in the markup', () => {
     const ids = new Set([...markup(page).matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]));
-    const wanted = [...PAGE_SCRIPT.matchAll(/byId\('([^']+)'\)/g)].map((m) => m[1] as string);
+    const wanted = [...PAGE_SCRIPT.matchAll(/byId\("([^"]+)"\)/g)].map((m) => m[1] as string);
     expect(wanted.length).toBeGreaterThan(20);
     expect(wanted.filter((id) => !ids.has(id))).toEqual([]);
     for (const chart of ['throughput', 'latency', 'users']) expect(page).toContain(`data-live-chart="${chart}"`);

@@ -151,8 +151,8 @@ describe('renderHtmlReport', () => {
       /<tfoot><tr><td><\/td><td><\/td><td class="total-label">all requests<\/td><td class="num" data-v="4800">4,800<\/td>/,
     );
     // The page script sorts on click.
-    expect(page).toContain("addEventListener('click'");
-    expect(page).toContain("th.setAttribute('aria-sort', direction)");
+    expect(page).toContain('addEventListener("click"');
+    expect(page).toContain('th.setAttribute("aria-sort", direction)');
   });
 
   it('inlines uPlot and its stylesheet', () => {

@@ -1,16 +1,20 @@
 /**
  * The Report tab, filled once from the `end` event: the verdict in the HTML report's style (with
- * aborted in purple, as in the HTML report), the thresholds with ✓/✗ and their measured values, the warnings, and links
- * to the report and result files the server serves. Every string goes in as text.
+ * aborted in purple, as in the HTML report), the thresholds with ✓/✗ and their measured values,
+ * the warnings, and links to the report and result files the server serves. Every string goes in
+ * as text.
  */
 
-export const REPORT_SCRIPT = String.raw`
-var VERDICT_WORDS = { passed: 'PASSED', failed: 'FAILED', aborted: 'ABORTED' };
-var VERDICT_MARKS = { passed: '\u2713', failed: '\u2717', aborted: '\u25a0' };
+import type { UiEnd } from '../ui-messages.js';
+import { byId, clear, element, ownUrl, setText, show } from './dom.js';
+import { count, isNumber, MISSING, msText, percent, plural, rate } from './format.js';
 
-function verdictReason(end) {
-  var total = end.thresholds.length;
-  var failed = end.thresholds.filter(function (t) { return !t.passed; }).length;
+export const VERDICT_WORDS: Record<string, string> = { passed: 'PASSED', failed: 'FAILED', aborted: 'ABORTED' };
+const VERDICT_MARKS: Record<string, string> = { passed: '\u2713', failed: '\u2717', aborted: '\u25a0' };
+
+function verdictReason(end: UiEnd): string {
+  const total = end.thresholds.length;
+  const failed = end.thresholds.filter((t) => !t.passed).length;
   if (end.verdict === 'aborted') return 'the run was stopped before its planned end';
   if (end.verdict === 'passed') {
     if (total === 0) return 'no thresholds set, and nothing failed';
@@ -21,15 +25,15 @@ function verdictReason(end) {
   return 'the run failed';
 }
 
-function tile(label, value, bad) {
-  var div = element('div', bad ? 'tile bad' : 'tile');
+function tile(label: string, value: string, bad?: boolean): HTMLElement {
+  const div = element('div', bad ? 'tile bad' : 'tile');
   div.appendChild(element('dt', null, label));
   div.appendChild(element('dd', null, value));
   return div;
 }
 
-function setLink(el, url) {
-  var href = ownUrl(url);
+function setLink(el: HTMLElement, url: string): void {
+  const href = ownUrl(url);
   if (href === null) {
     el.hidden = true;
     el.removeAttribute('href');
@@ -39,46 +43,40 @@ function setLink(el, url) {
   }
 }
 
-function renderThresholds(end) {
-  var body = byId('thresholds-body');
-  while (body.firstChild) body.removeChild(body.firstChild);
-  var passed = 0;
-  end.thresholds.forEach(function (t) {
+function renderThresholds(end: UiEnd): void {
+  const body = byId('thresholds-body');
+  clear(body);
+  let passed = 0;
+  end.thresholds.forEach((t) => {
     if (t.passed) passed += 1;
-    var tr = element('tr');
-    var mark = element('td', t.passed ? 'mark ok' : 'mark bad', t.passed ? '\u2713' : '\u2717');
+    const tr = element('tr');
+    const mark = element('td', t.passed ? 'mark ok' : 'mark bad', t.passed ? '\u2713' : '\u2717');
     mark.title = t.passed ? 'passed' : 'failed';
     tr.appendChild(mark);
     tr.appendChild(element('td')).appendChild(element('code', null, t.expression));
     tr.appendChild(element('td', t.passed ? 'num' : 'num bad', t.actual === '' ? MISSING : t.actual));
     body.appendChild(tr);
   });
-  var any = end.thresholds.length > 0;
+  const any = end.thresholds.length > 0;
   show(byId('thresholds-wrap'), any);
   show(byId('no-thresholds'), !any);
   setText(byId('thresholds-note'), any ? passed + ' of ' + end.thresholds.length + ' passed' : '');
 }
 
-function renderWarnings(end) {
-  var list = byId('warnings-list');
-  while (list.firstChild) list.removeChild(list.firstChild);
-  var warnings = end.warnings || [];
-  warnings.forEach(function (w) { list.appendChild(element('li', null, w)); });
+function renderWarnings(end: UiEnd): void {
+  const list = byId('warnings-list');
+  clear(list);
+  const warnings = end.warnings || [];
+  warnings.forEach((w) => list.appendChild(element('li', null, w)));
   setText(byId('warnings-heading'), warnings.length === 1 ? 'Warning' : 'Warnings');
   show(byId('warnings'), warnings.length > 0);
 }
 
-function renderReport(end) {
-  var verdict = byId('verdict');
-  verdict.className = 'verdict ' + end.verdict;
-  setText(byId('verdict-mark'), VERDICT_MARKS[end.verdict] || '');
-  setText(byId('verdict-word'), VERDICT_WORDS[end.verdict] || String(end.verdict).toUpperCase());
-  setText(byId('verdict-reason'), verdictReason(end));
-  setText(byId('verdict-exit'), isNumber(end.exitCode) ? 'exit code ' + end.exitCode : '');
-  var t = end.totals;
-  var has = t.requests > 0;
-  var tiles = byId('verdict-tiles');
-  while (tiles.firstChild) tiles.removeChild(tiles.firstChild);
+function renderTiles(end: UiEnd): void {
+  const t = end.totals;
+  const has = t.requests > 0;
+  const tiles = byId('verdict-tiles');
+  clear(tiles);
   if (end.load) tiles.appendChild(tile('load', end.load));
   tiles.appendChild(tile('requests', count(t.requests)));
   tiles.appendChild(tile('failures', has ? percent(t.failures / t.requests) : MISSING, t.failures > 0));
@@ -86,10 +84,19 @@ function renderReport(end) {
   tiles.appendChild(tile('p50', has ? msText(t.p50Ms) : MISSING));
   tiles.appendChild(tile('p95', has ? msText(t.p95Ms) : MISSING));
   tiles.appendChild(tile('p99', has ? msText(t.p99Ms) : MISSING));
+}
+
+export function renderReport(end: UiEnd): void {
+  byId('verdict').className = 'verdict ' + end.verdict;
+  setText(byId('verdict-mark'), VERDICT_MARKS[end.verdict] || '');
+  setText(byId('verdict-word'), VERDICT_WORDS[end.verdict] || String(end.verdict).toUpperCase());
+  setText(byId('verdict-reason'), verdictReason(end));
+  const exitCode: unknown = (end as UiEnd & { exitCode?: unknown }).exitCode;
+  setText(byId('verdict-exit'), isNumber(exitCode) ? 'exit code ' + exitCode : '');
+  renderTiles(end);
   renderWarnings(end);
   renderThresholds(end);
   setLink(byId('report-link'), end.reportUrl);
   setLink(byId('result-link'), end.resultUrl);
   byId('tab-report-dot').className = 'tab-dot ' + end.verdict;
 }
-`;

@@ -1,0 +1,97 @@
+/**
+ * The start form (Locust's): prefilled from the server's `state`, checked here for the two
+ * mistakes a browser can catch, then posted to `api/start`; the server checks and merges the
+ * values as it would -u, -r, -t and -H, and a refusal is shown under the form.
+ */
+
+import type { UiStartForm, UiState } from '../ui-messages.js';
+import { byId, clear, element, setText, show } from './dom.js';
+import { isNumber } from './format.js';
+import { hasFixedLoad, ui } from './page-state.js';
+import { postJson, refusal } from './post-json.js';
+
+const fields = {
+  users: byId<HTMLInputElement>('f-users'),
+  spawnRate: byId<HTMLInputElement>('f-spawn-rate'),
+  runTime: byId<HTMLInputElement>('f-run-time'),
+  host: byId<HTMLInputElement>('f-host'),
+};
+const startButton = byId<HTMLButtonElement>('start-button');
+const startError = byId('start-error');
+
+export function fillForm(form: UiStartForm | undefined): void {
+  if (!form) return;
+  fields.users.value = isNumber(form.users) ? String(form.users) : '';
+  fields.spawnRate.value = isNumber(form.spawnRate) ? String(form.spawnRate) : '';
+  fields.runTime.value = form.runTime || '';
+  fields.host.value = form.host || '';
+}
+
+export function fillClasses(classes: UiState['userClasses'] | undefined): void {
+  const list = byId('start-classes');
+  clear(list);
+  (classes || []).forEach((c) => {
+    const li = element('li', null, c.name);
+    li.appendChild(element('span', 'weight', '\u00d7' + c.weight));
+    li.title = c.name + ': weight ' + c.weight;
+    list.appendChild(li);
+  });
+  show(list, list.childNodes.length > 0);
+}
+
+/** Ready for a start again: the server answered with a new state. */
+export function resetStartButton(): void {
+  ui.starting = false;
+  startButton.disabled = false;
+  setText(startButton, 'Start');
+}
+
+function showStartError(message: string): void {
+  setText(startError, message);
+  show(startError, true);
+}
+
+/** The browser's own checks, or null when the values may be posted. */
+function formError(form: UiStartForm): string | null {
+  if (hasFixedLoad()) return null;
+  if (fields.users.value.trim() === '' || !(form.users >= 1) || Math.floor(form.users) !== form.users) {
+    return 'Number of users must be a whole number, at least 1.';
+  }
+  if (fields.spawnRate.value.trim() === '' || !(form.spawnRate > 0)) {
+    return 'Ramp up must be a number of users per second above 0.';
+  }
+  return null;
+}
+
+function submit(event: Event): void {
+  event.preventDefault();
+  if (ui.starting) return;
+  const form: UiStartForm = {
+    users: Number(fields.users.value),
+    spawnRate: Number(fields.spawnRate.value),
+    runTime: fields.runTime.value.trim(),
+    host: fields.host.value.trim(),
+  };
+  const error = formError(form);
+  if (error !== null) return showStartError(error);
+  show(startError, false);
+  ui.starting = true;
+  startButton.disabled = true;
+  setText(startButton, 'Starting\u2026');
+  const failed = (message: string): void => {
+    resetStartButton();
+    showStartError(message);
+  };
+  postJson('api/start', form)
+    .then((res) => (res.ok ? null : refusal(res, 'volley refused to start the run').then(failed)))
+    .catch((err: Error) => failed('Could not reach volley: ' + err.message));
+}
+
+export function initStartForm(): void {
+  Object.values(fields).forEach((field) => {
+    field.addEventListener('input', () => {
+      ui.formTouched = true;
+    });
+  });
+  byId('start-form').addEventListener('submit', submit);
+}
