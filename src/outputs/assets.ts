@@ -119,14 +119,15 @@ function valueOf<T>(loaded: Loaded<T>, missing: string[], page: string): T | nul
   return null;
 }
 
-/** uPlot alone, for pages with a script of their own (the history page); null when missing. */
-export function uplotAssets(page = 'the page'): ChartAssets | null {
-  return valueOf(loadUplot(), [], page);
-}
+const PAGE_NAMES: Readonly<Record<BrowserBundle, string>> = {
+  report: 'the HTML report',
+  ui: 'the web UI',
+  history: 'the history page',
+};
 
 /** uPlot and the page's own bundled script. */
 export function pageAssets(name: BrowserBundle): PageAssets {
-  const page = name === 'report' ? 'the HTML report' : 'the web UI';
+  const page = PAGE_NAMES[name];
   const missing: string[] = [];
   return { uplot: valueOf(loadUplot(), missing, page), script: valueOf(loadScript(name), missing, page), missing };
 }

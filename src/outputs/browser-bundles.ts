@@ -10,12 +10,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 
-export type BrowserBundle = 'report' | 'ui';
+export type BrowserBundle = 'report' | 'ui' | 'history';
 
 /** Each bundle's entry, relative to src/. */
 export const BROWSER_ENTRIES: Readonly<Record<BrowserBundle, string>> = {
   report: 'outputs/html/browser/report.ts',
   ui: 'ui/browser/main.ts',
+  history: 'outputs/compare/browser/history.ts',
 };
 
 /** Where `npm run build` puts a bundle, relative to dist/. */

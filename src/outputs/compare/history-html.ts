@@ -9,7 +9,7 @@ import { formatCount, formatDuration, formatPercent, formatRate, MISSING } from 
 import { formatWhen } from './cells.js';
 import { REGRESSION_BEGAN, trendVerdictText } from './history-cells.js';
 import { escapeHtml, htmlPage, jsonForScript, verdictClass } from './html-page.js';
-import { type ChartAssets, uplotAssets } from '../assets.js';
+import { type PageAssets, pageAssets } from '../assets.js';
 
 /** What the page script reads: one array per series, x in Unix seconds. */
 interface ChartData {
@@ -35,47 +35,6 @@ function chartData(points: readonly TrendPoint[]): ChartData {
   };
 }
 
-// Runs in the browser. Plain ES2017, no imports: uPlot is a global from the inlined build.
-const PAGE_SCRIPT = `
-(function () {
-  var data = JSON.parse(document.getElementById('trend-data').textContent);
-  function markers(u) {
-    var ctx = u.ctx, top = u.bbox.top, height = u.bbox.height;
-    ctx.save();
-    ctx.strokeStyle = '#d32f2f';
-    ctx.lineWidth = 2 * devicePixelRatio;
-    ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
-    data.began.forEach(function (t) {
-      var x = Math.round(u.valToPos(t, 'x', true));
-      ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
-    });
-    ctx.restore();
-  }
-  var charts = [];
-  function chart(id, unit, series, values) {
-    var el = document.getElementById(id);
-    var opts = {
-      width: Math.max(320, el.clientWidth), height: 240,
-      series: [{}].concat(series.map(function (s) {
-        return { label: s[0], stroke: s[1], width: 2, points: { show: true, size: 6 }, spanGaps: true,
-          value: function (u, v) { return v == null ? '—' : v.toFixed(2) + unit; } };
-      })),
-      axes: [{ stroke: '#8b919c', grid: { stroke: 'rgba(128,128,128,0.15)' } },
-             { stroke: '#8b919c', grid: { stroke: 'rgba(128,128,128,0.15)' },
-               values: function (u, vals) { return vals.map(function (v) { return v + unit; }); } }],
-      hooks: { draw: [markers] },
-    };
-    charts.push([el, new uPlot(opts, [data.t].concat(values), el)]);
-  }
-  chart('chart-latency', 'ms', [['p50', '#3b82f6'], ['p95', '#f59e0b'], ['p99', '#ef4444']], [data.p50, data.p95, data.p99]);
-  chart('chart-rps', '/s', [['requests/s', '#10b981']], [data.rps]);
-  chart('chart-errors', '%', [['error rate', '#ef4444']], [data.errors]);
-  window.addEventListener('resize', function () {
-    charts.forEach(function (c) { c[1].setSize({ width: Math.max(320, c[0].clientWidth), height: 240 }); });
-  });
-})();
-`;
-
 function runsTable(points: readonly TrendPoint[], hidden: number): string {
   const ms = (value: number | null): string => escapeHtml(value === null ? MISSING : formatDuration(value, 'latency'));
   const rows = points.map((p, i) => {
@@ -89,17 +48,17 @@ function runsTable(points: readonly TrendPoint[], hidden: number): string {
 export function renderHistoryHtml(
   scenario: string,
   points: readonly TrendPoint[],
-  options: { window?: number; hidden?: number; assets?: ChartAssets | null } = {},
+  options: { window?: number; hidden?: number; assets?: PageAssets } = {},
 ): string {
-  const assets = options.assets === undefined ? uplotAssets('the history page') : options.assets;
+  const assets = options.assets ?? pageAssets('history');
+  const charted = assets.uplot !== null && assets.script !== null;
   const began = points.filter((p) => p.regressionBegan);
   const summary =
     began.length === 0
       ? 'No sustained regression in these runs.'
       : `Regression began: ${began.map((p) => formatWhen(p.startedAt)).join(', ')} (dashed red line).`;
-  const charts =
-    assets === null
-      ? '<p class="muted">Charts are unavailable: the uplot package was not found.</p>'
+  const charts = !charted
+    ? `<p class="muted">Charts are unavailable: ${escapeHtml(assets.missing.join('; '))}.</p>`
       : `<h2>Latency</h2><div id="chart-latency" class="chart"></div>
 <h2>Throughput</h2><div id="chart-rps" class="chart"></div>
 <h2>Error rate</h2><div id="chart-errors" class="chart"></div>`;
@@ -109,10 +68,10 @@ export function renderHistoryHtml(
 <div class="card">${charts}</div>
 <div class="card">${runsTable(points, options.hidden ?? 0)}</div>
 <script type="application/json" id="trend-data">${jsonForScript(chartData(points))}</script>
-${assets === null ? '' : `<script>${assets.js}</script>\n<script>${PAGE_SCRIPT}</script>`}`;
+${charted ? `<script>${assets.uplot?.js ?? ''}</script>\n<script>${assets.script ?? ''}</script>` : ''}`;
   return htmlPage({
     title: `volley history: ${scenario}`,
     body,
-    head: assets === null ? '' : `<style>${assets.css}</style>`,
+    head: charted ? `<style>${assets.uplot?.css ?? ''}</style>` : '',
   });
 }

@@ -138,9 +138,11 @@ describe('history output', () => {
   });
 
   it('still renders its table without the chart library', () => {
-    const page = renderHistoryHtml('checkout', points, { assets: null });
+    const page = renderHistoryHtml('checkout', points, {
+      assets: { uplot: null, script: 'drawn()', missing: ['the chart library (the uplot package) cannot be read (ENOENT)'] },
+    });
     expect(page).not.toContain('<script>');
-    expect(page).toContain('Charts are unavailable');
+    expect(page).toContain('Charts are unavailable: the chart library (the uplot package) cannot be read (ENOENT).');
     expect(page).toContain('regression began here');
   });
 

@@ -16,7 +16,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, readFileSync }, readFileSync };
 });
 
-const { pageAssets, uplotAssets } = await import('../../../src/outputs/assets.js');
+const { pageAssets } = await import('../../../src/outputs/assets.js');
 const { renderHtmlReport } = await import('../../../src/outputs/html/index.js');
 const { renderUiPage } = await import('../../../src/ui/page.js');
 const { fixtureResult } = await import('./fixture-result.js');
@@ -28,7 +28,7 @@ describe('a missing chart library', () => {
     expect(assets.uplot).toBeNull();
     expect(assets.script).not.toBeNull();
     expect(assets.missing).toEqual([expect.stringMatching(/^the chart library \(the uplot package\) cannot be read \(ENOENT/)]);
-    expect(uplotAssets()).toBeNull();
+    expect(pageAssets('history').uplot).toBeNull();
 
     const report = renderHtmlReport(fixtureResult());
     expect(report).toContain('This page was written without some of its parts');

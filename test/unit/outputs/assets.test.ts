@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pageAssets, uplotAssets } from '../../../src/outputs/assets.js';
+import { pageAssets } from '../../../src/outputs/assets.js';
 import { BROWSER_ENTRIES, bundleBrowserScript } from '../../../src/outputs/browser-bundles.js';
 
 afterEach(() => {
@@ -26,13 +26,14 @@ describe('the asset loader', () => {
   it('loads once: the same text on every call, with nothing written to stderr', () => {
     const stderr = vi.spyOn(process.stderr, 'write');
     expect(pageAssets('report').script).toBe(pageAssets('report').script);
-    expect(uplotAssets()).toBe(uplotAssets());
+    expect(pageAssets('history').uplot).toBe(pageAssets('report').uplot);
     expect(stderr).not.toHaveBeenCalled();
   });
 
   it('bundles every entry the build knows', () => {
-    expect(Object.keys(BROWSER_ENTRIES).sort()).toEqual(['report', 'ui']);
+    expect(Object.keys(BROWSER_ENTRIES).sort()).toEqual(['history', 'report', 'ui']);
     const src = new URL('../../../src', import.meta.url).pathname;
     expect(bundleBrowserScript(src, 'report')).toContain('makeTablesSortable');
+    expect(bundleBrowserScript(src, 'history')).toContain('regressionMarkers');
   });
 });
