@@ -86,7 +86,7 @@ export interface RequestOptions {
   json?: unknown;
   /** A raw body (ignored when `json` is given). */
   body?: string | Uint8Array;
-  /** This request's timeout: milliseconds or a duration (`'2s'`, `'500ms'`); see {@link HttpClientOptions.timeoutMs}. */
+  /** This request's timeout: seconds or a duration (`'2s'`, `'500ms'`); see {@link HttpClientOptions.timeoutMs}. */
   timeout?: number | string;
   /** The statuses that count as success (the final one's, after redirects), replacing the default (any below 400). */
   expect?: number | readonly number[];
