@@ -9,14 +9,9 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { VolleyError } from '../errors.js';
 import type { OptionLayer } from './resolve-options.js';
-import { type OptionName, optionEntries } from './option-table.js';
+import { optionEntries } from './option-table.js';
 
-/** Each option's `VOLLEY_…` variable, from the option table. */
-export const ENV_NAMES: Readonly<Partial<Record<OptionName, string>>> = Object.freeze(
-  Object.fromEntries(optionEntries().flatMap(([name, spec]) => (spec.env === undefined ? [] : [[name, spec.env]]))),
-);
-
-/** Reads options from a variables map (process.env, or an env file's contents). */
+/** Reads options from a variables map (process.env, or an env file's contents), by the table's `env` names. */
 export function envLayer(
   variables: Readonly<Record<string, string | undefined>>,
   source: string,
