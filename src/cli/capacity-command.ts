@@ -20,19 +20,11 @@ import { VolleyError } from '../errors.js';
 import { startRun } from '../runner/start-run.js';
 import { EXIT_FAILED, EXIT_PASSED } from './exit-codes.js';
 import { prepareRun, type RunFlags } from './prepare-run.js';
+import { runOptionFlag } from './run-option-flags.js';
 
-interface CapacityFlags {
-  locustfile?: string;
-  host?: string;
-  url?: string;
-  method: string;
-  body?: string;
-  header: string[];
-  envFile?: string;
-  tags?: string;
-  excludeTags?: string;
-  timeout?: string;
-  maxUsers?: string;
+/** The run flags capacity shares (their options' flags come from the option table), and its own. */
+interface CapacityFlags
+  extends Pick<RunFlags, 'locustfile' | 'url' | 'method' | 'body' | 'header' | 'envFile' | 'host' | 'tags' | 'excludeTags' | 'timeout' | 'maxUsers'> {
   start: string;
   factor: string;
   maxRate: string;
@@ -51,16 +43,16 @@ export function registerCapacityCommand(program: Command, setExitCode: (code: nu
     .description('find the highest arrival rate the target sustains within latency and error limits')
     .argument('[file]', 'scenario file (each iteration runs one task); or use --url')
     .option('-f, --locustfile <file>', 'scenario file (alias of the positional argument)')
-    .option('-H, --host <url>', 'base URL for relative request paths')
+    .addOption(runOptionFlag('host'))
     .option('--url <url>', 'search the capacity of one URL, no scenario file needed')
     .option('-m, --method <method>', 'URL mode: HTTP method', 'GET')
     .option('--body <text>', 'URL mode: request body')
     .option('--header <header>', "URL mode: request header 'name: value', repeatable", collect, [])
     .option('--env-file <path>', 'load variables from a dotenv file')
-    .option('--tags <tags>', 'only run tasks with one of these tags')
-    .option('--exclude-tags <tags>', 'never run tasks with one of these tags')
-    .option('--timeout <duration>', 'per-request timeout (default 60s)')
-    .option('--max-users <n>', 'most users per step (default: twice the rate)')
+    .addOption(runOptionFlag('tags', 'only run tasks with one of these tags'))
+    .addOption(runOptionFlag('excludeTags', 'never run tasks with one of these tags'))
+    .addOption(runOptionFlag('timeoutMs', 'per-request timeout (default 60s)'))
+    .addOption(runOptionFlag('maxUsers', 'most users per step (default: twice the rate)'))
     .option('--start <rate>', 'first rate to try', '10/s')
     .option('--factor <x>', 'each step multiplies the rate by this', '1.5')
     .option('--max-rate <rate>', 'stop searching above this rate', '10000/s')

@@ -12,6 +12,7 @@ import { VolleyError } from '../errors.js';
 import { startDemoProcess } from './demo-process.js';
 import { EXIT_PASSED } from './exit-codes.js';
 import { runCommand } from './run-command.js';
+import { runOptionFlag } from './run-option-flags.js';
 
 interface DemoFlags {
   serve?: boolean;
@@ -53,13 +54,13 @@ export function registerDemoCommand(program: Command, setExitCode: (code: number
     .option('--upload-limit <n>', 'uploads per user per hour before 429 (default 10)')
     .option('--generation-stage <ms>', 'how long a generation task stays queued, then running (default 200)')
     .option('--seed <n>', 'seed of the random latency and failures')
-    .option('-u, --users <n>', 'virtual users for the demo run', '60')
-    .option('-r, --spawn-rate <n>', 'users started per second in the demo run', '20')
-    .option('-t, --run-time <duration>', 'length of the demo run', '20s')
-    .option('--json <file>', 'where to write the result document', 'results/demo-result.json')
+    .addOption(runOptionFlag('users', 'virtual users for the demo run').default('60'))
+    .addOption(runOptionFlag('spawnRate', 'users started per second in the demo run').default('20'))
+    .addOption(runOptionFlag('durationMs', 'length of the demo run').default('20s'))
+    .addOption(runOptionFlag('json', 'where to write the result document').default('results/demo-result.json'))
     .option('--html <file>', 'where to write the HTML report', 'results/demo-report.html')
     .option('--headless', 'no keyboard control')
-    .option('-q, --quiet', 'no live progress line')
+    .addOption(runOptionFlag('quiet'))
     .option('--ui', 'start and watch the demo run from the web UI (http://127.0.0.1:8089)')
     .option('--ui-port <port>', 'with --ui: the port (default 8089)')
     .action(async (flags: DemoFlags) => {

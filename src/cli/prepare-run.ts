@@ -8,6 +8,7 @@ import { isDefinedScenario, type ScenarioDefinition } from '../api/define.js';
 import type { ScenarioSource } from '../cluster/protocol.js';
 import { loadConfigFile } from '../config/config-file.js';
 import { envLayer, loadEnvFile } from '../config/env-options.js';
+import { flagOptionLayer, type OptionFlagValues } from '../config/option-flags.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
@@ -18,45 +19,20 @@ import { urlScenario } from '../runner/url-scenario.js';
 import type { UiFlags } from './run-ui.js';
 import { volleyEntry } from './volley-entry.js';
 
-export interface RunFlags extends UiFlags {
+/**
+ * `volley run`'s flags as commander hands them back: the run options' flags (read off the option
+ * table) and the command's own, which choose what to run and what to do around the run.
+ */
+export interface RunFlags extends UiFlags, OptionFlagValues {
   locustfile?: string;
-  host?: string;
-  users?: string;
-  spawnRate?: string;
-  runTime?: string;
-  iterations?: string;
-  tags?: string;
-  excludeTags?: string;
   headless?: boolean;
-  json?: string;
   html?: string;
   csv?: string;
   junit?: string;
   md?: string;
-  threshold?: string[];
-  timeout?: string;
-  gracefulStop?: string;
   envFile?: string;
-  quiet?: boolean;
-  seed?: string;
-  connections?: string;
-  maxRedirects?: string;
-  insecure?: boolean;
-  maxBodySize?: string;
-  discardResponseBodies?: boolean;
-  acceptEncoding?: string;
-  /** False with --no-compression (commander makes it true otherwise). */
-  compression?: boolean;
-  showSecrets?: boolean;
   prometheus?: string;
-  stages?: string;
-  rate?: string;
-  maxUsers?: string;
-  distribution?: string;
-  profile?: string;
-  scenario?: string;
   config?: string;
-  workers?: string;
   coordinator?: boolean;
   expectWorkers?: string;
   bind?: string;
@@ -68,44 +44,11 @@ export interface RunFlags extends UiFlags {
   save?: string | boolean;
   monitorPid?: string[];
   demo?: boolean;
-  userClasses?: string[];
   url?: string;
   method: string;
   body?: string;
   header: string[];
 }
-
-/** Each flag's option and how the flag is spelled in messages. */
-const FLAG_OPTIONS: readonly [keyof RunFlags, OptionName, string][] = [
-  ['host', 'host', '-H/--host'],
-  ['users', 'users', '-u/--users'],
-  ['spawnRate', 'spawnRate', '-r/--spawn-rate'],
-  ['runTime', 'durationMs', '-t/--run-time'],
-  ['iterations', 'iterations', '--iterations'],
-  ['tags', 'tags', '--tags'],
-  ['excludeTags', 'excludeTags', '--exclude-tags'],
-  ['json', 'json', '--json'],
-  ['threshold', 'thresholds', '--threshold'],
-  ['timeout', 'timeoutMs', '--timeout'],
-  ['gracefulStop', 'gracefulStopMs', '--graceful-stop'],
-  ['quiet', 'quiet', '-q/--quiet'],
-  ['seed', 'seed', '--seed'],
-  ['connections', 'connections', '--connections'],
-  ['maxRedirects', 'maxRedirects', '--max-redirects'],
-  ['insecure', 'insecure', '--insecure'],
-  ['maxBodySize', 'maxBodySize', '--max-body-size'],
-  ['discardResponseBodies', 'discardResponseBodies', '--discard-response-bodies'],
-  ['acceptEncoding', 'acceptEncoding', '--accept-encoding'],
-  ['showSecrets', 'showSecrets', '--show-secrets'],
-  ['stages', 'stages', '--stages'],
-  ['rate', 'rate', '--rate'],
-  ['maxUsers', 'maxUsers', '--max-users'],
-  ['distribution', 'distribution', '--distribution'],
-  ['profile', 'profile', '--profile'],
-  ['scenario', 'scenario', '--scenario'],
-  ['workers', 'workers', '--workers'],
-  ['userClasses', 'userClasses', 'user classes'],
-];
 
 /** What a run needs, from a scenario file or URL mode, with every option source merged. */
 export interface PreparedRun {
@@ -181,7 +124,7 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
     config.layer,
     envLayer(fileVariables, flags.envFile ?? '.env'),
     envLayer(environment, 'environment'),
-    flagLayer(flags),
+    flagOptionLayer(flags),
   ];
   return {
     scenario,
@@ -193,19 +136,4 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
     profiles: config.profiles,
     source,
   };
-}
-
-function flagLayer(flags: RunFlags): OptionLayer {
-  const layer: OptionLayer = {};
-  for (const [flag, option, spelled] of FLAG_OPTIONS) {
-    const value = flags[flag];
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    layer[option] = { value, origin: spelled };
-  }
-  if (flags.compression === false) {
-    if (flags.acceptEncoding !== undefined)
-      throw new VolleyError('VOLLEY_E_USAGE', 'give --accept-encoding or --no-compression, not both');
-    layer.acceptEncoding = { value: false, origin: '--no-compression' };
-  }
-  return layer;
 }

@@ -1,11 +1,13 @@
 /**
  * `volley run [file]`: load-test with a scenario file, or a single URL (`--url`). Flags follow
- * Locust's names where Locust has one. Options merge as: scenario < --env-file < VOLLEY_*
+ * Locust's names where Locust has one; the run options' flags come from the option table
+ * (config/option-table.ts). Options merge as: scenario < config file < --env-file < VOLLEY_*
  * environment variables < flags.
  */
 
 import type { Command } from 'commander';
 import { CoordinatorServer } from '../cluster/coordinator-server.js';
+import { OPTION_TABLE } from '../config/option-table.js';
 import { bundleStandalone } from '../config/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { DEFAULT_HISTORY_DIR, saveToHistory } from '../compare/history-store.js';
@@ -25,112 +27,40 @@ import { handleInterrupts } from './interrupts.js';
 import { checkOutputPaths } from './output-paths.js';
 import { type PreparedRun, prepareRun, type RunFlags } from './prepare-run.js';
 import { groupRunHelp } from './run-help.js';
+import { runCommandFlags } from './run-command-flags.js';
+import { addRunOptionFlags } from './run-option-flags.js';
 import { openUi, type UiSession } from './run-ui.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
 import { parseAddress } from './worker-command.js';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerRunCommand(program: Command, setExitCode: (code: number) => void): void {
   const command = program
     .command('run')
     .description('run a load test from a scenario file, or against one URL with --url')
     .argument('[file]', 'scenario file (TypeScript or JavaScript)')
-    .argument('[userClasses...]', 'run only these user classes, as Locust does: volley run load.ts LeaseUser')
-    .option('-f, --locustfile <file>', 'scenario file (alias of the positional argument)')
-    .option('-H, --host <url>', 'base URL for relative request paths')
-    .option('--demo', 'start the embedded demo service on a free loopback port and run against it')
-    .option('-u, --users <n>', 'concurrent virtual users (default 1)')
-    .option('-r, --spawn-rate <n>', 'users started per second (default: all within 1s)')
-    .option('-t, --run-time <duration>', 'stop after this long: 30s, 5m, 1h30m')
-    .option('--iterations <n>', 'stop after this many task iterations in total')
-    .option(
-      '--stages <stages>',
-      "users following stages, replacing the scenario's load: '30s:100,5m:100,30s:0'",
-    )
-    .option(
-      '--rate <rate>',
-      "open model: start iterations at this rate, replacing the scenario's load: 200/s",
-    )
-    .option('--max-users <n>', 'open model: most users to start (arrivals beyond are dropped and counted)')
-    .option('--distribution <even|poisson>', 'open model: evenly spaced or Poisson arrivals')
-    .option('--profile <name>', 'a named load: quick, moderate, heavy, stress, normal, peak, extreme')
-    .option('--scenario <name>', "run only this one of the file's named scenarios")
-    .option('--workers <n|auto>', 'worker threads sharing the load (default auto: one per core, up to 16; 1: this process)')
-    .option(
-      '--coordinator',
-      'distributed run: wait for remote workers (volley worker --connect) and share the load',
-    )
-    .option('--expect-workers <n>', 'coordinator: how many workers to wait for')
-    .option('--bind <host:port>', 'coordinator: where workers connect', '127.0.0.1:5557')
-    .option('--worker-token <token>', 'coordinator: the token workers must present (or VOLLEY_WORKER_TOKEN)')
-    .option('--fail-on-worker-loss', 'coordinator: stop the run when a worker is lost')
-    .option('--baseline <result.json>', 'compare the result with this saved result; exit 1 if it regressed')
-    .option('--max-regression <percent>', 'with --baseline: the smallest change that counts (default 10%)')
-    .option('--save [dir]', 'keep the result in the run history (default .volley/history)')
-    .option(
-      '--monitor-pid <pid>',
-      "also sample CPU and memory of this process (Linux /proc), repeatable; 'demo' with --demo",
-      collect,
-      [],
-    )
-    .option('--tags <tags>', 'only run tasks with one of these tags (comma-separated)')
-    .option('--exclude-tags <tags>', 'never run tasks with one of these tags (comma-separated)')
-    .option('--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)')
-    .option('--prometheus <[host:]port>', 'serve live metrics for Prometheus at http://host:port/metrics during the run (host default 127.0.0.1)')
-    .option('--ui', 'serve the live web UI (http://127.0.0.1:8089): a start form, live statistics and charts, Stop, the reports')
-    .option('--ui-port <port>', 'with --ui: the port (default 8089; 0 for any free port)')
-    .option('--ui-host <host>', 'with --ui: the address to bind (default 127.0.0.1; any other than loopback requires the token)')
-    .option('--ui-token <token>', 'with --ui: the token the page must present (or VOLLEY_UI_TOKEN; generated when --ui-host is not loopback)')
-    .option('--autostart', 'with --ui: start the run at once instead of waiting for the form')
-    .option('--autoquit <seconds>', 'with --ui: quit this many seconds after the run ends (default: stay up until Ctrl-C)')
-    .option(
-      '--threshold <expr>',
-      "pass/fail criterion, repeatable: 'p95<300ms', 'AuthUser:successRate>=99%'",
-      collect,
-      [],
-    )
-    .option('--timeout <duration>', 'default per-request timeout (default 60s)')
-    .option(
-      '--graceful-stop <duration>',
-      'time users get to finish their task when the run stops (default 30s)',
-    )
-    .option('--env-file <path>', 'load variables from a dotenv file (VOLLEY_* set options)')
-    .option(
-      '--config <file>',
-      'config file with option defaults and profiles (default: ./volley.config.{ts,mjs,js,json})',
-    )
-    .option('-q, --quiet', 'no live progress line')
-    .option('--keep-going', 'run on even when every request of the first 3s fails to connect (default: stop, exit 1)')
-    .option('--seed <n>', 'seed for task choice and wait times (default 1)')
-    .option('--connections <n>', 'keep-alive connections per user and origin (default 6)')
-    .option('--max-redirects <n>', 'redirects a request follows (default 10; 0: none)')
-    .option('--insecure', "accept any TLS certificate (a test system's self-signed one)")
-    .option('--max-body-size <size>', 'response body bytes kept for the script, e.g. 4MiB (default 4MiB)')
-    .option('--discard-response-bodies', 'count response bodies without keeping them')
-    .option('--accept-encoding <list>', "accept-encoding sent with requests (default 'gzip, deflate, br')")
-    .option('--no-compression', 'send no accept-encoding (ask for uncompressed responses)')
-    .option('--show-secrets', 'show authorization, cookies and token parameters in errors and reports (hidden by default)')
-    .option('--url <url>', 'URL mode: load-test this one URL, no scenario file needed')
-    .option('-m, --method <method>', 'URL mode: HTTP method', 'GET')
-    .option('--body <text>', 'URL mode: request body')
-    .option('--header <header>', "URL mode: request header 'name: value', repeatable", collect, []);
+    .argument('[userClasses...]', OPTION_TABLE.userClasses.help);
+  // The report flags first: --json is one of them as well as a run option.
   withReportFlags(command, 'the run');
+  addRunOptionFlags(command);
+  for (const { option } of runCommandFlags()) command.addOption(option);
   groupRunHelp(command);
-  command.action(
-    async (fileArgument: string | undefined, userClasses: string[], flags: RunFlags) => {
-      // Locust's own form, `-f load.ts LeaseUser`: with -f, every positional names a class.
-      const file = flags.locustfile === undefined ? fileArgument : undefined;
-      const classes =
-        flags.locustfile !== undefined && fileArgument !== undefined && fileArgument !== flags.locustfile
-          ? [fileArgument, ...userClasses]
-          : userClasses;
-      if (flags.url !== undefined && classes.length > 0) {
-        throw new VolleyError('VOLLEY_E_USAGE', `--url runs one request, no user classes: drop '${classes.join(' ')}'`);
-      }
-      setExitCode(await runCommand(file, { ...flags, userClasses: classes }));
-    },
-  );
+  command.action(async (fileArgument: string | undefined, userClasses: string[], flags: RunFlags) => {
+    setExitCode(await runWithArguments(fileArgument, userClasses, flags));
+  });
+}
+
+/** `volley run`'s positional arguments: a file and user classes, or Locust's `-f file Class…`. */
+function runWithArguments(fileArgument: string | undefined, userClasses: string[], flags: RunFlags): Promise<number> {
+  // Locust's own form, `-f load.ts LeaseUser`: with -f, every positional names a class.
+  const file = flags.locustfile === undefined ? fileArgument : undefined;
+  const classes =
+    flags.locustfile !== undefined && fileArgument !== undefined && fileArgument !== flags.locustfile
+      ? [fileArgument, ...userClasses]
+      : userClasses;
+  if (flags.url !== undefined && classes.length > 0) {
+    throw new VolleyError('VOLLEY_E_USAGE', `--url runs one request, no user classes: drop '${classes.join(' ')}'`);
+  }
+  return runCommand(file, { ...flags, userClasses: classes });
 }
 
 export async function runCommand(fileArgument: string | undefined, flags: RunFlags): Promise<number> {

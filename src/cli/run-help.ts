@@ -1,28 +1,33 @@
 /**
  * `volley run --help`, grouped as Locust's and k6's help are: about fifty flags in one flat list
- * hide the five a user needs. Every option of `run` is placed in a group here by its long name;
- * a test fails when a new flag is not, so the help stays complete. Examples and exit codes close it.
+ * hide the five a user needs. Every flag of `run` is in a group where it is declared (the option
+ * table, or the command's own flags); a test fails when one is not, so the help stays complete.
+ * Examples and exit codes close it.
  */
 
-import { type Command, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { optionFlagLines } from '../config/option-flags.js';
+import { HELP_GROUPS } from '../config/option-spec.js';
+import { withReportFlags } from './report-outputs.js';
+import { runCommandFlags } from './run-command-flags.js';
 
 /** Headings in the order they print, each with the long names of its options. */
-export const RUN_OPTION_GROUPS: readonly (readonly [string, readonly string[]])[] = [
-  ['Target:', ['locustfile', 'host', 'url', 'method', 'body', 'header', 'demo', 'scenario']],
-  [
-    'HTTP client:',
-    ['timeout', 'connections', 'max-redirects', 'insecure', 'max-body-size', 'discard-response-bodies', 'accept-encoding', 'no-compression'],
-  ],
-  [
-    'Load:',
-    ['users', 'spawn-rate', 'run-time', 'iterations', 'stages', 'rate', 'max-users', 'distribution', 'profile', 'tags', 'exclude-tags', 'graceful-stop', 'seed', 'keep-going'],
-  ],
-  ['Thresholds:', ['threshold', 'baseline', 'max-regression']],
-  ['Reports:', ['json', 'html', 'csv', 'junit', 'md', 'save', 'show-secrets']],
-  ['Live UI and metrics:', ['quiet', 'headless', 'ui', 'ui-port', 'ui-host', 'ui-token', 'autostart', 'autoquit', 'prometheus', 'monitor-pid']],
-  ['Workers and distributed:', ['workers', 'coordinator', 'expect-workers', 'bind', 'worker-token', 'fail-on-worker-loss']],
-  ['Other:', ['config', 'env-file', 'help']],
-];
+export const RUN_OPTION_GROUPS: readonly (readonly [string, readonly string[]])[] = runOptionGroups();
+
+/**
+ * The groups, from where each flag is declared: the option table (each option's group), the
+ * command's own flags, and the report flags (--json is both a report flag and an option).
+ */
+function runOptionGroups(): (readonly [string, readonly string[]])[] {
+  const names = new Map<string, string>();
+  for (const line of optionFlagLines()) names.set(line.long, line.group);
+  for (const { group, option } of runCommandFlags()) names.set(longName(option.flags), group);
+  for (const option of withReportFlags(new Command(), 'the run').options) {
+    if (!names.has(longName(option.flags))) names.set(longName(option.flags), 'Reports:');
+  }
+  names.set('help', 'Other:');
+  return HELP_GROUPS.map((heading) => [heading, [...names].filter(([, group]) => group === heading).map(([name]) => name)] as const);
+}
 
 const EXAMPLES = `
 Examples:

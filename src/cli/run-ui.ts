@@ -176,7 +176,9 @@ function formOf(prepared: PreparedRun): UiStartForm {
     ? options.durationMs
     : load.duration === undefined
       ? options.durationMs
-      : parseDuration(load.duration, 'load.duration');
+      : typeof load.duration === 'number'
+        ? load.duration * 1000 // seconds, as every bare-number duration
+        : parseDuration(load.duration, 'load.duration');
   return {
     users,
     spawnRate: explicit.has('spawnRate') ? options.spawnRate : (load.spawnRate ?? users),

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { VolleyError } from '../errors.js';
 import type { ProfileLoad } from './profiles.js';
 import type { OptionLayer } from './resolve-options.js';
-import type { OptionName } from './run-options.js';
+import { type OptionName, optionEntries } from './option-table.js';
 import { loadScenarioFile } from './scenario-file.js';
 
 export const CONFIG_FILE_NAMES = [
@@ -25,34 +25,9 @@ export const CONFIG_FILE_NAMES = [
 ];
 
 /** The config file's option keys, as written (like the flags, camelCased), and the option each sets. */
-const OPTION_KEYS: Readonly<Record<string, OptionName>> = {
-  host: 'host',
-  users: 'users',
-  spawnRate: 'spawnRate',
-  runTime: 'durationMs',
-  iterations: 'iterations',
-  gracefulStop: 'gracefulStopMs',
-  tags: 'tags',
-  excludeTags: 'excludeTags',
-  userClasses: 'userClasses',
-  timeout: 'timeoutMs',
-  thresholds: 'thresholds',
-  json: 'json',
-  quiet: 'quiet',
-  seed: 'seed',
-  connections: 'connections',
-  maxRedirects: 'maxRedirects',
-  insecure: 'insecure',
-  maxBodySize: 'maxBodySize',
-  discardResponseBodies: 'discardResponseBodies',
-  acceptEncoding: 'acceptEncoding',
-  showSecrets: 'showSecrets',
-  stages: 'stages',
-  rate: 'rate',
-  maxUsers: 'maxUsers',
-  distribution: 'distribution',
-  profile: 'profile',
-};
+const OPTION_KEYS: Readonly<Record<string, OptionName>> = Object.fromEntries(
+  optionEntries().flatMap(([name, spec]) => (spec.configKey === undefined ? [] : [[spec.configKey, name]])),
+);
 
 export interface LoadedConfig {
   file: string | null;
@@ -137,7 +112,7 @@ export function parseConfig(content: unknown, file: string): LoadedConfig {
   if (typeof options !== 'object' || options === null) problems.push('options must be an object');
   else {
     for (const [key, value] of Object.entries(options)) {
-      const name = OPTION_KEYS[key];
+      const name = Object.hasOwn(OPTION_KEYS, key) ? OPTION_KEYS[key] : undefined;
       if (name === undefined)
         problems.push(`options.${key}: unknown option (known: ${Object.keys(OPTION_KEYS).join(', ')})`);
       else layer[name] = { value, origin: `${file} options.${key}` };

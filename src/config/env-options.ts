@@ -9,56 +9,27 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { VolleyError } from '../errors.js';
 import type { OptionLayer } from './resolve-options.js';
-import type { OptionName } from './run-options.js';
+import { optionEntries } from './option-table.js';
 
-export const ENV_NAMES: Readonly<Record<OptionName, string>> = Object.freeze({
-  host: 'VOLLEY_HOST',
-  users: 'VOLLEY_USERS',
-  spawnRate: 'VOLLEY_SPAWN_RATE',
-  durationMs: 'VOLLEY_RUN_TIME',
-  iterations: 'VOLLEY_ITERATIONS',
-  gracefulStopMs: 'VOLLEY_GRACEFUL_STOP',
-  tags: 'VOLLEY_TAGS',
-  excludeTags: 'VOLLEY_EXCLUDE_TAGS',
-  userClasses: 'VOLLEY_USER_CLASSES',
-  timeoutMs: 'VOLLEY_TIMEOUT',
-  thresholds: 'VOLLEY_THRESHOLDS',
-  json: 'VOLLEY_JSON',
-  quiet: 'VOLLEY_QUIET',
-  seed: 'VOLLEY_SEED',
-  connections: 'VOLLEY_CONNECTIONS',
-  maxRedirects: 'VOLLEY_MAX_REDIRECTS',
-  insecure: 'VOLLEY_INSECURE',
-  maxBodySize: 'VOLLEY_MAX_BODY_SIZE',
-  discardResponseBodies: 'VOLLEY_DISCARD_RESPONSE_BODIES',
-  acceptEncoding: 'VOLLEY_ACCEPT_ENCODING',
-  showSecrets: 'VOLLEY_SHOW_SECRETS',
-  stages: 'VOLLEY_STAGES',
-  rate: 'VOLLEY_RATE',
-  maxUsers: 'VOLLEY_MAX_USERS',
-  distribution: 'VOLLEY_DISTRIBUTION',
-  profile: 'VOLLEY_PROFILE',
-  scenario: 'VOLLEY_SCENARIO',
-  workers: 'VOLLEY_WORKERS',
-});
-
-/** Reads options from a variables map (process.env, or an env file's contents). */
+/** Reads options from a variables map (process.env, or an env file's contents), by the table's `env` names. */
 export function envLayer(
   variables: Readonly<Record<string, string | undefined>>,
   source: string,
 ): OptionLayer {
   const layer: OptionLayer = {};
-  for (const [name, variable] of Object.entries(ENV_NAMES) as [OptionName, string][]) {
-    const raw = variables[variable];
+  for (const [name, spec] of optionEntries()) {
+    const variable = spec.env;
+    const raw = variable === undefined ? undefined : variables[variable];
     if (raw === undefined || raw === '') continue;
-    // Several thresholds fit in one variable, separated by semicolons.
+    // Several values fit in one variable (thresholds: separated by semicolons).
+    const separator = spec.envSeparator;
     const value =
-      name === 'thresholds'
+      separator === undefined
         ? raw
-            .split(';')
+        : raw
+            .split(separator)
             .map((s) => s.trim())
-            .filter((s) => s !== '')
-        : raw;
+            .filter((s) => s !== '');
     layer[name] = { value, origin: `${variable} (${source})` };
   }
   return layer;

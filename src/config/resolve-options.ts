@@ -1,11 +1,11 @@
 /**
- * Merges option layers (lowest precedence first: scenario < env file < environment < flags),
+ * Merges option layers (lowest precedence first: scenario < config file < env file < environment < flags),
  * then validates every value, collecting all problems into one error that names, for each, where
  * the value came from (`--users`, `VOLLEY_USERS`, `scenario load.users`).
  */
 
 import { VolleyError } from '../errors.js';
-import { OPTION_FIELDS } from './option-fields.js';
+import { OPTION_TABLE } from './option-table.js';
 import { DEFAULT_OPTIONS, type OptionName, type RunOptions } from './run-options.js';
 
 export interface OptionValue {
@@ -38,7 +38,7 @@ export function resolveRunOptions(layers: readonly OptionLayer[]): RunOptions {
   const flagProblem = { value: false };
   const resolved: Record<string, unknown> = { ...DEFAULT_OPTIONS };
   for (const [name, entry] of Object.entries(merged) as [OptionName, OptionValue][]) {
-    const parsed = OPTION_FIELDS[name].safeParse(entry.value);
+    const parsed = OPTION_TABLE[name].schema.safeParse(entry.value);
     if (parsed.success) resolved[name] = parsed.data;
     else {
       problems.push(`${entry.origin}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);

@@ -5,28 +5,10 @@
 
 import type { ScenarioDefinition } from '../api/define.js';
 import type { OptionLayer } from '../config/resolve-options.js';
+import { scenarioOptionLayer } from '../config/scenario-option-layer.js';
 
 export function scenarioLayer(scenario: ScenarioDefinition<unknown>, origin: string): OptionLayer {
-  const layer: OptionLayer = {};
-  const at = (path: string) => `${origin} ${path}`;
-  if (scenario.host !== undefined) layer.host = { value: scenario.host, origin: at('host') };
-  // The load model and its numbers are resolved apart (resolve-load.ts); only the grace period is an option.
-  const load = scenario.load ?? {};
-  if (load.gracefulStop !== undefined) {
-    layer.gracefulStopMs = { value: load.gracefulStop, origin: at('load.gracefulStop') };
-  }
-  const http = scenario.http ?? {};
-  if (http.timeout !== undefined) layer.timeoutMs = { value: http.timeout, origin: at('http.timeout') };
-  if (http.connections !== undefined)
-    layer.connections = { value: http.connections, origin: at('http.connections') };
-  if (http.maxRedirects !== undefined)
-    layer.maxRedirects = { value: http.maxRedirects, origin: at('http.maxRedirects') };
-  if (http.insecure !== undefined) layer.insecure = { value: http.insecure, origin: at('http.insecure') };
-  if (http.maxBodySize !== undefined)
-    layer.maxBodySize = { value: http.maxBodySize, origin: at('http.maxBodySize') };
-  if (http.discardResponseBodies !== undefined)
-    layer.discardResponseBodies = { value: http.discardResponseBodies, origin: at('http.discardResponseBodies') };
-  if (http.acceptEncoding !== undefined)
-    layer.acceptEncoding = { value: http.acceptEncoding, origin: at('http.acceptEncoding') };
-  return layer;
+  // The load model and its numbers are resolved apart (resolve-load.ts); only the options in the
+  // option table's scenario paths are read here.
+  return scenarioOptionLayer(scenario, origin);
 }

@@ -123,11 +123,12 @@ function parseAbortOnFail(value: unknown, problems: string[]): boolean {
 
 function parseWindow(value: unknown, problems: string[]): number | undefined {
   if (value === undefined) return undefined;
+  // A bare number is seconds, as in every duration volley takes (`-t 60`, `between(1, 3)`).
   const ms =
-    typeof value === 'number' ? value : typeof value === 'string' ? tryParseDuration(value) : undefined;
+    typeof value === 'number' ? value * 1000 : typeof value === 'string' ? tryParseDuration(value) : undefined;
   if (ms !== undefined && Number.isFinite(ms) && ms > 0) return ms;
   problems.push(
-    `window must be a duration like '30s' or a number of ms above 0, got ${describeValue(value)}`,
+    `window must be a duration like '30s' or a number of seconds above 0, got ${describeValue(value)}`,
   );
   return undefined;
 }

@@ -77,7 +77,7 @@ export interface ThresholdObject {
   phase?: string;
   /** Stop the run as soon as one of these conditions fails while it runs. Default false. */
   abortOnFail?: boolean;
-  /** Judge only the trailing window (`'30s'`, or a number of ms) instead of the whole run. */
+  /** Judge only the trailing window (`'30s'`, or a number of seconds) instead of the whole run. */
   window?: string | number;
 
   /** Number of requests (integer): `'>=1000'`. */

@@ -21,9 +21,9 @@
  * cache the same way; what it changes on the way (method, body, credentials) is in `redirect.ts`.
  */
 
+import { DEFAULT_ACCEPT_ENCODING, DEFAULT_MAX_BODY_SIZE } from '../../config/http-defaults.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import { ConnectionPool, type Lane } from './connection-pool.js';
-import { DEFAULT_ACCEPT_ENCODING } from './content-decoding.js';
 import { CookieJar } from './cookie-jar.js';
 import { EndpointCache, METHOD_INDEX, METHODS, type MethodInfo } from './endpoints.js';
 import { Exchange, type ExchangeOwner } from './exchange.js';
@@ -32,7 +32,7 @@ import { HeadCache, headerLines, requestHead, wirePath } from './request-head.js
 import { RequestHeaders, withoutHeaders } from './request-headers.js';
 import { Response } from './response.js';
 import { timeoutMs as parseTimeout } from './timeout.js';
-import { DEFAULT_MAX_BODY_SIZE, type HttpApi, type HttpClientOptions, type HttpResponse, type RequestOptions } from './types.js';
+import { type HttpApi, type HttpClientOptions, type HttpResponse, type RequestOptions } from './types.js';
 import { appendQuery, encodeQuery, isAbsolute, type OriginInfo, parseOrigin, pathStart } from './url.js';
 
 interface Target {

@@ -7,9 +7,6 @@
 
 import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync, type ZlibOptions } from 'node:zlib';
 
-/** The codings volley asks for by default and can decode. */
-export const DEFAULT_ACCEPT_ENCODING = 'gzip, deflate, br';
-
 /** A body could not be decoded; reading it throws this. */
 export class BodyDecodingError extends Error {
   override readonly name = 'BodyDecodingError';

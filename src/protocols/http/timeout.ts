@@ -1,8 +1,10 @@
 /**
- * Request timeouts as scripts write them (`2000`, `'2s'`, `'500ms'`, `'1.5m'`); error messages
- * print them with core's `formatDuration(ms, 'timeout')`. A deliberately small parser: a request
- * timeout needs only single-unit durations. Parsed strings are cached because a script passes
- * the same literal on every iteration.
+ * Request timeouts as scripts write them (`2`, `'2s'`, `'500ms'`, `'1.5m'`); error messages
+ * print them with core's `formatDuration(ms, 'timeout')`. A bare number is seconds, as in every
+ * duration volley takes (the scenario's `http.timeout`, `--timeout`, `between(1, 3)`). A
+ * deliberately small parser on the request path: a request timeout needs only single-unit
+ * durations, and parsed strings are cached because a script passes the same literal on every
+ * iteration.
  */
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000 };
@@ -12,8 +14,8 @@ const cache = new Map<string, number>();
 /** Milliseconds of a timeout option; a TypeError for anything else (a script bug, not a load result). */
 export function timeoutMs(value: number | string): number {
   if (typeof value === 'number') {
-    if (Number.isFinite(value) && value >= 0) return Math.round(value);
-    throw new TypeError(`timeout: expected a non-negative number of milliseconds, got ${value}`);
+    if (Number.isFinite(value) && value >= 0) return Math.round(value * 1000);
+    throw new TypeError(`timeout: expected a non-negative number of seconds, got ${value}`);
   }
   const cached = cache.get(value);
   if (cached !== undefined) return cached;

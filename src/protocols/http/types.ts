@@ -6,12 +6,6 @@
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 
-/**
- * The default cap on kept body bytes: 4 MiB holds any JSON document a script plausibly parses
- * (API responses are mostly under 100 KiB) while bounding memory at users × 4 MiB even when every
- * user reads a huge or endless body at once.
- */
-export const DEFAULT_MAX_BODY_SIZE = 4 * 1024 * 1024;
 
 export interface HttpClientOptions {
   /** The scenario host (`http://127.0.0.1:8000`, optionally with a base path); relative request paths resolve against it. */
@@ -40,7 +34,7 @@ export interface HttpClientOptions {
    */
   discardBody?: boolean;
   /**
-   * The most body bytes a response keeps for the script (default 4 MiB, {@link DEFAULT_MAX_BODY_SIZE}).
+   * The most body bytes a response keeps for the script (default 4 MiB, DEFAULT_MAX_BODY_SIZE in config/http-defaults.ts).
    * Every byte is received and counted; past the cap the rest is dropped and the response is
    * marked `truncated`. A compressed body may also decode to at most this many bytes.
    */
@@ -92,7 +86,7 @@ export interface RequestOptions {
   json?: unknown;
   /** A raw body (ignored when `json` is given). */
   body?: string | Uint8Array;
-  /** This request's timeout: milliseconds or a duration (`'2s'`, `'500ms'`); see {@link HttpClientOptions.timeoutMs}. */
+  /** This request's timeout: seconds or a duration (`'2s'`, `'500ms'`); see {@link HttpClientOptions.timeoutMs}. */
   timeout?: number | string;
   /** The statuses that count as success (the final one's, after redirects), replacing the default (any below 400). */
   expect?: number | readonly number[];

@@ -355,8 +355,8 @@ describe('response framing', () => {
       else send(socket, reply('after'));
     });
     const { http, recorder } = client(server.url);
-    const noContent = await http.get('/no-content', { timeout: 1000 });
-    const notModified = await http.get('/not-modified', { timeout: 1000 });
+    const noContent = await http.get('/no-content', { timeout: 1 });
+    const notModified = await http.get('/not-modified', { timeout: 1 });
     expect([noContent.status, noContent.body.length]).toEqual([204, 0]);
     expect([notModified.status, notModified.body.length]).toEqual([304, 0]);
     expect((await http.get('/after')).text()).toBe('after');
@@ -445,12 +445,12 @@ describe('response framing', () => {
     });
     const { http, recorder } = client(server.url);
     // Waiting for the 1000 announced bytes would end in this timeout, as status 0.
-    const head = await http.head('/page', { timeout: 1000 });
+    const head = await http.head('/page', { timeout: 1 });
     expect(head.status).toBe(200);
     expect(head.failed).toBe(false);
     expect(head.body.length).toBe(0);
     expect(head.headers['content-length']).toBe('1000');
-    const next = await http.get('/page', { timeout: 1000 });
+    const next = await http.get('/page', { timeout: 1 });
     expect([next.status, next.text()]).toEqual([200, 'after GET']);
     expect(server.accepted()).toBe(1);
     expect(server.requests.map((r) => [r.method, r.connection])).toEqual([
@@ -508,7 +508,7 @@ describe('failures', () => {
     });
     const { http, recorder } = client(server.url);
     const started = performance.now();
-    const res = await http.get('/stall', { timeout: 300 });
+    const res = await http.get('/stall', { timeout: 0.3 });
     const elapsed = performance.now() - started;
     expect(res.status).toBe(0);
     expect(res.failed).toBe(true);

@@ -55,7 +55,7 @@ describe('network errors', () => {
     expect(elapsed).toBeLessThan(260);
     expect(res.durationMs).toBeGreaterThanOrEqual(199);
     expect(res.durationMs).toBeLessThan(260);
-    const second = await http.get('/hang', { timeout: 1000 });
+    const second = await http.get('/hang', { timeout: 1 });
     expect(second.durationMs).toBeGreaterThanOrEqual(999);
     expect(second.durationMs).toBeLessThan(1060);
     expect(recorder.errors.map((e) => e.message)).toEqual([
@@ -75,8 +75,8 @@ describe('network errors', () => {
     const recorder = new FakeRecorder();
     const http = new HttpClient({ baseUrl: server.url, recorder, connections: 1 });
     const seenBefore = server.seen.length;
-    const blocker = http.get('/hang', { timeout: 500 });
-    const queued = await http.get('/queued', { timeout: 100 });
+    const blocker = http.get('/hang', { timeout: 0.5 });
+    const queued = await http.get('/queued', { timeout: 0.1 });
     expect(queued.status).toBe(0);
     expect(queued.durationMs).toBeGreaterThanOrEqual(99);
     // By its own 100 ms timer (late by what a busy machine adds), not when the blocker's 500 ms

@@ -119,9 +119,9 @@ describe('request head', () => {
 });
 
 describe('timeout', () => {
-  it('parses milliseconds and single-unit durations, rejecting the rest', () => {
+  it('parses seconds (a bare number, as every volley duration) and single-unit durations, rejecting the rest', () => {
     expect([
-      timeoutMs(1500),
+      timeoutMs(1.5),
       timeoutMs('2s'),
       timeoutMs('250ms'),
       timeoutMs('1.5s'),

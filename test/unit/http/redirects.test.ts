@@ -209,7 +209,7 @@ describe('what a redirect does to the method and body', () => {
       else res.end('a body HEAD never gets');
     });
     const { http } = client({ baseUrl: s.url });
-    const res = await http.head('/h', { timeout: 1000 });
+    const res = await http.head('/h', { timeout: 1 });
     expect([res.status, res.failed, res.body.length, res.redirects]).toEqual([200, false, 0, 1]);
     expect(res.method).toBe('HEAD');
     expect(s.seen.map((r) => [r.method, r.url])).toEqual([
@@ -630,7 +630,7 @@ describe('timeouts across hops', () => {
     });
     const { http, recorder } = client({ baseUrl: s.url });
     // 300 ms in all, but neither wait for a head is over 250 ms.
-    const res = await http.get('/first', { timeout: 250 });
+    const res = await http.get('/first', { timeout: 0.25 });
     expect([res.status, res.text(), res.failed]).toEqual([200, 'made it', false]);
     expect(res.durationMs).toBeGreaterThanOrEqual(300 - 2 * TIMER_EARLY_MS);
     expect(recorder.errors).toEqual([]);
@@ -643,7 +643,7 @@ describe('timeouts across hops', () => {
       else secondAt = performance.now(); // never answers
     });
     const { http, recorder } = client({ baseUrl: s.url });
-    const res = await http.get('/first', { timeout: 200 });
+    const res = await http.get('/first', { timeout: 0.2 });
     const resolvedAt = performance.now();
     expect([res.status, res.failed, res.redirects]).toEqual([0, true, 1]);
     expect(recorder.errors.map((e) => e.message)).toEqual(['timeout after 200ms waiting for headers']);

@@ -120,7 +120,7 @@ describe('selectors', () => {
 
   it('carries abortOnFail and the expression into the verdict', () => {
     const [spec] = parseThresholds(
-      [{ user: 'AuthUser', count: '>=14', abortOnFail: true, window: 5000 }],
+      [{ user: 'AuthUser', count: '>=14', abortOnFail: true, window: 5 }],
       't',
     );
     expect(evaluateThreshold(spec!, new FakeStatsSource(ROWS, SECONDS))).toEqual({

@@ -91,8 +91,8 @@ describe('object form', () => {
     ]);
   });
 
-  it('reads a numeric window as milliseconds', () => {
-    const [spec] = parseThresholds([{ avg: '<100ms', window: 90_000 }], 't');
+  it('reads a numeric window as seconds', () => {
+    const [spec] = parseThresholds([{ avg: '<100ms', window: 90 }], 't');
     expect(spec?.windowMs).toBe(90_000);
     expect(spec?.expression).toBe('avg<100ms over 1m30s');
   });
@@ -156,7 +156,7 @@ describe('errors', () => {
       "threshold 'AuthUser:p95<=1x': '1x' is not a duration (use 300ms, 1.5s)",
       `thresholds[3]: unknown key 'foo' (use a metric: ${hint}; a selector: user, name, method, tag, scenario, phase; or abortOnFail, window)`,
       "thresholds[4]: abortOnFail must be true or false, got 'yes'",
-      "thresholds[4]: window must be a duration like '30s' or a number of ms above 0, got 'soon'",
+      "thresholds[4]: window must be a duration like '30s' or a number of seconds above 0, got 'soon'",
       `thresholds[5]: no metric given (add one of ${hint}, e.g. p95: '<300ms')`,
       "thresholds[6].p95: expected a condition string like '<300ms' or '>=99%', got 300",
       "thresholds[7].p95: empty list of conditions (write e.g. '<300ms')",

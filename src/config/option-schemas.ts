@@ -1,21 +1,21 @@
 /**
- * How each option's raw value (a flag's text, an env var, a scenario's typed value) is checked
- * and converted. One zod schema per option, so every source is validated the same way and every
- * message says what the option accepts.
+ * The kinds of option values (a count, a duration, a URL, a list…): how a raw value (a flag's
+ * text, an env var, a scenario's typed value) is checked and converted. The option table gives
+ * each option one of these, so every source is validated the same way and every message says
+ * what the option accepts.
  */
 
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { DEFAULT_ACCEPT_ENCODING } from '../protocols/http/content-decoding.js';
-import { tryParseBytes } from '../core/units/bytes.js';
 import { MAX_TIMER_MS } from '../core/long-timeout.js';
+import { tryParseBytes } from '../core/units/bytes.js';
 import { tryParseDuration } from '../core/units/duration.js';
-import { defaultWorkers } from './run-options.js';
 import { tryParseRate } from '../core/units/rate.js';
-import type { OptionName, RunOptions } from './run-options.js';
+import { DEFAULT_ACCEPT_ENCODING } from './http-defaults.js';
 import { parseStagesText } from './stages-text.js';
 
 /** A whole number of at least `min`, from a number or a string of digits. */
-const intAtLeast = (min: number, what: string) =>
+export const intAtLeast = (min: number, what: string) =>
   z.union([z.number(), z.string()]).transform((raw, ctx) => {
     const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
     if (!Number.isInteger(value) || value < min) {
@@ -25,9 +25,9 @@ const intAtLeast = (min: number, what: string) =>
     return value;
   });
 
-const positiveInt = (what: string) => intAtLeast(1, what);
+export const positiveInt = (what: string) => intAtLeast(1, what);
 
-const positiveNumber = (what: string) =>
+export const positiveNumber = (what: string) =>
   z.union([z.number(), z.string()]).transform((raw, ctx) => {
     const value = typeof raw === 'number' ? raw : /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
     if (!(value > 0) || !Number.isFinite(value)) {
@@ -37,8 +37,11 @@ const positiveNumber = (what: string) =>
     return value;
   });
 
-/** Numbers are seconds (Locust's `-t 60`); strings are durations (`30s`, `5m`, `1h30m`). */
-const duration = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+/**
+ * Numbers are seconds, as everywhere volley takes a duration (Locust's `-t 60`, `between(1, 3)`,
+ * a request's `timeout: 2`); strings are durations (`30s`, `5m`, `1h30m`, `250ms`).
+ */
+export const duration = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   const ms = typeof raw === 'number' ? raw * 1000 : tryParseDuration(raw);
   if (ms === undefined || !(ms >= 0) || !Number.isFinite(ms)) {
     ctx.addIssue({
@@ -50,20 +53,20 @@ const duration = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   return ms;
 });
 
-const positiveDuration = duration.refine((ms) => ms > 0, { message: 'expected a duration above zero' });
+export const positiveDuration = duration.refine((ms) => ms > 0, { message: 'expected a duration above zero' });
 
 /** A request's timeout is one plain timer per request (long waits are chained only for the run's own timers). */
-const requestTimeout = positiveDuration.refine((ms) => ms <= MAX_TIMER_MS, {
+export const requestTimeout = positiveDuration.refine((ms) => ms <= MAX_TIMER_MS, {
   message: `expected a timeout of at most ${Math.floor(MAX_TIMER_MS / 86_400_000)} days (2^31-1 ms)`,
 });
 
-const list = z
+export const list = z
   .union([z.string(), z.array(z.string())])
   .transform((raw) =>
     (typeof raw === 'string' ? raw.split(',') : raw).map((s) => s.trim()).filter((s) => s !== ''),
   );
 
-const url = z.string().transform((raw, ctx) => {
+export const url = z.string().transform((raw, ctx) => {
   const trimmed = raw.trim().replace(/\/+$/, '');
   let parsed: URL | undefined;
   try {
@@ -78,7 +81,7 @@ const url = z.string().transform((raw, ctx) => {
   return trimmed;
 });
 
-const bool = z.union([z.boolean(), z.string()]).transform((raw, ctx) => {
+export const bool = z.union([z.boolean(), z.string()]).transform((raw, ctx) => {
   if (typeof raw === 'boolean') return raw;
   const text = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on'].includes(text)) return true;
@@ -88,7 +91,7 @@ const bool = z.union([z.boolean(), z.string()]).transform((raw, ctx) => {
 });
 
 /** A size of at least one byte: a number of bytes, or text with a unit (`4MiB`, `500kB`). */
-const byteSize = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+export const byteSize = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : tryParseBytes(raw);
   if (value === undefined || !Number.isSafeInteger(Math.floor(value)) || Math.floor(value) < 1) {
     ctx.addIssue({ code: 'custom', message: `expected a size like 4MiB, 500kB or 1048576 (bytes), got '${raw}'` });
@@ -98,7 +101,7 @@ const byteSize = z.union([z.number(), z.string()]).transform((raw, ctx) => {
 });
 
 /** A list of content codings (`gzip, br`); false, `none` or `off` for no accept-encoding header. */
-const acceptEncoding = z.union([z.boolean(), z.string()]).transform((raw, ctx): string | false => {
+export const acceptEncoding = z.union([z.boolean(), z.string()]).transform((raw, ctx): string | false => {
   if (raw === false) return false;
   if (raw === true) return DEFAULT_ACCEPT_ENCODING;
   const text = raw.trim();
@@ -110,7 +113,7 @@ const acceptEncoding = z.union([z.boolean(), z.string()]).transform((raw, ctx): 
   return text;
 });
 
-const seed = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+export const seed = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   const value = Number(raw);
   if (!Number.isInteger(value)) {
     ctx.addIssue({ code: 'custom', message: `expected a whole number, got '${raw}'` });
@@ -119,7 +122,7 @@ const seed = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   return value;
 });
 
-const stages = z.string().transform((raw, ctx) => {
+export const stages = z.string().transform((raw, ctx) => {
   const parsed = parseStagesText(raw);
   if (typeof parsed === 'string') {
     ctx.addIssue({ code: 'custom', message: parsed });
@@ -128,7 +131,7 @@ const stages = z.string().transform((raw, ctx) => {
   return parsed;
 });
 
-const rate = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+export const rate = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   const value = typeof raw === 'number' ? raw : tryParseRate(raw);
   if (value === undefined || !(value > 0) || !Number.isFinite(value)) {
     ctx.addIssue({ code: 'custom', message: `expected a rate like 200/s, 30/m or 10, got '${raw}'` });
@@ -137,10 +140,10 @@ const rate = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   return value;
 });
 
-const distribution = z.enum(['even', 'poisson'], { message: "expected 'even' or 'poisson'" });
+export const distribution = z.enum(['even', 'poisson'], { message: "expected 'even' or 'poisson'" });
 
 /** `auto` uses every core, up to 16 (beyond that, merging and memory cost more than they give). */
-const workers = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+export const workers = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   if (raw === 'auto') return defaultWorkers();
   const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(value) || value < 1 || value > 256) {
@@ -153,37 +156,15 @@ const workers = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   return value;
 });
 
-type FieldSchemas = { [K in OptionName]: z.ZodType<RunOptions[K] | Exclude<RunOptions[K], null>> };
+/** `--workers auto`: one worker per core, up to 16 (beyond that, merging costs more than it gives). */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(16, availableParallelism()));
+}
 
-export const OPTION_FIELDS: FieldSchemas = {
-  host: url,
-  users: positiveInt('a number of users'),
-  spawnRate: positiveNumber('users per second'),
-  durationMs: positiveDuration,
-  iterations: positiveInt('a number of iterations'),
-  gracefulStopMs: duration,
-  tags: list,
-  excludeTags: list,
-  userClasses: list,
-  timeoutMs: requestTimeout,
-  thresholds: z
-    .union([z.string(), z.array(z.string())])
-    .transform((raw) => (typeof raw === 'string' ? [raw] : raw)),
-  json: z.string().min(1, 'expected a file path'),
-  quiet: bool,
-  seed,
-  connections: positiveInt('a number of connections'),
-  maxRedirects: intAtLeast(0, 'a number of redirects'),
-  insecure: bool,
-  maxBodySize: byteSize,
-  discardResponseBodies: bool,
-  acceptEncoding,
-  showSecrets: bool,
-  stages,
-  rate,
-  maxUsers: positiveInt('a number of users'),
-  distribution,
-  profile: z.string().min(1, 'expected a profile name'),
-  scenario: z.string().min(1, 'expected a scenario name'),
-  workers,
-};
+/** Threshold expressions: one, or a list (`--threshold` repeated). */
+export const expressions = z
+  .union([z.string(), z.array(z.string())])
+  .transform((raw) => (typeof raw === 'string' ? [raw] : raw));
+
+/** Any non-empty text: a path or a name; `what` completes 'expected …'. */
+export const nonEmptyText = (what: string) => z.string().min(1, `expected ${what}`);

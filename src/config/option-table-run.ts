@@ -1,0 +1,52 @@
+/**
+ * The option table's last part: the verdict's extra thresholds and what the run writes and
+ * shows. See option-spec.ts for what each field means.
+ */
+
+import { bool, expressions, nonEmptyText } from './option-schemas.js';
+import type { OptionSpec } from './option-spec.js';
+
+export const RUN_OUTPUT_OPTIONS = {
+  /** Extra threshold expressions (from --threshold / VOLLEY_THRESHOLDS). */
+  thresholds: {
+    schema: expressions,
+    default: [],
+    help: "pass/fail criterion, repeatable: 'p95<300ms', 'AuthUser:successRate>=99%'",
+    group: 'Thresholds:',
+    flag: { name: 'threshold', value: '<expr>', repeatable: true },
+    env: 'VOLLEY_THRESHOLDS',
+    envSeparator: ';',
+    configKey: 'thresholds',
+    api: { name: 'thresholds', takes: 'strings' },
+  },
+  /** Where to write the Result JSON; null for nowhere. */
+  json: {
+    schema: nonEmptyText('a file path'),
+    default: null,
+    help: 'write the run as the result document (JSON)',
+    group: 'Reports:',
+    flag: { name: 'json', value: '<file>' },
+    env: 'VOLLEY_JSON',
+    configKey: 'json',
+    api: { name: 'json', takes: 'string' },
+  },
+  /** Show credentials (authorization, cookies, token parameters) in error messages and reports. */
+  showSecrets: {
+    schema: bool,
+    default: false,
+    help: 'show authorization, cookies and token parameters in errors and reports (hidden by default)',
+    group: 'Reports:',
+    flag: { name: 'showSecrets' },
+    env: 'VOLLEY_SHOW_SECRETS',
+    configKey: 'showSecrets',
+  },
+  quiet: {
+    schema: bool,
+    default: false,
+    help: 'no live progress line',
+    group: 'Live UI and metrics:',
+    flag: { name: 'quiet', short: 'q' },
+    env: 'VOLLEY_QUIET',
+    configKey: 'quiet',
+  },
+} as const satisfies Record<string, OptionSpec>;
