@@ -35,11 +35,12 @@ import type { CookieJar } from './cookie-jar.js';
 import type { MethodInfo } from './endpoints.js';
 import { describeError, isExpected, statusMessage } from './failure-messages.js';
 import { headerValue, setCookieValues } from './header-block.js';
-import { ConnectionError, type WireRequest } from './http1-connection.js';
+import { ConnectionError } from './connection-error.js';
 import { isFollowedRedirect, resolveLocation } from './redirect.js';
 import type { HopPlan, RequestPlan } from './request-plan.js';
 import { Response } from './response.js';
 import type { HttpResponse } from './types.js';
+import type { WireRequest } from './wire-request.js';
 
 /** Whoever sends a redirect's next hop: the client that made the exchange. */
 export interface RedirectFollower {

@@ -6,7 +6,7 @@
  */
 
 import { ConnectionPool, type Lane } from './connection-pool.js';
-import type { ConnectionSettings } from './http1-connection.js';
+import type { ConnectionSettings } from './socket-connect.js';
 import { HeadCache } from './request-head.js';
 import { type OriginInfo, parseOrigin } from './url.js';
 
