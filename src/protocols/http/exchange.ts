@@ -30,12 +30,12 @@
  */
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
+import { ConnectionError } from './connection-error.js';
 import type { Lane } from './connection-pool.js';
 import type { CookieJar } from './cookie-jar.js';
 import type { MethodInfo } from './endpoints.js';
 import { describeError, isExpected, statusMessage } from './failure-messages.js';
 import { headerValue, setCookieValues } from './header-block.js';
-import { ConnectionError } from './connection-error.js';
 import { isFollowedRedirect, resolveLocation } from './redirect.js';
 import type { HopPlan, RequestPlan } from './request-plan.js';
 import { Response } from './response.js';
