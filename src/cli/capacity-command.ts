@@ -67,6 +67,26 @@ export function registerCapacityCommand(program: Command, setExitCode: (code: nu
 }
 
 async function capacity(fileArgument: string | undefined, flags: CapacityFlags): Promise<number> {
+  const { criteria, stepMs, search } = searchSettings(flags);
+  const runFlags: RunFlags = { ...flags, threshold: [], quiet: true };
+  const prepared = await prepareRun(fileArgument, runFlags);
+  process.stdout.write(
+    `Searching capacity: p95 ≤ ${criteria.p95Ms}ms, errors ≤ ${criteria.errorRate * 100}%, ` +
+      `from ${search.startRate}/s ×${search.factor}, ${stepMs / 1000}s per step.\n\n`,
+  );
+  const report = await searchCapacity(stepRunner(prepared, stepMs), criteria, search, (step) =>
+    process.stdout.write(`${stepLine(step)}\n`),
+  );
+  process.stdout.write(`\n${conclusion(report, criteria.p95Ms, criteria.errorRate)}\n`);
+  if (flags.json !== undefined) {
+    await mkdir(dirname(flags.json), { recursive: true });
+    await writeFile(flags.json, `${JSON.stringify({ criteria, search, stepMs, ...report }, null, 2)}\n`);
+  }
+  return report.capacity === null ? EXIT_FAILED : EXIT_PASSED;
+}
+
+/** The search's limits, step length and rates from the flags; a bad one is a usage error naming it. */
+function searchSettings(flags: CapacityFlags) {
   const criteria = {
     p95Ms: parsed(tryParseDuration(flags.p95), '--p95', 'a duration like 500ms', flags.p95),
     errorRate: parsed(
@@ -99,14 +119,15 @@ async function capacity(fileArgument: string | undefined, flags: CapacityFlags):
       flags.refine,
     ),
   };
-  const runFlags: RunFlags = { ...flags, threshold: [], quiet: true };
-  const prepared = await prepareRun(fileArgument, runFlags);
-  process.stdout.write(
-    `Searching capacity: p95 ≤ ${criteria.p95Ms}ms, errors ≤ ${criteria.errorRate * 100}%, ` +
-      `from ${search.startRate}/s ×${search.factor}, ${stepMs / 1000}s per step.\n\n`,
-  );
+  return { criteria, stepMs, search };
+}
 
-  const measure = async (rate: number): Promise<StepMeasurement> => {
+/** One step of the search: the prepared run at `rate` for `stepMs`, and what it measured. */
+function stepRunner(
+  prepared: Awaited<ReturnType<typeof prepareRun>>,
+  stepMs: number,
+): (rate: number) => Promise<StepMeasurement> {
+  return async (rate) => {
     const handle = startRun({
       scenario: prepared.scenario,
       exports: prepared.exports,
@@ -138,15 +159,6 @@ async function capacity(fileArgument: string | undefined, flags: CapacityFlags):
       droppedIterations: totals.droppedIterations,
     };
   };
-  const report = await searchCapacity(measure, criteria, search, (step) =>
-    process.stdout.write(`${stepLine(step)}\n`),
-  );
-  process.stdout.write(`\n${conclusion(report, criteria.p95Ms, criteria.errorRate)}\n`);
-  if (flags.json !== undefined) {
-    await mkdir(dirname(flags.json), { recursive: true });
-    await writeFile(flags.json, `${JSON.stringify({ criteria, search, stepMs, ...report }, null, 2)}\n`);
-  }
-  return report.capacity === null ? EXIT_FAILED : EXIT_PASSED;
 }
 
 function stepLine(step: JudgedStep): string {

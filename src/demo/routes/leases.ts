@@ -27,38 +27,7 @@ export function readLeaseInput(fields: BodyFields): LeaseInput {
 
 export function registerLeaseRoutes(router: DemoRouter, store: LeaseStore = new LeaseStore()): void {
   router
-    .add('POST', '/leases', async (ctx) => {
-      const { req, res } = ctx;
-      const header = readIdempotencyKey(ctx);
-      if (header === undefined) return;
-      const fields = await readFields(req, res);
-      if (fields === undefined) return;
-      const input = readLeaseInput(fields);
-      if (fields.reject(res, 'invalid lease')) return;
-      const result = store.create(input, header.key);
-      switch (result.kind) {
-        case 'created':
-          sendJson(res, 201, result.lease, { location: `/leases/${result.lease.id}` });
-          return;
-        case 'replayed':
-          sendJson(res, 200, result.lease, {
-            location: `/leases/${result.lease.id}`,
-            'idempotency-replayed': 'true',
-          });
-          return;
-        case 'key-conflict':
-          sendError(
-            res,
-            422,
-            `Idempotency-Key was already used for lease ${result.leaseId} with a different request body`,
-          );
-          return;
-        default: {
-          const unreachable: never = result;
-          throw new Error(`unhandled create result ${String(unreachable)}`);
-        }
-      }
-    })
+    .add('POST', '/leases', create(store))
     .add('GET', '/leases', ({ res, query }) => {
       const q = new QueryFields(query);
       const status = q.oneOf('status', LEASE_STATUSES);
@@ -86,32 +55,76 @@ export function registerLeaseRoutes(router: DemoRouter, store: LeaseStore = new 
       else sendJson(res, 200, { leaseId: id, payments, total: payments.length });
     })
     .add('POST', '/payments/:leaseId/attempt', attempt(store))
-    .add('POST', '/payments/:leaseId/payoff', async ({ req, res, params }) => {
-      const fields = await readFields(req, res, { allowEmpty: true });
-      if (fields === undefined) return;
-      const method = fields.optionalOneOf('method', METHODS);
-      if (fields.reject(res, 'invalid payoff')) return;
-      const result = store.payoff(params.leaseId as string, method);
-      switch (result.kind) {
-        case 'paid-off':
-          sendJson(res, 201, {
-            payment: result.payment,
-            lease: result.lease,
-            interestSavedCents: result.interestSavedCents,
-          });
-          return;
-        case 'not-found':
-          leaseNotFound(res, params.leaseId);
-          return;
-        case 'closed':
-          sendError(res, 409, `lease ${params.leaseId ?? ''} is already paid off`);
-          return;
-        default: {
-          const unreachable: never = result;
-          throw new Error(`unhandled payoff result ${String(unreachable)}`);
-        }
+    .add('POST', '/payments/:leaseId/payoff', payoff(store));
+}
+
+/**
+ * `POST /leases` under an `Idempotency-Key`: 201 with the new lease, 200 with the same lease when
+ * the key is replayed with the same body, 422 when the key was used for another body.
+ */
+function create(store: LeaseStore) {
+  return async (ctx: RequestContext): Promise<void> => {
+    const { req, res } = ctx;
+    const header = readIdempotencyKey(ctx);
+    if (header === undefined) return;
+    const fields = await readFields(req, res);
+    if (fields === undefined) return;
+    const input = readLeaseInput(fields);
+    if (fields.reject(res, 'invalid lease')) return;
+    const result = store.create(input, header.key);
+    switch (result.kind) {
+      case 'created':
+        sendJson(res, 201, result.lease, { location: `/leases/${result.lease.id}` });
+        return;
+      case 'replayed':
+        sendJson(res, 200, result.lease, {
+          location: `/leases/${result.lease.id}`,
+          'idempotency-replayed': 'true',
+        });
+        return;
+      case 'key-conflict':
+        sendError(
+          res,
+          422,
+          `Idempotency-Key was already used for lease ${result.leaseId} with a different request body`,
+        );
+        return;
+      default: {
+        const unreachable: never = result;
+        throw new Error(`unhandled create result ${String(unreachable)}`);
       }
-    });
+    }
+  };
+}
+
+/** `POST /payments/:leaseId/payoff` `{ method? }`: 201 with the final payment, 409 once paid off. */
+function payoff(store: LeaseStore) {
+  return async ({ req, res, params }: RequestContext): Promise<void> => {
+    const fields = await readFields(req, res, { allowEmpty: true });
+    if (fields === undefined) return;
+    const method = fields.optionalOneOf('method', METHODS);
+    if (fields.reject(res, 'invalid payoff')) return;
+    const result = store.payoff(params.leaseId as string, method);
+    switch (result.kind) {
+      case 'paid-off':
+        sendJson(res, 201, {
+          payment: result.payment,
+          lease: result.lease,
+          interestSavedCents: result.interestSavedCents,
+        });
+        return;
+      case 'not-found':
+        leaseNotFound(res, params.leaseId);
+        return;
+      case 'closed':
+        sendError(res, 409, `lease ${params.leaseId ?? ''} is already paid off`);
+        return;
+      default: {
+        const unreachable: never = result;
+        throw new Error(`unhandled payoff result ${String(unreachable)}`);
+      }
+    }
+  };
 }
 
 /**

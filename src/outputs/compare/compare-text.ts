@@ -43,13 +43,6 @@ function wrap(text: string, width: number, indent: string): string[] {
 export function renderComparisonText(comparison: Comparison, options: TextOptions = {}): string {
   const paint = palette(options.color ?? false);
   const width = options.width ?? 120;
-  const styleOf = (verdict: string): ((text: string) => string) =>
-    verdict === 'regressed' ? paint.red : verdict === 'improved' ? paint.green : paint.dim;
-  const verdictCell = (verdict: Parameters<typeof verdictText>[0]): Cell => ({
-    text: `${verdictMark(verdict)} ${verdictText(verdict)}`.trim(),
-    style: styleOf(verdict),
-  });
-
   const columns: Column[] = [
     { header: '', shrink: 'middle', minWidth: 24 },
     { header: 'Baseline', align: 'right' },
@@ -60,50 +53,13 @@ export function renderComparisonText(comparison: Comparison, options: TextOption
     { header: 'Verdict' },
   ];
   const rows: Cell[][] = [];
-  const requests = (count: number | null): Cell => ({
-    text: count === null ? '' : `${formatCount(count)} req`,
-    style: paint.dim,
-  });
-  const addRow = (row: RowComparison): void => {
-    const label: Cell = { text: row.label, style: paint.bold };
-    if (row.presence !== 'both') {
-      const side = row.presence === 'added' ? 'current' : 'baseline';
-      rows.push([
-        label,
-        requests(row.requests.baseline),
-        requests(row.requests.current),
-        '',
-        '',
-        `only in the ${side} run`,
-        verdictCell(row.verdict),
-      ]);
-      return;
-    }
-    rows.push([label, requests(row.requests.baseline), requests(row.requests.current)]);
-    for (const metric of row.metrics) {
-      rows.push([
-        `  ${metricName(metric)}`,
-        formatValue(metric, metric.baseline),
-        formatValue(metric, metric.current),
-        formatChange(metric),
-        metric.unit === 'fraction' ? '' : formatRelativeChange(metric),
-        formatEvidence(metric),
-        verdictCell(metric.verdict),
-      ]);
-    }
-  };
-  addRow(comparison.total);
-  for (const row of comparison.endpoints) addRow(row);
+  for (const row of [comparison.total, ...comparison.endpoints]) rows.push(...tableRows(row, paint));
 
   const { baseline, current } = comparison;
-  const run = (name: string, summary: typeof baseline): string =>
-    `  ${name.padEnd(9)}${summary.label}  ${paint.dim(
-      `${formatWhen(summary.startedAt)} · ${formatCount(summary.requests)} requests · ${summary.load} · volley ${summary.volley}`,
-    )}`;
   const lines = [
     paint.bold(`volley compare: ${current.scenario}`),
-    run('baseline', baseline),
-    run('current', current),
+    runLine('baseline', baseline, paint),
+    runLine('current', current, paint),
     '',
     // The last column is padded to its width; trailing blanks only confuse diffs and copy-paste.
     ...renderTable({
@@ -124,4 +80,55 @@ export function renderComparisonText(comparison: Comparison, options: TextOption
   lines.push(`  ${overall(paint.bold(`${mark} ${word}`))}: ${detail}`);
   lines.push(...wrap(methodNote(comparison), width, '  ').map((line) => paint.dim(line)));
   return `${lines.join('\n')}\n`;
+}
+
+type Paint = ReturnType<typeof palette>;
+
+/** A row's lines in the table: its label with the request counts, then a line per metric (or one line when only one run has it). */
+function tableRows(row: RowComparison, paint: Paint): Cell[][] {
+  const label: Cell = { text: row.label, style: paint.bold };
+  if (row.presence !== 'both') {
+    const side = row.presence === 'added' ? 'current' : 'baseline';
+    return [
+      [
+        label,
+        requestsCell(row.requests.baseline, paint),
+        requestsCell(row.requests.current, paint),
+        '',
+        '',
+        `only in the ${side} run`,
+        verdictCell(row.verdict, paint),
+      ],
+    ];
+  }
+  const rows: Cell[][] = [[label, requestsCell(row.requests.baseline, paint), requestsCell(row.requests.current, paint)]];
+  for (const metric of row.metrics) {
+    rows.push([
+      `  ${metricName(metric)}`,
+      formatValue(metric, metric.baseline),
+      formatValue(metric, metric.current),
+      formatChange(metric),
+      metric.unit === 'fraction' ? '' : formatRelativeChange(metric),
+      formatEvidence(metric),
+      verdictCell(metric.verdict, paint),
+    ]);
+  }
+  return rows;
+}
+
+function requestsCell(count: number | null, paint: Paint): Cell {
+  return { text: count === null ? '' : `${formatCount(count)} req`, style: paint.dim };
+}
+
+/** `✗ regressed` in red, `✓ improved` in green, anything else dim. */
+function verdictCell(verdict: Parameters<typeof verdictText>[0], paint: Paint): Cell {
+  const style = verdict === 'regressed' ? paint.red : verdict === 'improved' ? paint.green : paint.dim;
+  return { text: `${verdictMark(verdict)} ${verdictText(verdict)}`.trim(), style };
+}
+
+/** Who a side of the comparison is: its label, when it ran, how much and how. */
+function runLine(name: string, summary: Comparison['baseline'], paint: Paint): string {
+  return `  ${name.padEnd(9)}${summary.label}  ${paint.dim(
+    `${formatWhen(summary.startedAt)} · ${formatCount(summary.requests)} requests · ${summary.load} · volley ${summary.volley}`,
+  )}`;
 }

@@ -85,7 +85,19 @@ export function renderExposition(state: ExpositionState): string {
   // The run's own name, once it has started, is the one its Result carries.
   // `run` names the run (its scenario); `scenario` on a row names one of a file's named scenarios.
   const scenario: Labels = [['run', start?.scenario ?? state.scenario]];
+  return [
+    ...rowFamilies(scenario, progress),
+    ...intervalFamilies(scenario, progress),
+    ...runFamilies(scenario, state),
+    ...verdictFamilies(scenario, result),
+  ]
+    .filter((metric) => metric.samples.length > 0)
+    .map(renderFamily)
+    .join('');
+}
 
+/** Per stats row since the start of the run: counts and latencies, and all rows' latencies together. */
+function rowFamilies(scenario: Labels, progress: LiveProgress | null): Family[] {
   const requests = family('volley_requests_total', 'counter', 'Requests finished, per stats row.');
   const failures = family('volley_request_failures_total', 'counter', 'Requests that failed, per stats row.');
   const duration = family(
@@ -119,7 +131,11 @@ export function renderExposition(state: ExpositionState): string {
     if (row.maxMs !== null) durationMax.samples.push({ suffix: '', labels, value: seconds(row.maxMs) });
   }
   if (progress !== null) aggregated.samples.push(...summarySamples(scenario, progress.total));
+  return [requests, failures, duration, durationMax, aggregated];
+}
 
+/** The last live interval: users, throughput, failures, p95. */
+function intervalFamilies(scenario: Labels, progress: LiveProgress | null): Family[] {
   const users = gauge('volley_users', 'Virtual users alive.', scenario, progress?.users ?? 0);
   const rps = gauge(
     'volley_requests_per_second',
@@ -140,7 +156,12 @@ export function renderExposition(state: ExpositionState): string {
   );
   if (progress !== null && progress.p95Ms !== null)
     intervalP95.samples.push({ suffix: '', labels: scenario, value: seconds(progress.p95Ms) });
+  return [users, rps, failureRate, intervalP95];
+}
 
+/** The run's clock and phase: elapsed, planned length, start time, current phase. */
+function runFamilies(scenario: Labels, state: ExpositionState): Family[] {
+  const { progress, result, start } = state;
   const elapsedMs = result?.durationMs ?? progress?.elapsedMs ?? 0;
   const elapsed = gauge('volley_run_elapsed_seconds', 'Time since the run started.', scenario, seconds(elapsedMs));
   const plannedMs = progress?.plannedDurationMs ?? start?.plannedDurationMs ?? null;
@@ -167,28 +188,7 @@ export function renderExposition(state: ExpositionState): string {
   );
   for (const name of PHASES)
     phase.samples.push({ suffix: '', labels: [...scenario, ['phase', name]], value: name === currentPhase ? 1 : 0 });
-
-  const verdicts = verdictFamilies(scenario, result);
-
-  return [
-    requests,
-    failures,
-    duration,
-    durationMax,
-    aggregated,
-    users,
-    rps,
-    failureRate,
-    intervalP95,
-    elapsed,
-    planned,
-    startTime,
-    phase,
-    ...verdicts,
-  ]
-    .filter((metric) => metric.samples.length > 0)
-    .map(renderFamily)
-    .join('');
+  return [elapsed, planned, startTime, phase];
 }
 
 function gauge(name: string, help: string, labels: Labels, value: number): Family {

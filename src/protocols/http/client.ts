@@ -17,35 +17,29 @@
  * Redirects (301, 302, 303, 307, 308 with a `location`) are followed up to a limit, as Locust's
  * requests and k6 do: the exchange notices one at its head, and once its body is read,
  * `follow()` sends the same exchange on. A hop picks its target and builds its head with the code
- * a request uses (`target()`, `lane()`, `buildHead()`), so it reuses connections, the jar and the head
+ * a request uses (`targets.get()`, `targets.lane()`, `buildHead()`), so it reuses connections, the jar and the head
  * cache the same way; what it changes on the way (method, body, credentials) is in `redirect.ts`.
  */
 
 import { DEFAULT_ACCEPT_ENCODING, DEFAULT_MAX_BODY_SIZE } from '../../config/http-defaults.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
-import { ConnectionPool, type Lane } from './connection-pool.js';
 import { CookieJar } from './cookie-jar.js';
-import { EndpointCache, METHOD_INDEX, METHODS, type MethodInfo } from './endpoints.js';
-import { Exchange, type ExchangeOwner } from './exchange.js';
+import { EndpointCache, METHODS, type MethodInfo, STANDARD_METHOD_COUNT, standardMethod } from './endpoints.js';
+import { Exchange, type ExchangeContext, type RedirectFollower } from './exchange.js';
 import { BODY_HEADERS, CREDENTIAL_HEADERS, dropsBody, redirectLimit } from './redirect.js';
-import { HeadCache, headerLines, requestHead, wirePath } from './request-head.js';
+import { headerLines, requestHead, wirePath } from './request-head.js';
 import { RequestHeaders, withoutHeaders } from './request-headers.js';
+import { type HopPlan, RequestPlan } from './request-plan.js';
+import { type Target, Targets } from './targets.js';
 import { Response } from './response.js';
 import { timeoutMs as parseTimeout } from './timeout.js';
 import { type HttpApi, type HttpClientOptions, type HttpResponse, type RequestOptions } from './types.js';
-import { appendQuery, encodeQuery, isAbsolute, type OriginInfo, parseOrigin, pathStart } from './url.js';
-
-interface Target {
-  readonly info: OriginInfo;
-  pool: ConnectionPool | undefined;
-  /** Heads of the requests sent with the default headers and no body. */
-  readonly heads: HeadCache;
-}
+import { appendQuery, encodeQuery, isAbsolute, type OriginInfo, pathStart } from './url.js';
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const STOPPED = 'aborted: run stopped';
 
-export class HttpClient implements HttpApi, ExchangeOwner {
+export class HttpClient implements HttpApi, RedirectFollower {
   /** The recorder scope of the task now running; the user sets it before each task. */
   scope = 0;
   /**
@@ -58,18 +52,20 @@ export class HttpClient implements HttpApi, ExchangeOwner {
   readonly discardBody: boolean;
   readonly maxBodySize: number;
   readonly connectTimeoutMs: number;
-  private readonly insecure: boolean;
   private readonly recorder: MetricsRecorder;
   private readonly timeoutMs: number;
   private readonly maxRedirects: number;
-  private readonly connections: number;
   private readonly headers: RequestHeaders;
   private readonly endpoints: EndpointCache;
-  private readonly base: Target | undefined;
-  /** By the origin prefix as written in URLs, and by canonical origin. */
-  private readonly targets = new Map<string, Target>();
+  private readonly targets: Targets;
   private readonly methods = new Map<string, MethodInfo>();
-  private nextMethodIndex = Object.keys(METHOD_INDEX).length;
+  private nextMethodIndex = STANDARD_METHOD_COUNT;
+  /** What this client's exchanges share, built once. */
+  private readonly context: ExchangeContext;
+  /** Refilled for each request and redirect hop (see `request-plan.ts`): no options object per request. */
+  private readonly plan = new RequestPlan();
+  /** A request or hop is being planned in `plan` (see `send`). */
+  private planning = false;
   private state: 'open' | 'closed' | 'destroyed' = 'open';
 
   constructor(options: HttpClientOptions) {
@@ -84,19 +80,15 @@ export class HttpClient implements HttpApi, ExchangeOwner {
     this.recorder = options.recorder;
     this.timeoutMs = Math.round(timeout);
     this.connectTimeoutMs = this.timeoutMs;
-    this.insecure = options.insecure ?? false;
-    this.connections = connections;
     this.discardBody = options.discardBody ?? false;
     this.maxBodySize = bodyLimit(options.maxBodySize ?? DEFAULT_MAX_BODY_SIZE, 'maxBodySize');
     this.jar = (options.cookies ?? true) ? new CookieJar() : undefined;
     // In the default headers, so the cached request heads carry it at no cost per request.
     this.headers = new RequestHeaders(withAcceptEncoding(options.headers, options.acceptEncoding));
     this.endpoints = new EndpointCache(options.recorder);
-    if (options.baseUrl !== undefined) {
-      const info = parseOrigin(options.baseUrl, true);
-      this.base = { info, pool: undefined, heads: new HeadCache() };
-      this.targets.set(info.origin, this.base);
-    }
+    this.context = { recorder: this.recorder, jar: this.jar, connectTimeoutMs: this.connectTimeoutMs, redirects: this };
+    const settings = { connectTimeoutMs: this.connectTimeoutMs, insecure: options.insecure ?? false };
+    this.targets = new Targets(options.baseUrl, settings, connections);
   }
 
   get(url: string, options?: RequestOptions): Promise<HttpResponse> {
@@ -128,7 +120,7 @@ export class HttpClient implements HttpApi, ExchangeOwner {
       if (typeof method !== 'string' || !TOKEN.test(method))
         throw new TypeError(`invalid HTTP method '${method}'`);
       const upper = method.toUpperCase();
-      info = { method: upper, index: METHOD_INDEX[upper] ?? this.nextMethodIndex++ };
+      info = standardMethod(upper) ?? { method: upper, index: this.nextMethodIndex++ };
       this.methods.set(method, info);
     }
     return this.send(info, url, options);
@@ -141,7 +133,7 @@ export class HttpClient implements HttpApi, ExchangeOwner {
   async close(): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'closed';
-    await Promise.all(this.pools().map((p) => p.close()));
+    await Promise.all(this.targets.pools().map((p) => p.close()));
   }
 
   /**
@@ -153,7 +145,7 @@ export class HttpClient implements HttpApi, ExchangeOwner {
     if (this.state === 'destroyed') return;
     this.state = 'destroyed';
     const reason = stopped();
-    await Promise.all(this.pools().map((p) => p.destroy(reason)));
+    await Promise.all(this.targets.pools().map((p) => p.destroy(reason)));
   }
 
   /**
@@ -168,124 +160,148 @@ export class HttpClient implements HttpApi, ExchangeOwner {
       exchange.onRequestError(this.state === 'destroyed' ? stopped() : new Error('client closed'));
       return;
     }
-    const target = this.target(to.origin);
-    const path = to.pathname + to.search;
-    let method = exchange.requestMethod;
-    let body = exchange.requestBody;
-    let contentType = exchange.contentType;
-    let own = exchange.ownHeaders;
-    if (dropsBody(status, method.method)) {
-      method = METHODS.GET;
-      body = null;
-      contentType = undefined;
-      own = withoutHeaders(own, BODY_HEADERS);
+    const target = this.targets.get(to.origin);
+    const own = !this.planning;
+    const hop = own ? this.plan : new RequestPlan();
+    this.planning = true;
+    try {
+      this.planHop(hop, target, exchange, to, status);
+    } finally {
+      if (own) this.planning = false;
     }
-    if (target.info !== exchange.origin) own = withoutHeaders(own, CREDENTIAL_HEADERS);
-    const head = this.buildHead(target, method, path, to.pathname, body, contentType, own);
-    exchange.redirect(this.lane(target), target.info, path, method, head, body, contentType, own);
+    exchange.redirect(this.targets.lane(target), hop);
   }
 
-  private send(method: MethodInfo, url: string, options: RequestOptions | undefined) {
+  private send(method: MethodInfo, url: string, options: RequestOptions | undefined): Promise<HttpResponse> {
+    // The script's own code may run while a request is planned (a `toJSON` of a `json` body, a
+    // getter in its options) and send another request of this client: that one gets a plan of its
+    // own rather than overwrite the plan under way.
+    const own = !this.planning;
+    const plan = own ? this.plan : new RequestPlan();
+    this.planning = true;
     let target: Target;
-    let path: string;
-    let prefix = ''; // the stats name of a request to another origin than the base carries the origin
-    if (url.charCodeAt(0) === 0x2f) {
-      if (this.base === undefined)
-        throw new TypeError(`relative URL '${url}' needs a base URL (the scenario host)`);
-      target = this.base;
-      path = target.info.basePath === '' ? url : target.info.basePath + url;
-    } else if (isAbsolute(url)) {
-      const at = pathStart(url);
-      target = this.target(url.slice(0, at));
-      path = at === url.length ? '/' : url.charCodeAt(at) === 0x2f ? url.slice(at) : `/${url.slice(at)}`;
-      if (target !== this.base) prefix = target.info.origin;
-    } else {
-      throw new TypeError(`URL '${url}' must be a path starting with '/' or an absolute http(s):// URL`);
+    try {
+      target = this.planRequest(plan, method, url, options);
+    } finally {
+      if (own) this.planning = false;
     }
+    const scope = this.scope;
+    const dueAt = this.dueAt;
+    this.dueAt = Number.NaN;
+    if (this.state !== 'open') return Promise.resolve(this.refused(scope, method.method, plan.name, target.info, plan.path));
+    plan.scope = scope;
+    plan.endpoint = this.endpoints.id(scope, method.index, method.method, plan.name);
+    const exchange = new Exchange(this.context, plan);
+    return exchange.send(this.targets.lane(target), dueAt);
+  }
+
+  /** Fills `plan` with a request (all but its scope and stats row) and returns its target; throws on a bad URL or option. */
+  private planRequest(plan: RequestPlan, method: MethodInfo, url: string, options: RequestOptions | undefined): Target {
+    const target = this.locate(url, plan);
+    let path = plan.path;
     const hash = path.indexOf('#');
     if (hash !== -1) path = path.slice(0, hash);
     const q = path.indexOf('?');
     const bare = q === -1 ? path : path.slice(0, q);
-
-    let name = bare;
-    let body: Uint8Array | null = null;
-    let contentType: string | undefined;
-    let timeout = this.timeoutMs;
-    let expect: number | readonly number[] | undefined;
-    let ownHeaders: Readonly<Record<string, string>> | undefined;
-    let redirects = this.maxRedirects;
-    let keep = this.discardBody ? 0 : this.maxBodySize;
-    let retry = false;
-    if (options !== undefined) {
-      if (options.name !== undefined) name = options.name;
-      else if (prefix !== '') name = prefix + bare;
-      if (options.query !== undefined) path = appendQuery(path, encodeQuery(options.query));
-      if (options.json !== undefined) {
-        body = Buffer.from(JSON.stringify(options.json));
-        contentType = 'application/json';
-      } else if (options.body !== undefined) {
-        body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
-      }
-      if (options.timeout !== undefined) timeout = parseTimeout(options.timeout);
-      if (options.redirects !== undefined) redirects = redirectLimit(options.redirects, 'redirects');
-      if (options.maxBodySize !== undefined || options.discardResponseBody !== undefined) {
-        const limit = options.maxBodySize === undefined ? this.maxBodySize : bodyLimit(options.maxBodySize, 'maxBodySize');
-        const discard = options.discardResponseBody ?? this.discardBody;
-        keep = discard ? 0 : limit;
-      }
-      retry = options.retry === true;
-      expect = options.expect;
-      ownHeaders = options.headers;
-    } else if (prefix !== '') {
-      name = prefix + bare;
+    plan.path = path;
+    plan.origin = target.info;
+    plan.method = method;
+    // The stats name of a request to another origin than the base carries the origin.
+    const prefix = target === this.targets.base ? '' : target.info.origin;
+    if (options === undefined) {
+      this.plainRequest(plan);
+      plan.name = prefix === '' ? bare : prefix + bare;
+    } else {
+      this.requestWith(plan, options);
+      plan.name = options.name !== undefined ? options.name : prefix === '' ? bare : prefix + bare;
     }
-    const head = this.buildHead(target, method, path, bare, body, contentType, ownHeaders);
+    plan.head = this.buildHead(target, plan, bare);
+    return target;
+  }
 
-    const scope = this.scope;
-    const dueAt = this.dueAt;
-    this.dueAt = Number.NaN;
-    if (this.state !== 'open') return Promise.resolve(this.refused(scope, method.method, name, target.info, path));
-    const endpoint = this.endpoints.id(scope, method.index, method.method, name);
-    const exchange = new Exchange(
-      this,
-      this.recorder,
-      scope,
-      endpoint,
-      method,
-      name,
-      expect,
-      timeout,
-      redirects,
-      target.info,
-      path,
-      head,
-      body,
-      contentType,
-      ownHeaders,
-      keep,
-      retry,
-    );
-    return exchange.send(this.lane(target), dueAt);
+  /** Fills `hop` with the next hop of `exchange`'s redirect to `to` (see `follow`). */
+  private planHop(hop: HopPlan, target: Target, exchange: Exchange, to: URL, status: number): void {
+    hop.origin = target.info;
+    hop.path = to.pathname + to.search;
+    hop.method = exchange.requestMethod;
+    hop.body = exchange.requestBody;
+    hop.contentType = exchange.contentType;
+    hop.ownHeaders = exchange.ownHeaders;
+    if (dropsBody(status, hop.method.method)) {
+      hop.method = METHODS.GET;
+      hop.body = null;
+      hop.contentType = undefined;
+      hop.ownHeaders = withoutHeaders(hop.ownHeaders, BODY_HEADERS);
+    }
+    if (target.info !== exchange.origin) hop.ownHeaders = withoutHeaders(hop.ownHeaders, CREDENTIAL_HEADERS);
+    hop.head = this.buildHead(target, hop, to.pathname);
   }
 
   /**
-   * A request's head: prebuilt for one with the default headers and no body (and no cookies from
+   * The target of a request URL, with its path (base path joined, fragment kept) in `plan.path`:
+   * a relative path goes to the base URL, an absolute URL to its origin.
+   */
+  private locate(url: string, plan: RequestPlan): Target {
+    if (url.charCodeAt(0) === 0x2f) {
+      const base = this.targets.base;
+      if (base === undefined) throw new TypeError(`relative URL '${url}' needs a base URL (the scenario host)`);
+      plan.path = base.info.basePath === '' ? url : base.info.basePath + url;
+      return base;
+    }
+    if (isAbsolute(url)) {
+      const at = pathStart(url);
+      const target = this.targets.get(url.slice(0, at));
+      plan.path = at === url.length ? '/' : url.charCodeAt(at) === 0x2f ? url.slice(at) : `/${url.slice(at)}`;
+      return target;
+    }
+    throw new TypeError(`URL '${url}' must be a path starting with '/' or an absolute http(s):// URL`);
+  }
+
+  /** A request with no options: the client's defaults. */
+  private plainRequest(plan: RequestPlan): void {
+    plan.body = null;
+    plan.contentType = undefined;
+    plan.timeoutMs = this.timeoutMs;
+    plan.expect = undefined;
+    plan.ownHeaders = undefined;
+    plan.redirectLimit = this.maxRedirects;
+    plan.keepLimit = this.discardBody ? 0 : this.maxBodySize;
+    plan.retry = false;
+  }
+
+  /** A request's options over the client's defaults (all but its name); throws on a bad one. */
+  private requestWith(plan: RequestPlan, options: RequestOptions): void {
+    this.plainRequest(plan);
+    if (options.query !== undefined) plan.path = appendQuery(plan.path, encodeQuery(options.query));
+    if (options.json !== undefined) {
+      plan.body = Buffer.from(JSON.stringify(options.json));
+      plan.contentType = 'application/json';
+    } else if (options.body !== undefined) {
+      plan.body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
+    }
+    if (options.timeout !== undefined) plan.timeoutMs = parseTimeout(options.timeout);
+    if (options.redirects !== undefined) plan.redirectLimit = redirectLimit(options.redirects, 'redirects');
+    if (options.maxBodySize !== undefined || options.discardResponseBody !== undefined) {
+      const limit = options.maxBodySize === undefined ? this.maxBodySize : bodyLimit(options.maxBodySize, 'maxBodySize');
+      const discard = options.discardResponseBody ?? this.discardBody;
+      plan.keepLimit = discard ? 0 : limit;
+    }
+    plan.retry = options.retry === true;
+    plan.expect = options.expect;
+    plan.ownHeaders = options.headers;
+  }
+
+  /**
+   * A hop's head: prebuilt for one with the default headers and no body (and no cookies from
    * the jar), else built now. `bare` is the path without its query, for the jar.
    */
-  private buildHead(
-    target: Target,
-    method: MethodInfo,
-    path: string,
-    bare: string,
-    body: Uint8Array | null,
-    contentType: string | undefined,
-    ownHeaders: Readonly<Record<string, string>> | undefined,
-  ): Buffer | string {
+  private buildHead(target: Target, hop: Readonly<HopPlan>, bare: string): Buffer | string {
     const jar = this.jar;
     const cookie =
       jar !== undefined && jar.size > 0
         ? jar.header(target.info.hostname, bare, target.info.secure)
         : undefined;
+    const { method, path, body, contentType, ownHeaders } = hop;
     const defaultHeaders = ownHeaders === undefined && contentType === undefined && cookie === undefined;
     const plain = defaultHeaders && body === null;
     const index = method.index;
@@ -298,41 +314,6 @@ export class HttpClient implements HttpApi, ExchangeOwner {
     const length = body !== null ? body.byteLength : index >= 1 && index <= 3 ? 0 : -1;
     const text = requestHead(method.method, wirePath(path), target.info.hostLines, lines, length);
     return plain ? target.heads.set(index, path, text) : text;
-  }
-
-  /** A connection for a request to `target`: the target's pool opens on first use. */
-  private lane(target: Target): Lane {
-    return (target.pool ?? this.connect(target)).acquire();
-  }
-
-  /** The target of an absolute URL's origin prefix, parsed on first sight. */
-  private target(prefix: string): Target {
-    let target = this.targets.get(prefix);
-    if (target === undefined) {
-      const info = parseOrigin(prefix, false);
-      target = this.targets.get(info.origin);
-      if (target === undefined) {
-        target = { info, pool: undefined, heads: new HeadCache() };
-        this.targets.set(info.origin, target);
-      }
-      this.targets.set(prefix, target);
-    }
-    return target;
-  }
-
-  private connect(target: Target): ConnectionPool {
-    target.pool = new ConnectionPool(
-      target.info,
-      { connectTimeoutMs: this.connectTimeoutMs, insecure: this.insecure },
-      this.connections,
-    );
-    return target.pool;
-  }
-
-  private pools(): ConnectionPool[] {
-    const out = new Set<ConnectionPool>();
-    for (const target of this.targets.values()) if (target.pool !== undefined) out.add(target.pool);
-    return [...out];
   }
 
   /** A request after close/destroy: an error response outside the stats (the run is over). */

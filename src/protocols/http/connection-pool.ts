@@ -7,7 +7,8 @@
  * gets its one warm connection back, and concurrent requests spread over more connections.
  */
 
-import { type ConnectionSettings, Http1Connection } from './http1-connection.js';
+import { Http1Connection } from './http1-connection.js';
+import type { ConnectionSettings } from './socket-connect.js';
 import type { OriginInfo } from './url.js';
 
 /** One connection and how many of this user's requests are on it (running or queued). */

@@ -10,24 +10,17 @@
 import { MAX_ROWS } from '../../metrics/limits.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 
-/** Method indexes of the standard methods; other methods get the next free index per client. */
-export const METHOD_INDEX: Readonly<Record<string, number>> = {
-  GET: 0,
-  POST: 1,
-  PUT: 2,
-  PATCH: 3,
-  DELETE: 4,
-  HEAD: 5,
-  OPTIONS: 6,
-};
-
 /** A method as sent (uppercase) with its index, which keys the stats-id and head caches. */
 export interface MethodInfo {
   readonly method: string;
   readonly index: number;
 }
 
-/** The standard methods' infos, shared by every client. */
+/**
+ * The standard methods, shared by every client: the one method table. Other methods get the next
+ * free index per client (from `STANDARD_METHOD_COUNT`). POST, PUT and PATCH are 1 to 3, which the
+ * client's head builder relies on (they announce an empty body).
+ */
 export const METHODS = {
   GET: { method: 'GET', index: 0 },
   POST: { method: 'POST', index: 1 },
@@ -37,6 +30,14 @@ export const METHODS = {
   HEAD: { method: 'HEAD', index: 5 },
   OPTIONS: { method: 'OPTIONS', index: 6 },
 } as const satisfies Readonly<Record<string, MethodInfo>>;
+
+/** How many standard methods there are: the first index free for other methods. */
+export const STANDARD_METHOD_COUNT = Object.keys(METHODS).length;
+
+/** The standard method of this uppercase name, if it is one (an own key only, never the prototype's). */
+export function standardMethod(upper: string): MethodInfo | undefined {
+  return Object.hasOwn(METHODS, upper) ? METHODS[upper as keyof typeof METHODS] : undefined;
+}
 
 export class EndpointCache {
   /** Names cached across all scopes and methods (for tests and diagnostics). */

@@ -29,25 +29,37 @@
  * for each hop.
  */
 
-import { formatDuration } from '../../core/units/duration.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
+import { ConnectionError } from './connection-error.js';
 import type { Lane } from './connection-pool.js';
 import type { CookieJar } from './cookie-jar.js';
 import type { MethodInfo } from './endpoints.js';
+import { describeError, isExpected, statusMessage } from './failure-messages.js';
 import { headerValue, setCookieValues } from './header-block.js';
-import { ConnectionError, type WireRequest } from './http1-connection.js';
 import { isFollowedRedirect, resolveLocation } from './redirect.js';
+import type { HopPlan, RequestPlan } from './request-plan.js';
 import { Response } from './response.js';
 import type { HttpResponse } from './types.js';
-import type { OriginInfo } from './url.js';
+import type { WireRequest } from './wire-request.js';
 
-/** What an exchange needs from the client that made it. */
-export interface ExchangeOwner {
+/** Whoever sends a redirect's next hop: the client that made the exchange. */
+export interface RedirectFollower {
+  /** Sends `exchange` on to `to`, where its `status` redirect pointed, as its next hop (`Exchange.redirect`). */
+  follow(exchange: Exchange, to: URL, status: number): void;
+}
+
+/**
+ * What every exchange of one client shares. The client builds it once (per virtual user) and
+ * hands the same object to each of its exchanges; what differs per request comes in a
+ * `RequestPlan`, which the exchange copies.
+ */
+export interface ExchangeContext {
+  readonly recorder: MetricsRecorder;
+  /** The user's cookie jar (undefined when cookies are off). */
   readonly jar: CookieJar | undefined;
   /** The connect timeout of the client's connections (the client-wide default timeout). */
   readonly connectTimeoutMs: number;
-  /** Sends `exchange` on to `to`, where its `status` redirect pointed, as its next hop (`Exchange.redirect`). */
-  follow(exchange: Exchange, to: URL, status: number): void;
+  readonly redirects: RedirectFollower;
 }
 
 type Resolve = (response: HttpResponse) => void;
@@ -104,35 +116,39 @@ export class Exchange extends Response implements WireRequest {
   /** The response is a redirect to follow but the limit was reached: the request fails with it. */
   private tooManyRedirects = false;
 
+  /** The method as this hop sends it; a redirect may turn it into GET (`method` stays the first). */
+  requestMethod: MethodInfo;
+  requestHead: Buffer | string;
+  requestBody: Uint8Array | null;
+  /** The request's body type (a `json` body's) and own headers, kept to build the heads of redirect hops. */
+  contentType: string | undefined;
+  ownHeaders: Readonly<Record<string, string>> | undefined;
+  readonly timeoutMs: number;
+  /** How many redirects to follow (0: none). */
+  readonly redirectLimit: number;
+  private readonly expect: number | readonly number[] | undefined;
+  /** Body bytes kept for the script (0: discard, count only); the rest is counted and dropped. */
+  private readonly keepLimit: number;
+
+  /** `plan` is the client's, refilled for its next request: everything needed is copied here. */
   constructor(
-    private readonly owner: ExchangeOwner,
-    recorder: MetricsRecorder,
-    scope: number,
-    endpoint: number,
-    /** The method as this hop sends it; a redirect may turn it into GET (`method` stays the first). */
-    public requestMethod: MethodInfo,
-    name: string,
-    private readonly expect: number | readonly number[] | undefined,
-    readonly timeoutMs: number,
-    /** How many redirects to follow (0: none). */
-    readonly redirectLimit: number,
-    origin: OriginInfo,
-    path: string,
-    public requestHead: Buffer | string,
-    public requestBody: Uint8Array | null,
-    /** The request's body type (a `json` body's) and own headers, kept to build the heads of redirect hops. */
-    public contentType: string | undefined,
-    public ownHeaders: Readonly<Record<string, string>> | undefined,
-    /** Body bytes kept for the script (0: discard, count only); the rest is counted and dropped. */
-    private readonly keepLimit: number,
-    /** The request opted in to a retry whatever its method. */
-    retry: boolean,
+    private readonly context: ExchangeContext,
+    plan: Readonly<RequestPlan>,
   ) {
-    super(recorder, scope, endpoint, requestMethod.method, name, origin, path);
-    this.bytesOut = requestHead.length + (requestBody === null ? 0 : requestBody.byteLength);
-    this.keepBody = keepLimit > 0;
-    this.maxBodySize = keepLimit;
-    this.retryLeft = retry || IDEMPOTENT.has(requestMethod.method);
+    super(context.recorder, plan.scope, plan.endpoint, plan.method.method, plan.name, plan.origin, plan.path);
+    this.requestMethod = plan.method;
+    this.requestHead = plan.head;
+    this.requestBody = plan.body;
+    this.contentType = plan.contentType;
+    this.ownHeaders = plan.ownHeaders;
+    this.timeoutMs = plan.timeoutMs;
+    this.redirectLimit = plan.redirectLimit;
+    this.expect = plan.expect;
+    this.keepLimit = plan.keepLimit;
+    this.bytesOut = plan.head.length + (plan.body === null ? 0 : plan.body.byteLength);
+    this.keepBody = plan.keepLimit > 0;
+    this.maxBodySize = plan.keepLimit;
+    this.retryLeft = plan.retry || IDEMPOTENT.has(plan.method.method);
   }
 
   get retryable(): boolean {
@@ -149,7 +165,7 @@ export class Exchange extends Response implements WireRequest {
     const durationUs = Math.round((now - this.start) * 1000);
     const bytesOut = this.requestHead.length + (this.requestBody === null ? 0 : this.requestBody.byteLength);
     this.recorder.record(this.endpoint, durationUs, durationUs, 0, 0, bytesOut, true);
-    const message = describeError(error, this.timeoutMs, this.owner.connectTimeoutMs);
+    const message = describeError(error, this.timeoutMs, this.context.connectTimeoutMs);
     this.recorder.error(this.endpoint, 'request', `${message} (retried)`);
     this.recorder.retry?.();
     this.start = now; // the retry is its own record, timed from its own send
@@ -173,25 +189,16 @@ export class Exchange extends Response implements WireRequest {
    * Sends the request on as the next hop of a redirect, with what the client built for it; the
    * promise, start time and byte counts carry over, the response read so far is dropped.
    */
-  redirect(
-    lane: Lane,
-    origin: OriginInfo,
-    path: string,
-    method: MethodInfo,
-    head: Buffer | string,
-    body: Uint8Array | null,
-    contentType: string | undefined,
-    ownHeaders: Readonly<Record<string, string>> | undefined,
-  ): void {
+  redirect(lane: Lane, hop: Readonly<HopPlan>): void {
     this.redirects++;
-    this.origin = origin;
-    this.path = path;
-    this.requestMethod = method;
-    this.requestHead = head;
-    this.requestBody = body;
-    this.contentType = contentType;
-    this.ownHeaders = ownHeaders;
-    this.bytesOut += head.length + (body === null ? 0 : body.byteLength);
+    this.origin = hop.origin;
+    this.path = hop.path;
+    this.requestMethod = hop.method;
+    this.requestHead = hop.head;
+    this.requestBody = hop.body;
+    this.contentType = hop.contentType;
+    this.ownHeaders = hop.ownHeaders;
+    this.bytesOut += hop.head.length + (hop.body === null ? 0 : hop.body.byteLength);
     this.headBytes += this.bodyBytes;
     this.bodyBytes = 0;
     this.redirectTo = undefined;
@@ -233,7 +240,7 @@ export class Exchange extends Response implements WireRequest {
     this.statusText = statusText;
     this.headerBlock = block;
     this.headBytes += headBytes;
-    const jar = this.owner.jar;
+    const jar = this.context.jar;
     if (setCookie && jar !== undefined) jar.store(setCookieValues(block), this.origin.hostname, this.path);
     // 301 to 308 in one unsigned comparison: the common path pays nothing more for redirects.
     if ((status - 301) >>> 0 <= 7) this.checkRedirect(status, block);
@@ -292,7 +299,7 @@ export class Exchange extends Response implements WireRequest {
   followRedirect(): void {
     const to = this.redirectTo as URL;
     try {
-      this.owner.follow(this, to, this.status);
+      this.context.redirects.follow(this, to, this.status);
     } catch (error) {
       this.settle(error instanceof Error ? error : new Error(String(error)));
     }
@@ -329,7 +336,7 @@ export class Exchange extends Response implements WireRequest {
     } else {
       this.status = 0;
       this.error = error;
-      message = describeError(error, this.timeoutMs, this.owner.connectTimeoutMs);
+      message = describeError(error, this.timeoutMs, this.context.connectTimeoutMs);
     }
     const failed = message !== '';
     this.failed = failed;
@@ -348,64 +355,4 @@ export class Exchange extends Response implements WireRequest {
     this.moreChunks = undefined;
     this.resolve(this);
   }
-}
-
-function isExpected(status: number, expect: number | readonly number[] | undefined): boolean {
-  if (expect === undefined) return status < 400;
-  if (typeof expect === 'number') return status === expect;
-  return expect.includes(status);
-}
-
-/**
- * Reason phrases kept apart per status in error messages. A server that puts a request id in its
- * reason phrase would otherwise make every failure a new error group, and the run's memory grow
- * with each; past this many phrases for one status, they share one message.
- */
-export const REASON_PHRASES_PER_STATUS = 16;
-
-/** `HTTP 503 Service Unavailable`, built once per (status, reason phrase), for a bounded set. */
-const statusMessages = new Map<number, Map<string, string>>();
-function statusMessage(status: number, statusText: string): string {
-  let byText = statusMessages.get(status);
-  if (byText === undefined) {
-    byText = new Map();
-    statusMessages.set(status, byText);
-  }
-  const cached = byText.get(statusText);
-  if (cached !== undefined) return cached;
-  if (byText.size >= REASON_PHRASES_PER_STATUS) return `HTTP ${status} (one of many reason phrases)`;
-  const message = statusText === '' ? `HTTP ${status}` : `HTTP ${status} ${statusText}`;
-  byText.set(statusText, message);
-  return message;
-}
-
-/** The grouped error message of a request that got no (complete) response. */
-/** Node's codes for a certificate it cannot trust; --insecure is the way past them on a test system. */
-const UNTRUSTED_CERTIFICATE = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-function describeError(error: Error, timeoutMs: number, connectTimeoutMs: number): string {
-  switch ((error as { code?: unknown }).code) {
-    case 'VOLLEY_HEADERS_TIMEOUT':
-      return `timeout after ${formatDuration(timeoutMs, 'timeout')} waiting for headers`;
-    case 'VOLLEY_BODY_TIMEOUT':
-      return `timeout after ${formatDuration(timeoutMs, 'timeout')} waiting for body data`;
-    case 'VOLLEY_CONNECT_TIMEOUT':
-      return `timeout after ${formatDuration(connectTimeoutMs, 'timeout')} connecting`;
-  }
-  if (UNTRUSTED_CERTIFICATE.has((error as { code?: unknown }).code as string))
-    return `${error.message}: the target's TLS certificate is not trusted (--insecure accepts it on a test system)`;
-  if (error.message !== '') return error.message;
-  // Node's happy-eyeballs connect (several addresses) fails with an AggregateError and no message.
-  if (error instanceof AggregateError && error.errors[0] instanceof Error && error.errors[0].message !== '') {
-    return error.errors[0].message;
-  }
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : error.name;
 }

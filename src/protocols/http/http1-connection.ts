@@ -16,75 +16,22 @@
  * refused connect,
  * closing after `connection: close`, and timeouts: a precise one is the request's own business
  * (`exchange.ts`), the coarse ones are checked here by a sweep every half second over all
- * connections. The sweep also counts idle time, so a request reads no clock here.
+ * connections (`timeout-sweep.ts`). The sweep also counts idle time, so a request reads no clock
+ * here. Making the socket is `socket-connect.ts`; the errors are `connection-error.ts`.
  */
 
-import { connect as connectTcp, type Socket } from 'node:net';
-import { connect as connectTls } from 'node:tls';
+import type { Socket } from 'node:net';
+import { ConnectionError, isRefused } from './connection-error.js';
 import { ResponseParser, type ResponseSink } from './response-parser.js';
-
-/** A request as the connection sees it: its bytes, and where the response goes. */
-export interface WireRequest extends ResponseSink {
-  /** The request line and headers, ending in the blank line. */
-  readonly requestHead: Buffer | string;
-  readonly requestBody: Uint8Array | null;
-  /** A HEAD request: its response has no body whatever its headers say. */
-  readonly headRequest: boolean;
-  /** Milliseconds the response may keep it waiting (for the head, then between body reads); 0 for none. */
-  readonly timeoutMs: number;
-  /**
-   * Whether the request may be sent again after a kept-alive connection dropped it with no
-   * response byte: an idempotent method (RFC 9110 §9.2.2) or a request that opted in, not yet
-   * retried. The server may well have received it.
-   */
-  readonly retryable: boolean;
-  /** The request could not be completed; it is done with this connection. */
-  onRequestError(error: Error): void;
-  /** This attempt failed with `error` and the request goes out again (it counts the attempt). */
-  onRetry(error: Error): void;
-}
-
-/** How a user's connections are made, the same for all of them. */
-export interface ConnectionSettings {
-  /** 0 for none. */
-  connectTimeoutMs: number;
-  /** Accept any TLS certificate (self-signed, expired, another host's): for test systems only. */
-  insecure: boolean;
-}
-
-export interface ConnectionTarget {
-  /** Host name or address for the socket (IPv6 without brackets). */
-  readonly host: string;
-  readonly port: number;
-  readonly secure: boolean;
-  /** The TLS server name (SNI), for a host that is not an IP address. */
-  readonly servername: string | undefined;
-}
-
-/** An error with a code the client maps to its message (`exchange.ts`). */
-export class ConnectionError extends Error {
-  constructor(
-    message: string,
-    readonly code:
-      | 'VOLLEY_CONNECT_TIMEOUT'
-      | 'VOLLEY_CONNECT_REFUSED'
-      | 'VOLLEY_HEADERS_TIMEOUT'
-      | 'VOLLEY_BODY_TIMEOUT'
-      | 'VOLLEY_CLOSED',
-  ) {
-    super(message);
-    this.name = 'ConnectionError';
-  }
-}
+import { type ConnectionSettings, type ConnectionTarget, hostPort, openSocket, readyEvent } from './socket-connect.js';
+import { SWEEP_MS, type Swept, track, untrack } from './timeout-sweep.js';
+import type { WireRequest } from './wire-request.js';
 
 /**
  * A connection unused this long is replaced rather than reused: servers close idle keep-alive
  * connections (Node's default is after 5 s), and a request written as they do is lost.
  */
 export const IDLE_REUSE_LIMIT_MS = 4000;
-
-/** How often the coarse timeouts are checked and idle time counted. */
-const SWEEP_MS = 500;
 
 /**
  * After a refused connect, the next attempt waits: 5 ms, doubling per refusal up to 1 s, back to
@@ -94,7 +41,7 @@ const SWEEP_MS = 500;
 export const REFUSED_BACKOFF_MIN_MS = 5;
 export const REFUSED_BACKOFF_MAX_MS = 1000;
 
-export class Http1Connection implements ResponseSink {
+export class Http1Connection implements ResponseSink, Swept {
   private socket: Socket | undefined = undefined;
   private connected = false;
   /** Requests written on the current socket, to tell a reused connection from a fresh one. */
@@ -278,97 +225,96 @@ export class Http1Connection implements ResponseSink {
   }
 
   private open(): void {
-    const { target } = this;
-    const socket: Socket = target.secure
-      ? connectTls({
-          host: target.host,
-          port: target.port,
-          servername: target.servername,
-          ALPNProtocols: ['http/1.1'],
-          rejectUnauthorized: !this.settings.insecure,
-        })
-      : connectTcp({ host: target.host, port: target.port });
+    const socket = openSocket(this.target, this.settings);
     this.socket = socket;
     this.connected = false;
     this.written = 0;
-    socket.setNoDelay(true);
-    const { connectTimeoutMs } = this.settings;
-    if (connectTimeoutMs > 0) socket.setTimeout(connectTimeoutMs);
-    const ready = target.secure ? 'secureConnect' : 'connect';
-    socket.once(ready, () => {
-      if (this.socket !== socket) return;
-      socket.setTimeout(0);
-      this.connected = true;
-      this.quietSweeps = 0;
-      this.backoffMs = 0;
-      track(this);
-      const request = this.current;
-      if (request !== undefined) this.write(socket, request);
-      else socket.unref();
-    });
+    // One set of handlers per socket (not per request); each ignores a socket since replaced.
+    socket.once(readyEvent(this.target), () => this.onConnected(socket));
     socket.on('timeout', () => {
       if (this.socket !== socket || this.connected) return;
       socket.destroy(new ConnectionError('connect timeout', 'VOLLEY_CONNECT_TIMEOUT'));
     });
-    socket.on('data', (chunk: Buffer) => {
-      if (this.socket !== socket) return;
-      this.quietSweeps = 0;
-      try {
-        this.parser.execute(chunk);
-      } catch (error) {
-        const request = this.current;
-        this.current = undefined;
-        this.dropSocket();
-        request?.onRequestError(error as Error);
-        this.next();
-      }
-    });
+    socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
     let socketError: Error | undefined;
     socket.on('error', (error: Error) => {
       socketError = error;
     });
-    socket.on('close', () => {
-      if (this.socket !== socket) return;
-      this.socket = undefined;
-      untrack(this);
-      const wasConnected = this.connected;
-      this.connected = false;
+    socket.on('close', () => this.onClose(socket, socketError));
+  }
+
+  private onConnected(socket: Socket): void {
+    if (this.socket !== socket) return;
+    socket.setTimeout(0);
+    this.connected = true;
+    this.quietSweeps = 0;
+    this.backoffMs = 0;
+    track(this);
+    const request = this.current;
+    if (request !== undefined) this.write(socket, request);
+    else socket.unref();
+  }
+
+  private onData(socket: Socket, chunk: Buffer): void {
+    if (this.socket !== socket) return;
+    this.quietSweeps = 0;
+    try {
+      this.parser.execute(chunk);
+    } catch (error) {
       const request = this.current;
-      const started = this.parser.started; // read before finish(), which leaves the parser idle
-      const cut = this.parser.finish(); // may complete a read-until-close body…
-      // …and then the next request has already moved on to a new connection.
-      if (request === undefined || request !== this.current) return;
-      if (!wasConnected) {
-        // Could not connect: every request waiting for this connection fails the same way.
-        this.current = undefined;
-        let error = socketError ?? new Error('the connection closed while connecting');
-        if (isRefused(socketError)) {
-          this.refused();
-          error = new ConnectionError(
-            `connection refused: nothing is listening on ${hostPort(target)}`,
-            'VOLLEY_CONNECT_REFUSED',
-          );
-        }
-        const waiting = this.queue.splice(0);
-        request.onRequestError(error);
-        for (const other of waiting) other.onRequestError(error);
-        if (this.closed) this.finishClosing();
-        return;
-      }
-      const reused = this.written > 1;
-      const error = socketError ?? cut ?? new Error('the server closed the connection');
-      if (reused && !started && cut !== undefined && request.retryable) {
-        // The server closed a kept-alive connection with no response byte: maybe it closed as we
-        // wrote (the keep-alive race), maybe it read the request and dropped it. Only a request
-        // that is safe to repeat goes again, once; the failed attempt is counted, not hidden.
-        request.onRetry(error);
-        this.open();
-        return;
-      }
       this.current = undefined;
-      request.onRequestError(error);
+      this.dropSocket();
+      request?.onRequestError(error as Error);
       this.next();
-    });
+    }
+  }
+
+  /** The socket closed (not dropped by us): whatever was waiting on it fails, or goes again. */
+  private onClose(socket: Socket, socketError: Error | undefined): void {
+    if (this.socket !== socket) return;
+    this.socket = undefined;
+    untrack(this);
+    const wasConnected = this.connected;
+    this.connected = false;
+    const request = this.current;
+    const started = this.parser.started; // read before finish(), which leaves the parser idle
+    const cut = this.parser.finish(); // may complete a read-until-close body…
+    // …and then the next request has already moved on to a new connection.
+    if (request === undefined || request !== this.current) return;
+    if (!wasConnected) {
+      this.connectFailed(request, socketError);
+      return;
+    }
+    const reused = this.written > 1;
+    const error = socketError ?? cut ?? new Error('the server closed the connection');
+    if (reused && !started && cut !== undefined && request.retryable) {
+      // The server closed a kept-alive connection with no response byte: maybe it closed as we
+      // wrote (the keep-alive race), maybe it read the request and dropped it. Only a request
+      // that is safe to repeat goes again, once; the failed attempt is counted, not hidden.
+      request.onRetry(error);
+      this.open();
+      return;
+    }
+    this.current = undefined;
+    request.onRequestError(error);
+    this.next();
+  }
+
+  /** Could not connect: every request waiting for this connection fails the same way. */
+  private connectFailed(request: WireRequest, socketError: Error | undefined): void {
+    this.current = undefined;
+    let error = socketError ?? new Error('the connection closed while connecting');
+    if (isRefused(socketError)) {
+      this.refused();
+      error = new ConnectionError(
+        `connection refused: nothing is listening on ${hostPort(this.target)}`,
+        'VOLLEY_CONNECT_REFUSED',
+      );
+    }
+    const waiting = this.queue.splice(0);
+    request.onRequestError(error);
+    for (const other of waiting) other.onRequestError(error);
+    if (this.closed) this.finishClosing();
   }
 
   private dropSocket(): void {
@@ -387,38 +333,5 @@ export class Http1Connection implements ResponseSink {
     const resolve = this.closing;
     this.closing = undefined;
     resolve?.();
-  }
-}
-
-/** Whether a connect failed because nothing listens (also inside a happy-eyeballs AggregateError). */
-function isRefused(error: Error | undefined): boolean {
-  if (error === undefined) return false;
-  if ((error as { code?: unknown }).code === 'ECONNREFUSED') return true;
-  return error instanceof AggregateError && error.errors.length > 0 && error.errors.every(isRefused);
-}
-
-function hostPort(target: ConnectionTarget): string {
-  return target.host.includes(':') ? `[${target.host}]:${target.port}` : `${target.host}:${target.port}`;
-}
-
-// The coarse timeout sweep: one unref'd interval for every open connection of this thread.
-const open = new Set<Http1Connection>();
-let sweep: NodeJS.Timeout | undefined;
-
-function track(connection: Http1Connection): void {
-  open.add(connection);
-  if (sweep === undefined) {
-    sweep = setInterval(() => {
-      for (const each of open) each.sweep();
-    }, SWEEP_MS);
-    sweep.unref();
-  }
-}
-
-function untrack(connection: Http1Connection): void {
-  open.delete(connection);
-  if (open.size === 0 && sweep !== undefined) {
-    clearInterval(sweep);
-    sweep = undefined;
   }
 }

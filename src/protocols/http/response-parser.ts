@@ -9,19 +9,15 @@
  * It is lenient where servers commonly are sloppy (bare LF line endings, a missing reason phrase,
  * chunk extensions, trailers) and strict where leniency would misframe the next response
  * (conflicting content-lengths, a content-length next to transfer-encoding, bad chunk sizes).
+ *
+ * This file frames: it finds where a head ends and what follows it (the body by its framing, the
+ * chunk lines). Reading what a head says is `response-head.ts`.
  */
 
-import {
-  bytesEqual,
-  endsWithToken,
-  hasToken,
-  headEnd,
-  isSpace,
-  nameIs,
-  parseChunkSize,
-  parseLength,
-  preview,
-} from './http-text.js';
+import { headEnd, parseChunkSize } from './http-text.js';
+import { ReasonPhrases } from './reason-phrases.js';
+import { ResponseParseError } from './response-parse-error.js';
+import { readHeaderLines, readStatusLine, ResponseHead } from './response-head.js';
 
 /** What the parser reports for each response, in order: one head, body chunks, one end. */
 export interface ResponseSink {
@@ -35,12 +31,6 @@ export interface ResponseSink {
   onResponseBody(chunk: Buffer): void;
   /** The response is complete; `keepAlive` is false when the connection cannot carry another. */
   onResponseEnd(keepAlive: boolean): void;
-}
-
-/** The bytes on the connection are not a valid HTTP/1.x response. */
-export class ResponseParseError extends Error {
-  override readonly name = 'ResponseParseError';
-  readonly code = 'VOLLEY_HTTP_PARSE';
 }
 
 /** A head larger than this is refused (Node's own server limit is 16 KiB; 64 KiB is generous). */
@@ -62,9 +52,6 @@ const enum State {
 
 const LF = 0x0a;
 const CR = 0x0d;
-const COLON = 0x3a;
-const SPACE = 0x20;
-const TAB = 0x09;
 const EMPTY = Buffer.alloc(0);
 
 export class ResponseParser {
@@ -76,11 +63,9 @@ export class ResponseParser {
   private keepAlive = true;
   /** An interim (1xx) response arrived for the request: the server has seen it. */
   private interim = false;
-  /** The last reason phrase read, to skip decoding the same one every response. */
-  private lastStatus = 0;
-  private lastStatusText = '';
-  private lastStatusBytes: Buffer = EMPTY;
-  private readonly statusTextCache = new Map<number, { bytes: Buffer; text: string }>();
+  /** What the head being read says: one object, refilled for every response. */
+  private readonly head = new ResponseHead();
+  private readonly reasons = new ReasonPhrases();
 
   constructor(private readonly sink: ResponseSink) {}
 
@@ -222,110 +207,11 @@ export class ResponseParser {
 
   /** Parses the head in `buffer[start, end)` (the blank line included) and reports it. */
   private parseHead(buffer: Buffer, start: number, end: number): void {
-    // Status line: HTTP/1.x SP 3DIGIT [SP reason] EOL; any three digits (RFC 9110 §15 leaves
-    // unknown codes to their class, and 999 or 600 are sent by real sites and taken by Node).
-    const lineEnd = buffer.indexOf(LF, start);
-    if (
-      lineEnd - start < 12 ||
-      buffer[start] !== 0x48 || // H
-      buffer[start + 1] !== 0x54 || // T
-      buffer[start + 2] !== 0x54 || // T
-      buffer[start + 3] !== 0x50 || // P
-      buffer[start + 4] !== 0x2f || // /
-      buffer[start + 5] !== 0x31 || // 1
-      buffer[start + 6] !== 0x2e || // .
-      buffer[start + 8] !== SPACE
-    ) {
-      throw new ResponseParseError(`not an HTTP/1.x response: ${JSON.stringify(preview(buffer, start))}`);
-    }
-    const minor = (buffer[start + 7] as number) - 0x30;
-    const d0 = (buffer[start + 9] as number) - 0x30;
-    const d1 = (buffer[start + 10] as number) - 0x30;
-    const d2 = (buffer[start + 11] as number) - 0x30;
-    if (
-      (minor !== 0 && minor !== 1) ||
-      d0 < 0 ||
-      d0 > 9 ||
-      d1 < 0 ||
-      d1 > 9 ||
-      d2 < 0 ||
-      d2 > 9 ||
-      (buffer[start + 12] !== SPACE && buffer[start + 12] !== CR && buffer[start + 12] !== LF)
-    ) {
-      throw new ResponseParseError(`bad status line: ${JSON.stringify(preview(buffer, start))}`);
-    }
-    const status = d0 * 100 + d1 * 10 + d2;
-    const reasonStart = buffer[start + 12] === SPACE ? start + 13 : start + 12;
-    const reasonEnd = lineEnd > start && buffer[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
-    const statusText = this.statusText(status, buffer, reasonStart, Math.max(reasonStart, reasonEnd));
-
-    // Header lines: only the framing headers are read here; the rest stay bytes.
-    let contentLength = -1;
-    let chunked = false;
-    let transferEncoding = false;
-    // HTTP/1.0 closes unless it says keep-alive; `close` anywhere always wins (RFC 9112 §9.6).
-    let close = false;
-    let keepAliveSaid = false;
-    let setCookie = false;
-    const blockStart = lineEnd + 1;
-    let line = blockStart;
-    let blockEnd = blockStart;
-    while (line < end) {
-      let eol = buffer.indexOf(LF, line);
-      if (eol === -1 || eol >= end) eol = end - 1;
-      const contentEnd = eol > line && buffer[eol - 1] === CR ? eol - 1 : eol;
-      if (contentEnd === line) break; // the blank line
-      blockEnd = eol + 1;
-      const first = buffer[line] as number;
-      if (first === SPACE || first === TAB)
-        throw new ResponseParseError('obsolete header line folding is not supported');
-      const colon = buffer.indexOf(COLON, line);
-      if (colon === -1 || colon >= contentEnd || colon === line)
-        throw new ResponseParseError(`bad header line: ${JSON.stringify(buffer.toString('latin1', line, contentEnd))}`);
-      const nameLength = colon - line;
-      // `Content-Length : 5` or `Transfer Encoding: chunked` would frame differently in another
-      // parser: whitespace in a name is refused (RFC 9112 §5.1), as llhttp does.
-      for (let i = line; i < colon; i++) {
-        const byte = buffer[i] as number;
-        if (byte === SPACE || byte === TAB)
-          throw new ResponseParseError(`bad header name: ${JSON.stringify(buffer.toString('latin1', line, colon))}`);
-      }
-      let valueStart = colon + 1;
-      let valueEnd = contentEnd;
-      while (valueStart < valueEnd && isSpace(buffer[valueStart] as number)) valueStart++;
-      while (valueEnd > valueStart && isSpace(buffer[valueEnd - 1] as number)) valueEnd--;
-      switch (nameLength) {
-        case 10:
-          if (nameIs(buffer, line, 'connection')) {
-            if (hasToken(buffer, valueStart, valueEnd, 'close')) close = true;
-            else if (hasToken(buffer, valueStart, valueEnd, 'keep-alive')) keepAliveSaid = true;
-          } else if (nameIs(buffer, line, 'set-cookie')) {
-            setCookie = true;
-          }
-          break;
-        case 14:
-          if (nameIs(buffer, line, 'content-length')) {
-            const value = parseLength(buffer, valueStart, valueEnd);
-            if (value < 0 || (contentLength !== -1 && contentLength !== value))
-              throw new ResponseParseError(
-                `bad content-length: ${JSON.stringify(buffer.toString('latin1', valueStart, valueEnd))}`,
-              );
-            contentLength = value;
-          }
-          break;
-        case 17:
-          if (nameIs(buffer, line, 'transfer-encoding')) {
-            transferEncoding = true;
-            // The last coding decides: `gzip, chunked` is chunked, `chunked, gzip` is not.
-            chunked = endsWithToken(buffer, valueStart, valueEnd, 'chunked');
-          }
-          break;
-      }
-      line = eol + 1;
-    }
-    if (transferEncoding && contentLength !== -1)
-      throw new ResponseParseError('the response has both transfer-encoding and content-length');
-
+    const head = this.head;
+    readStatusLine(buffer, start, head);
+    const status = head.status;
+    const statusText = this.reasons.text(status, buffer, head.reasonStart, head.reasonEnd);
+    readHeaderLines(buffer, end, head);
     // Any three digits are a status (Node and browsers take 999 or 600 too); only 1xx is interim.
     if (status >= 100 && status < 200) {
       // 1xx: an interim response (100 Continue, 103 Early Hints); the real one follows.
@@ -334,20 +220,27 @@ export class ResponseParser {
       this.interim = true;
       return;
     }
-    this.keepAlive = !close && (minor === 1 || keepAliveSaid);
-    this.sink.onResponseHead(status, statusText, buffer.subarray(blockStart, blockEnd), end - start, setCookie);
+    // HTTP/1.0 closes unless it says keep-alive; `close` anywhere always wins (RFC 9112 §9.6).
+    this.keepAlive = !head.close && (head.minor === 1 || head.keepAliveSaid);
+    this.sink.onResponseHead(status, statusText, buffer.subarray(head.blockStart, head.blockEnd), end - start, head.setCookie);
     if (this.state !== State.Head) return; // the sink tore the connection down
+    this.frameBody(head);
+  }
+
+  /** After a head: how its body is delimited (RFC 9112 §6.3), or the response is already over. */
+  private frameBody(head: ResponseHead): void {
+    const status = head.status;
     if (this.headRequest || status === 204 || status === 304) {
       this.end();
-    } else if (chunked) {
+    } else if (head.chunked) {
       this.state = State.ChunkSize;
-    } else if (transferEncoding) {
+    } else if (head.transferEncoding) {
       this.keepAlive = false;
       this.state = State.UntilClose;
-    } else if (contentLength === 0) {
+    } else if (head.contentLength === 0) {
       this.end();
-    } else if (contentLength > 0) {
-      this.remaining = contentLength;
+    } else if (head.contentLength > 0) {
+      this.remaining = head.contentLength;
       this.state = State.Body;
     } else {
       this.keepAlive = false;
@@ -396,20 +289,5 @@ export class ResponseParser {
         break;
     }
     return next;
-  }
-
-  /** The reason phrase as a string, decoded once per (status, phrase). */
-  private statusText(status: number, buffer: Buffer, start: number, end: number): string {
-    if (status === this.lastStatus && bytesEqual(this.lastStatusBytes, buffer, start, end)) return this.lastStatusText;
-    let cached = this.statusTextCache.get(status);
-    if (cached === undefined || !bytesEqual(cached.bytes, buffer, start, end)) {
-      const text = buffer.toString('latin1', start, end);
-      cached = { bytes: Buffer.from(text, 'latin1'), text };
-      if (this.statusTextCache.size < 64) this.statusTextCache.set(status, cached);
-    }
-    this.lastStatus = status;
-    this.lastStatusText = cached.text;
-    this.lastStatusBytes = cached.bytes;
-    return cached.text;
   }
 }

@@ -6,7 +6,7 @@
  */
 
 import { isIP } from 'node:net';
-import type { ConnectionTarget } from './http1-connection.js';
+import type { ConnectionTarget } from './socket-connect.js';
 
 /** One origin a client talks to, parsed once. */
 export interface OriginInfo {

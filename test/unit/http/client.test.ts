@@ -103,6 +103,39 @@ describe('HttpClient requests', () => {
     await http.close();
   });
 
+  it('keeps each request whole when the script sends another while one is being built (a toJSON that requests)', async () => {
+    const recorder = new FakeRecorder();
+    const http = client(recorder);
+    let inner: Promise<unknown> | undefined;
+    const body = {
+      toJSON() {
+        inner = http.get('/inner', { headers: { 'x-inner': '1' }, query: { i: 1 } });
+        return { outer: true };
+      },
+    };
+    const outer = await http.post('/outer', { json: body, name: 'outer-name' });
+    const echo = outer.json<Echo>();
+    expect(echo.method).toBe('POST');
+    expect(echo.url).toBe('/outer');
+    expect(echo.body).toBe('{"outer":true}');
+    expect(echo.headers['x-inner']).toBeUndefined();
+    const innerEcho = ((await inner) as Awaited<ReturnType<typeof http.get>>).json<Echo>();
+    expect(innerEcho.method).toBe('GET');
+    expect(innerEcho.url).toBe('/inner?i=1');
+    expect(innerEcho.headers['x-inner']).toBe('1');
+    expect(recorder.rows.map((r) => `${r.method} ${r.name}`).sort()).toEqual(['GET /inner', 'POST outer-name']);
+    await http.close();
+  });
+
+  it('sends a request whole after one failed while being built', async () => {
+    const http = client();
+    expect(() => http.get('/x', { headers: { 'x-bad': 'a\nb' } })).toThrow(TypeError);
+    expect(() => http.get('relative')).toThrow(TypeError);
+    const res = await http.put('/after', { body: 'b' });
+    expect(res.json<Echo>()).toMatchObject({ method: 'PUT', url: '/after', body: 'b' });
+    await http.close();
+  });
+
   it('appends query parameters, encoded, repeating array keys and skipping undefined', async () => {
     const recorder = new FakeRecorder();
     const http = client(recorder);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_HEAD_BYTES,
-  ResponseParseError,
-  ResponseParser,
-  type ResponseSink,
-} from '../../../src/protocols/http/response-parser.js';
+import { ResponseParseError } from '../../../src/protocols/http/response-parse-error.js';
+import { MAX_HEAD_BYTES, ResponseParser, type ResponseSink } from '../../../src/protocols/http/response-parser.js';
 
 // Wire text is latin1 so that one character is one byte and lengths can be read off the strings.
 const wire = (text: string): Buffer => Buffer.from(text, 'latin1');
