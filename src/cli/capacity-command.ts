@@ -12,7 +12,7 @@ import {
   type JudgedStep,
   type StepMeasurement,
   searchCapacity,
-} from '../capacity/capacity-search.js';
+} from '../runner/capacity-search.js';
 import { tryParseDuration } from '../config/duration.js';
 import { tryParsePercent } from '../config/percent.js';
 import { tryParseRate } from '../config/rate.js';

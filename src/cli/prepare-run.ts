@@ -11,10 +11,10 @@ import { envLayer, loadEnvFile } from '../config/env-options.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import { loadScenarioFile } from '../config/scenario-file.js';
+import { loadScenarioFile } from '../runner/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { scenarioLayer } from '../runner/scenario-options.js';
-import { urlScenario } from '../runner/url-scenario.js';
+import { urlScenario } from '../engine/url-scenario.js';
 import type { UiFlags } from './run-ui.js';
 import { volleyEntry } from './volley-entry.js';
 

@@ -6,7 +6,7 @@
 
 import type { Command } from 'commander';
 import { CoordinatorServer } from '../cluster/coordinator-server.js';
-import { bundleStandalone } from '../config/scenario-file.js';
+import { bundleStandalone } from '../runner/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { DEFAULT_HISTORY_DIR, saveToHistory } from '../history/history-store.js';
 import { isLoopbackAddress } from '../outputs/http-guard.js';

@@ -15,7 +15,7 @@ import { VolleyError } from '../errors.js';
 import type { ProfileLoad } from './profiles.js';
 import type { OptionLayer } from './resolve-options.js';
 import type { OptionName } from './run-options.js';
-import { loadScenarioFile } from './scenario-file.js';
+import { loadScenarioFile } from '../runner/scenario-file.js';
 
 export const CONFIG_FILE_NAMES = [
   'volley.config.ts',

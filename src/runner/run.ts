@@ -8,8 +8,8 @@
  * unless `outputs` asks for it.
  */
 
-import type { ScenarioDefinition } from '../api/define.js';
-import type { DurationInput } from '../api/wait-time.js';
+import type { ScenarioDefinition } from '../engine/scenario-definition.js';
+import type { DurationInput } from '../engine/wait-time.js';
 import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
 import type { Result } from '../metrics/result.js';
 import type { Output } from '../outputs/output.js';

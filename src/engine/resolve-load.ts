@@ -8,13 +8,13 @@
  * that names where each value came from.
  */
 
-import type { LoadDefinition, StageDefinition } from '../api/define.js';
+import type { LoadDefinition, StageDefinition } from './scenario-definition.js';
 import { tryParseDuration } from '../config/duration.js';
 import { BUILTIN_PROFILES, type ProfileLoad } from '../config/profiles.js';
 import { tryParseRate } from '../config/rate.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import type { LoadPlan } from '../engine/executors/load-plan.js';
-import type { Stage } from '../engine/executors/stages.js';
+import type { LoadPlan } from './executors/load-plan.js';
+import type { Stage } from './executors/stages.js';
 import { VolleyError } from '../errors.js';
 
 export interface ResolvedLoad {

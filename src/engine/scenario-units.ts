@@ -4,11 +4,11 @@
  * resolved, its start time and its own thresholds (scoped to it).
  */
 
-import type { ScenarioDefinition, SubScenarioDefinition } from '../api/define.js';
+import type { ScenarioDefinition, SubScenarioDefinition } from './scenario-definition.js';
 import { tryParseDuration } from '../config/duration.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import type { UserClassSpec } from '../engine/user-class.js';
+import type { UserClassSpec } from './user-class.js';
 import { VolleyError } from '../errors.js';
 import {
   parseThresholdExpression,

@@ -11,12 +11,12 @@ import {
   isDefinedUser,
   type ScenarioDefinition,
   type UserDefinition,
-} from '../api/define.js';
-import { constant } from '../api/wait-time.js';
-import type { TaskSpec, UserClassSpec } from '../engine/user-class.js';
-import type { TaskFunction } from '../engine/vu-context.js';
+} from './scenario-definition.js';
+import { constant } from './wait-time.js';
+import type { TaskSpec, UserClassSpec } from './user-class.js';
+import type { TaskFunction } from './vu-context.js';
 import { VolleyError } from '../errors.js';
-import { declaredName } from '../config/declared-names.js';
+import { declaredName } from './declared-name.js';
 
 export interface TagFilter {
   tags: readonly string[];
