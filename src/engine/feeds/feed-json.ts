@@ -57,92 +57,114 @@ const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
 /** Offset of the first character that makes `text` invalid JSON (its length if it ends early). */
 export function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const fail = (): never => {
-    throw new Stop(i);
-  };
-  const space = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
-  };
-  const expect = (c: string): void => {
-    space();
-    if (text[i] !== c) fail();
-    i++;
-  };
-  const literal = (word: string): void => {
-    for (const c of word) {
-      if (text[i] !== c) fail();
-      i++;
-    }
-  };
-  const string = (): void => {
-    i++;
-    for (;;) {
-      if (i >= text.length) fail();
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return;
-      }
-      if (c < 0x20) fail();
-      if (c === 92) {
-        ESCAPE.lastIndex = i;
-        if (!ESCAPE.test(text)) fail();
-        i = ESCAPE.lastIndex;
-      } else i++;
-    }
-  };
-  const value = (): void => {
-    space();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      space();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail();
-        string();
-        expect(':');
-        value();
-        space();
-        if (text[i] === '}') break;
-        expect(',');
-      }
-      i++;
-    } else if (c === '[') {
-      i++;
-      space();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (text[i] === ']') break;
-        expect(',');
-      }
-      i++;
-    } else if (c === '"') string();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else {
-      NUMBER.lastIndex = i;
-      if (!NUMBER.test(text)) fail();
-      i = NUMBER.lastIndex;
-    }
-  };
+  const scanner = new JsonScanner(text);
   try {
-    value();
-    space();
-    return i;
+    scanner.value();
+    scanner.space();
+    return scanner.offset;
   } catch (stop) {
     if (stop instanceof Stop) return stop.offset;
     throw stop;
+  }
+}
+
+/** A JSON validator that walks the text and throws Stop at the first character that cannot be. */
+class JsonScanner {
+  offset = 0;
+
+  constructor(private readonly text: string) {}
+
+  space(): void {
+    while (this.offset < this.text.length && ' \t\n\r'.includes(this.text[this.offset] as string)) this.offset++;
+  }
+
+  value(): void {
+    this.space();
+    const c = this.text[this.offset];
+    if (c === '{') this.object();
+    else if (c === '[') this.array();
+    else if (c === '"') this.string();
+    else if (c === 't') this.literal('true');
+    else if (c === 'f') this.literal('false');
+    else if (c === 'n') this.literal('null');
+    else this.number();
+  }
+
+  private fail(): never {
+    throw new Stop(this.offset);
+  }
+
+  private expect(c: string): void {
+    this.space();
+    if (this.text[this.offset] !== c) this.fail();
+    this.offset++;
+  }
+
+  private literal(word: string): void {
+    for (const c of word) {
+      if (this.text[this.offset] !== c) this.fail();
+      this.offset++;
+    }
+  }
+
+  private number(): void {
+    NUMBER.lastIndex = this.offset;
+    if (!NUMBER.test(this.text)) this.fail();
+    this.offset = NUMBER.lastIndex;
+  }
+
+  private string(): void {
+    const { text } = this;
+    this.offset++;
+    for (;;) {
+      if (this.offset >= text.length) this.fail();
+      const c = text.charCodeAt(this.offset);
+      if (c === 34) {
+        this.offset++;
+        return;
+      }
+      if (c < 0x20) this.fail();
+      if (c === 92) {
+        ESCAPE.lastIndex = this.offset;
+        if (!ESCAPE.test(text)) this.fail();
+        this.offset = ESCAPE.lastIndex;
+      } else this.offset++;
+    }
+  }
+
+  private object(): void {
+    this.offset++;
+    this.space();
+    if (this.text[this.offset] === '}') {
+      this.offset++;
+      return;
+    }
+    for (;;) {
+      this.space();
+      if (this.text[this.offset] !== '"') this.fail();
+      this.string();
+      this.expect(':');
+      this.value();
+      this.space();
+      if (this.text[this.offset] === '}') break;
+      this.expect(',');
+    }
+    this.offset++;
+  }
+
+  private array(): void {
+    this.offset++;
+    this.space();
+    if (this.text[this.offset] === ']') {
+      this.offset++;
+      return;
+    }
+    for (;;) {
+      this.value();
+      this.space();
+      if (this.text[this.offset] === ']') break;
+      this.expect(',');
+    }
+    this.offset++;
   }
 }
