@@ -64,9 +64,35 @@ export async function run<Data>(
   scenario: ScenarioDefinition<Data>,
   options: RunApiOptions = {},
 ): Promise<Result> {
+  const layer = apiOptionLayer(options);
+  const generic = scenario as ScenarioDefinition<unknown>;
+  const resolved = resolveRunOptions([scenarioLayer(generic, 'scenario'), layer]);
+  const explicit = explicitOptions([layer]);
+  const outputs = [...(options.outputs ?? [])];
+  if (resolved.json !== null) {
+    const { JsonFileOutput } = await import('../outputs/json-output.js');
+    outputs.push(new JsonFileOutput(resolved.json));
+  }
+  const monitorPids = options.monitorPids ?? [];
+  if (monitorPids.length > 0) checkPids(monitorPids);
+  const handle = startRun({ scenario: generic, file: null, options: resolved, explicit, outputs, monitorPids });
+  const onAbort = (): void => handle.stop();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await handle.result;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * The option mapping: run()'s options as an option layer, each named after where it came from.
+ * Kept apart from run() so the option table can take it over.
+ */
+function apiOptionLayer(options: RunApiOptions): OptionLayer {
   const api = (value: unknown, name: string) =>
     value === undefined ? undefined : { value, origin: `run() ${name}` };
-  const layer: OptionLayer = {
+  return {
     host: api(options.host, 'host'),
     users: api(options.users, 'users'),
     spawnRate: api(options.spawnRate, 'spawnRate'),
@@ -92,22 +118,4 @@ export async function run<Data>(
     profile: api(options.profile, 'profile'),
     userClasses: api(options.userClasses, 'userClasses'),
   };
-  const generic = scenario as ScenarioDefinition<unknown>;
-  const resolved = resolveRunOptions([scenarioLayer(generic, 'scenario'), layer]);
-  const explicit = explicitOptions([layer]);
-  const outputs = [...(options.outputs ?? [])];
-  if (resolved.json !== null) {
-    const { JsonFileOutput } = await import('../outputs/json-output.js');
-    outputs.push(new JsonFileOutput(resolved.json));
-  }
-  const monitorPids = options.monitorPids ?? [];
-  if (monitorPids.length > 0) checkPids(monitorPids);
-  const handle = startRun({ scenario: generic, file: null, options: resolved, explicit, outputs, monitorPids });
-  const onAbort = (): void => handle.stop();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    return await handle.result;
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
-  }
 }
