@@ -77,9 +77,15 @@ export class RunController implements RunHandle {
     this.dateNow = deps.dateNow ?? Date.now;
   }
 
+  /** Runs every phase in order, once (startRun does; tests may drive the phases by hand instead). */
+  launch(): this {
+    this.running ??= this.run();
+    return this;
+  }
+
   /** Resolves with the Result when the run has ended and every output has finished. */
   get result(): Promise<Result> {
-    this.running ??= this.run();
+    if (this.running === undefined) throw new Error('the run was not launched');
     return this.running;
   }
 
@@ -123,6 +129,7 @@ export class RunController implements RunHandle {
    */
   async start(): Promise<LoadDriver> {
     const { request, plan } = this;
+    if (this.chosen !== undefined) throw new Error('a run starts once');
     this.data = await runHook('setup()', plan.origin, () => request.scenario.setup?.());
     this.originMs = this.epochNow();
     const chosen = await (this.deps.chooseDriver ?? chooseDriver)(this.driverContext());

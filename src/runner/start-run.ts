@@ -58,7 +58,5 @@ export interface RunHandle {
 
 /** Prepares the run (throwing at once on a bad scenario) and starts it. */
 export function startRun(request: RunRequest, deps: RunControllerDeps = {}): RunHandle {
-  const controller = new RunController(request, deps);
-  void controller.result;
-  return controller;
+  return new RunController(request, deps).launch();
 }

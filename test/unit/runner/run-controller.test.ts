@@ -245,7 +245,7 @@ describe('RunController: tick', () => {
       requestFor(scenarioOf({ load: { users: 1, duration: '10s' } }), output),
       virtualDeps(clock, { chooseDriver: async () => ({ driver: hand, workers: 1, bundle: null }) }),
     );
-    const result = controller.result;
+    const result = controller.launch().result;
     await clock.advanceBy(3000);
     expect(output.progress).toHaveLength(3);
     hand.stop('duration');
