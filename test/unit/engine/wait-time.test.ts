@@ -1,6 +1,6 @@
 /**
- * The wait-time helpers (src/engine/wait-time.ts, handed out by src/api/wait-time.ts), as the engine calls them: `next(taskMs, random)`
- * once per task. Randomness is checked against a twin generator with the same seed, so each
+ * The wait-time helpers (src/engine/wait-time.ts, handed out by src/api/wait-time.ts), as the
+ * engine calls them: `next(taskMs, random)` once per task. Randomness is checked against a twin generator with the same seed, so each
  * expected wait is an exact number.
  */
 
