@@ -13,7 +13,7 @@ import type { Command } from 'commander';
 import { type BenchReport, readBenchReport } from '../bench/bench-report.js';
 import { runSuite, suiteEntries } from '../bench/run-suite.js';
 import { tryParseDuration } from '../core/units/duration.js';
-import { loadScenarioFile } from '../config/scenario-file.js';
+import { loadScenarioFile } from '../runner/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { formatBenchSummary, formatSuiteEntry } from '../outputs/bench/bench-summary.js';

@@ -12,7 +12,7 @@ import {
   type JudgedStep,
   type StepMeasurement,
   searchCapacity,
-} from '../capacity/capacity-search.js';
+} from '../runner/capacity-search.js';
 import { tryParseDuration } from '../core/units/duration.js';
 import { tryParsePercent } from '../core/units/percent.js';
 import { tryParseRate } from '../core/units/rate.js';

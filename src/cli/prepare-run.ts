@@ -12,10 +12,10 @@ import { flagOptionLayer, type OptionFlagValues } from '../config/option-flags.j
 import type { ProfileLoad } from '../config/profiles.js';
 import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import { loadScenarioFile } from '../config/scenario-file.js';
+import { loadScenarioFile } from '../runner/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { scenarioLayer } from '../runner/scenario-options.js';
-import { urlScenario } from '../runner/url-scenario.js';
+import { urlScenario } from '../engine/url-scenario.js';
 import type { UiFlags } from './run-ui.js';
 import { volleyEntry } from './volley-entry.js';
 
@@ -82,7 +82,10 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
     );
   }
   const environment = { ...process.env };
-  const config = await loadConfigFile(flags.config, volleyEntry());
+  const config = await loadConfigFile(
+    flags.config,
+    async (module) => (await loadScenarioFile(module, volleyEntry())).exports.default,
+  );
   const fileVariables = flags.envFile === undefined ? {} : loadEnvFile(flags.envFile);
 
   let scenario: ScenarioDefinition<unknown>;

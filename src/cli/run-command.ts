@@ -8,7 +8,7 @@
 import type { Command } from 'commander';
 import { CoordinatorServer } from '../cluster/coordinator-server.js';
 import { OPTION_TABLE } from '../config/option-table.js';
-import { bundleStandalone } from '../config/scenario-file.js';
+import { bundleStandalone } from '../runner/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { DEFAULT_HISTORY_DIR, saveToHistory } from '../compare/history-store.js';
 import { readResultFile } from '../metrics/result-reader.js';

@@ -9,7 +9,7 @@
 import type { ScenarioDefinition } from '../api/define.js';
 import { formatDuration, parseDuration } from '../core/units/duration.js';
 import { isVolleyError, VolleyError } from '../errors.js';
-import { exportNames, userClassNames } from '../runner/compile-scenario.js';
+import { exportNames, userClassNames } from '../engine/compile-scenario.js';
 import { runName } from '../runner/start-run.js';
 import type { UiStartForm, UiState } from '../ui/ui-messages.js';
 import { UiOutput } from '../ui/ui-output.js';

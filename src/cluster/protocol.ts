@@ -9,6 +9,9 @@ import type { Snapshot } from '../metrics/snapshot.js';
 
 export const PROTOCOL_VERSION = 2;
 
+/** Marks where a standalone bundle imports volley; each remote worker puts its own install there. */
+export const VOLLEY_ENTRY_PLACEHOLDER = '__VOLLEY_ENTRY__';
+
 /** How a worker obtains the scenario: the coordinator's bundle, or URL mode's parameters. */
 export type ScenarioSource =
   | { kind: 'bundle'; file: string; code: string }

@@ -68,3 +68,8 @@ export class ThreadPool implements WorkerTransport {
     await Promise.all(this.threads.map((thread) => thread.terminate()));
   }
 }
+
+/** A pool of `size` threads each running worker-main.ts (beside this file, in the build too). */
+export function workerThreads(size: number): ThreadPool {
+  return new ThreadPool(new URL('./worker-main.js', import.meta.url), size);
+}

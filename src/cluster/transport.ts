@@ -1,6 +1,6 @@
 /**
  * How a coordinator reaches its workers: threads in this process, or remote processes over
- * WebSocket. The run loop (runner/workers-driver.ts) sees only this.
+ * WebSocket. The workers driver (workers-driver.ts) sees only this.
  */
 
 import type { FromWorker, ToWorker, WorkerAssignment } from './protocol.js';

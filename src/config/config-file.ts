@@ -15,7 +15,6 @@ import { VolleyError } from '../errors.js';
 import type { ProfileLoad } from './profiles.js';
 import type { OptionLayer } from './resolve-options.js';
 import { type OptionName, optionEntries } from './option-table.js';
-import { loadScenarioFile } from './scenario-file.js';
 
 export const CONFIG_FILE_NAMES = [
   'volley.config.ts',
@@ -37,10 +36,13 @@ export interface LoadedConfig {
 
 export const NO_CONFIG: LoadedConfig = { file: null, layer: {}, profiles: {} };
 
+/** Runs a TypeScript or JavaScript config file and returns its default export (the scenario loader). */
+export type ModuleLoader = (file: string) => Promise<unknown>;
+
 /** Finds and loads the config file; none is fine unless `explicitPath` names one. */
 export async function loadConfigFile(
   explicitPath: string | undefined,
-  volleyEntry: string,
+  loadModule: ModuleLoader,
   cwd = process.cwd(),
 ): Promise<LoadedConfig> {
   const file =
@@ -59,7 +61,7 @@ export async function loadConfigFile(
       });
     }
   } else {
-    content = (await loadScenarioFile(file, volleyEntry)).exports.default;
+    content = await loadModule(file);
   }
   return parseConfig(content, file);
 }

@@ -9,7 +9,7 @@ import type { LoadPlan } from '../engine/executors/load-plan.js';
 import { describePlan, peakUsers } from '../engine/executors/load-plan.js';
 import type { RunOptions } from '../config/run-options.js';
 import type { RunLoad, ScenarioLoad } from '../metrics/result.js';
-import type { ScenarioUnit } from './scenario-units.js';
+import type { ScenarioUnit } from '../engine/scenario-units.js';
 
 /** The plan's numbers, without what JSON cannot hold (a shape's function). */
 function planFigures(plan: LoadPlan): Omit<ScenarioLoad, 'scenario' | 'description' | 'users'> {

@@ -8,7 +8,7 @@
  * unless `outputs` asks for it.
  */
 
-import type { ScenarioDefinition } from '../api/define.js';
+import type { ScenarioDefinition } from '../engine/scenario-definition.js';
 import { explicitOptions, resolveRunOptions } from '../config/resolve-options.js';
 import { apiOptionLayer, type RunApiOptionValues } from '../config/run-api-options.js';
 import type { Result } from '../metrics/result.js';

@@ -3,7 +3,7 @@
  * an env file, environment variables and flags all override them.
  */
 
-import type { ScenarioDefinition } from '../api/define.js';
+import type { ScenarioDefinition } from '../engine/scenario-definition.js';
 import type { OptionLayer } from '../config/resolve-options.js';
 import { scenarioOptionLayer } from '../config/scenario-option-layer.js';
 

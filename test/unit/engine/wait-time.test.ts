@@ -1,11 +1,11 @@
 /**
- * The wait-time helpers of `src/api/wait-time.ts`, as the engine calls them: `next(taskMs, random)`
- * once per task. Randomness is checked against a twin generator with the same seed, so each
+ * The wait-time helpers (src/engine/wait-time.ts, handed out by src/api/wait-time.ts), as the
+ * engine calls them: `next(taskMs, random)` once per task. Randomness is checked against a twin generator with the same seed, so each
  * expected wait is an exact number.
  */
 
 import { describe, expect, it } from 'vitest';
-import { between, constant, constantPacing, constantThroughput } from '../../../src/api/wait-time.js';
+import { between, constant, constantPacing, constantThroughput } from '../../../src/engine/wait-time.js';
 import { Random } from '../../../src/core/random.js';
 
 describe('between', () => {

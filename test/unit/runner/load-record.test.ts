@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, type RunOptions } from '../../../src/config/run-options.js';
 import type { LoadPlan } from '../../../src/engine/executors/load-plan.js';
 import { appliedOptions, loadRecord } from '../../../src/runner/load-record.js';
-import type { ScenarioUnit } from '../../../src/runner/scenario-units.js';
+import type { ScenarioUnit } from '../../../src/engine/scenario-units.js';
 
 const options = { ...DEFAULT_OPTIONS, spawnRate: 1 } as RunOptions;
 const unit = (name: string, plan: LoadPlan, iterations: number | null = null): ScenarioUnit => ({

@@ -1,12 +1,12 @@
 /**
  * Drives workers (threads, or remote processes), each running one execution segment of the load,
- * and presents them to the run loop as one driver: their snapshot deltas are queued for the
+ * and presents them to the run controller as one driver: their snapshot deltas are queued for the
  * aggregator, users summed, stop and kill broadcast. A worker that dies is reported, with the
  * share of the load that was lost, and the run goes on with the others.
  */
 
-import { PROTOCOL_VERSION, type ScenarioSource, type WorkerAssignment } from '../cluster/protocol.js';
-import type { WorkerTransport } from '../cluster/transport.js';
+import { type FromWorker, PROTOCOL_VERSION, type ScenarioSource, type WorkerAssignment } from './protocol.js';
+import type { WorkerTransport } from './transport.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
 import type { EngineOutcome, EngineState, StopReason } from '../engine/load-engine.js';
@@ -15,7 +15,7 @@ import { VolleyError, type VolleyErrorCode } from '../errors.js';
 import { type DecodedSnapshot, decodeSnapshot } from '../metrics/decoded-snapshot.js';
 import type { Snapshot } from '../metrics/snapshot.js';
 import { WorstLoopDelay } from '../monitor/index.js';
-import type { LoadDriver } from './load-driver.js';
+import type { LoadDriver } from '../engine/load-driver.js';
 
 export interface WorkersDriverParams {
   transport: WorkerTransport;
@@ -55,6 +55,8 @@ export class WorkersDriver implements LoadDriver {
   private reason: StopReason | undefined;
   private killed = false;
   private failure: VolleyError | undefined;
+  /** Why each worker that finished did. */
+  private readonly reasons: string[] = [];
 
   constructor(private readonly params: WorkersDriverParams) {
     this.reports = Array.from({ length: params.transport.size }, (_, worker) => ({
@@ -103,9 +105,28 @@ export class WorkersDriver implements LoadDriver {
   }
 
   async run(): Promise<EngineOutcome> {
+    const { transport } = this.params;
+    this.startedAt = performance.now();
+    this.phase = this.reason === undefined ? 'running' : 'stopping';
+    await transport.launch(this.assignments(), {
+      message: (worker, message) => this.receive(worker, message),
+      lost: (worker, reason) => this.lose(worker, reason),
+    });
+    this.launched = true;
+    this.params.onStarted?.();
+    if (this.reason !== undefined) transport.broadcast({ type: 'stop' });
+    await transport.whenExited();
+    await transport.close();
+    this.phase = 'finished';
+    if (this.failure !== undefined) throw this.failure;
+    this.reason ??= this.reasons.includes('duration') ? 'duration' : 'completed';
+    return { reason: this.reason, killed: this.killed };
+  }
+
+  /** Each worker's share: an even segment of the load, with everything it needs to rebuild it. */
+  private assignments(): WorkerAssignment[] {
     const { params } = this;
-    const { transport } = params;
-    const assignments: WorkerAssignment[] = evenSegments(transport.size).map((segment, worker) => ({
+    return evenSegments(params.transport.size).map((segment, worker) => ({
       version: PROTOCOL_VERSION,
       worker,
       segment,
@@ -118,60 +139,45 @@ export class WorkersDriver implements LoadDriver {
       tickMs: params.tickMs,
       discardBodies: params.discardBodies,
     }));
-    const reasons: string[] = [];
-    this.startedAt = performance.now();
-    this.phase = this.reason === undefined ? 'running' : 'stopping';
-    await transport.launch(assignments, {
-      message: (worker, message) => {
-        switch (message.type) {
-          case 'hello':
-          case 'ready':
-            return;
-          case 'snapshot': {
-            // Decoded on arrival, so a histogram that does not decode is that worker's fault
-            // (the transport refuses it) rather than the aggregator's. The index is the
-            // transport's: a worker speaks only for itself.
-            const decoded = decodeSnapshot({ ...message.snapshot, worker });
-            this.users.set(worker, message.snapshot.users);
-            this.count(worker, message.snapshot);
-            this.queue.push(decoded);
-            this.workerLoopDelay.note(message.loopDelayP99Ms);
-            return;
-          }
-          case 'phase':
-            if (worker === 0) params.onPhase(message.label, message.users ?? undefined);
-            return;
-          case 'done':
-            this.users.set(worker, 0);
-            reasons.push(message.reason);
-            this.killed ||= message.killed;
-            return;
-          case 'failed':
-            this.users.set(worker, 0);
-            this.failure ??= new VolleyError(
-              errorCode(message.code),
-              `worker ${worker}: ${message.message}`,
-            );
-            transport.broadcast({ type: 'kill' });
-            return;
-        }
-      },
-      lost: (worker, reason) => {
+  }
+
+  private receive(worker: number, message: FromWorker): void {
+    switch (message.type) {
+      case 'hello':
+      case 'ready':
+        return;
+      case 'snapshot': {
+        // Decoded on arrival, so a histogram that does not decode is that worker's fault (the
+        // transport refuses it) rather than the aggregator's. The index is the transport's: a
+        // worker speaks only for itself.
+        const decoded = decodeSnapshot({ ...message.snapshot, worker });
+        this.users.set(worker, message.snapshot.users);
+        this.count(worker, message.snapshot);
+        this.queue.push(decoded);
+        this.workerLoopDelay.note(message.loopDelayP99Ms);
+        return;
+      }
+      case 'phase':
+        if (worker === 0) this.params.onPhase(message.label, message.users ?? undefined);
+        return;
+      case 'done':
         this.users.set(worker, 0);
-        const report = this.reports[worker];
-        if (report !== undefined) report.lost = reason;
-        if (params.failOnWorkerLoss === true) void this.kill('interrupted');
-      },
-    });
-    this.launched = true;
-    params.onStarted?.();
-    if (this.reason !== undefined) transport.broadcast({ type: 'stop' });
-    await transport.whenExited();
-    await transport.close();
-    this.phase = 'finished';
-    if (this.failure !== undefined) throw this.failure;
-    this.reason ??= reasons.includes('duration') ? 'duration' : 'completed';
-    return { reason: this.reason, killed: this.killed };
+        this.reasons.push(message.reason);
+        this.killed ||= message.killed;
+        return;
+      case 'failed':
+        this.users.set(worker, 0);
+        this.failure ??= new VolleyError(errorCode(message.code), `worker ${worker}: ${message.message}`);
+        this.params.transport.broadcast({ type: 'kill' });
+        return;
+    }
+  }
+
+  private lose(worker: number, reason: string): void {
+    this.users.set(worker, 0);
+    const report = this.reports[worker];
+    if (report !== undefined) report.lost = reason;
+    if (this.params.failOnWorkerLoss === true) void this.kill('interrupted');
   }
 
   collect(): DecodedSnapshot[] {

@@ -1,12 +1,12 @@
 /**
- * The entry point of a worker thread: runs the segment it was assigned (segment-runner.ts) and
+ * The entry point of a worker thread: runs the segment it was assigned (segment-worker.ts) and
  * talks to the coordinator over the thread's port. It starts when told, so all threads start
  * together however long each took to load the scenario.
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ToWorker, WorkerAssignment } from '../cluster/protocol.js';
-import { runSegment } from './segment-runner.js';
+import type { ToWorker, WorkerAssignment } from './protocol.js';
+import { runSegment } from './segment-worker.js';
 
 process.setSourceMapsEnabled(true);
 

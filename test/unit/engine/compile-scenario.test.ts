@@ -10,7 +10,7 @@ import { between, constant } from '../../../src/api/wait-time.js';
 import { Random } from '../../../src/core/random.js';
 import type { UserClassSpec } from '../../../src/engine/user-class.js';
 import { isVolleyError, type VolleyError } from '../../../src/errors.js';
-import { compileUserClasses, exportNames, type TagFilter } from '../../../src/runner/compile-scenario.js';
+import { compileUserClasses, exportNames, type TagFilter } from '../../../src/engine/compile-scenario.js';
 
 const NO_TAGS: TagFilter = { tags: [], excludeTags: [] };
 const noop = (): void => {};
@@ -269,7 +269,7 @@ describe('compileUserClasses: validation', () => {
 
 describe('declaredNameTags', () => {
   it('tags each top-level defineUser declaration with its variable name, and nothing else', async () => {
-    const { declaredNameTags } = await import('../../../src/config/declared-names.js');
+    const { declaredNameTags } = await import('../../../src/runner/declared-names.js');
     const source = [
       "export const Shopper = defineUser({ tasks: [] });",
       'const Seller: DefinedUser = defineUser<State>({ tasks: [] });',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeStep, type StepMeasurement, searchCapacity } from '../../../src/capacity/capacity-search.js';
+import { judgeStep, type StepMeasurement, searchCapacity } from '../../../src/runner/capacity-search.js';
 
 const criteria = { p95Ms: 100, errorRate: 0.01, minAchievedRatio: 0.95 };
 

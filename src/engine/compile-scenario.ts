@@ -11,12 +11,12 @@ import {
   isDefinedUser,
   type ScenarioDefinition,
   type UserDefinition,
-} from '../api/define.js';
-import { constant } from '../api/wait-time.js';
-import type { TaskSpec, UserClassSpec } from '../engine/user-class.js';
-import type { TaskFunction } from '../engine/vu-context.js';
+} from './scenario-definition.js';
+import { constant } from './wait-time.js';
+import type { TaskSpec, UserClassSpec } from './user-class.js';
+import type { TaskFunction } from './vu-context.js';
 import { VolleyError } from '../errors.js';
-import { declaredName } from '../config/declared-names.js';
+import { declaredName } from './declared-name.js';
 
 export interface TagFilter {
   tags: readonly string[];
@@ -60,44 +60,8 @@ export function compileUserClasses(
   const classes: UserClassSpec[] = [];
   const seen = new Set<string>();
   scenario.users.forEach((defined, index) => {
-    const user = defined as LooseUser;
-    if (!isDefinedUser(user)) {
-      problems.push(`users[${index}] is not a user class made with defineUser()`);
-      return;
-    }
-    const name = className(user, names, index);
-    if (filter.userClasses !== undefined && filter.userClasses.length > 0 && !filter.userClasses.includes(name)) return;
-    const where = `user ${name}`;
-    if (seen.has(name)) problems.push(`${where}: two user classes share this name`);
-    seen.add(name);
-    const weight = user.weight ?? 1;
-    if (!(weight >= 0) || !Number.isFinite(weight))
-      problems.push(`${where}: weight must be a number >= 0, got ${weight}`);
-    if (user.fixedCount !== undefined && !(Number.isInteger(user.fixedCount) && user.fixedCount >= 0)) {
-      problems.push(`${where}: fixedCount must be a whole number >= 0, got ${user.fixedCount}`);
-    }
-    for (const hook of ['onStart', 'onStop'] as const) {
-      if (user[hook] !== undefined && typeof user[hook] !== 'function')
-        problems.push(`${where}: ${hook} must be a function`);
-    }
-    if (user.wait !== undefined && typeof user.wait?.next !== 'function') {
-      problems.push(
-        `${where}: wait must come from between(), constant(), constantPacing() or constantThroughput()`,
-      );
-    }
-    const tasks = normalizeTasks(user, where, problems).filter((task) => keepTask(task, filter));
-    if (tasks.length === 0) return;
-    classes.push({
-      name,
-      weight,
-      fixedCount: user.fixedCount,
-      wait: user.wait ?? constant(0),
-      sequential: user.sequential === true,
-      host: user.host,
-      onStart: user.onStart as TaskFunction<object, unknown> | undefined,
-      onStop: user.onStop as TaskFunction<object, unknown> | undefined,
-      tasks,
-    });
+    const spec = compileClass(defined as LooseUser, index, { names, filter, seen, problems });
+    if (spec !== undefined) classes.push(spec);
   });
   if (classes.length > 0 && classes.every((c) => c.weight === 0 && c.fixedCount === undefined)) {
     problems.push('every user class has weight 0: give at least one a weight above 0 or a fixedCount');
@@ -118,6 +82,60 @@ export function compileUserClasses(
     });
   }
   return classes;
+}
+
+interface ClassContext {
+  names: ReadonlyMap<unknown, string>;
+  filter: TagFilter;
+  /** Names taken so far: two classes must not share one. */
+  seen: Set<string>;
+  problems: string[];
+}
+
+/** One user class, checked (its problems recorded); undefined when left out or nothing is left of it. */
+function compileClass(
+  user: LooseUser,
+  index: number,
+  { names, filter, seen, problems }: ClassContext,
+): UserClassSpec | undefined {
+  if (!isDefinedUser(user)) {
+    problems.push(`users[${index}] is not a user class made with defineUser()`);
+    return undefined;
+  }
+  const name = className(user, names, index);
+  const selected = filter.userClasses ?? [];
+  if (selected.length > 0 && !selected.includes(name)) return undefined;
+  const where = `user ${name}`;
+  if (seen.has(name)) problems.push(`${where}: two user classes share this name`);
+  seen.add(name);
+  const weight = user.weight ?? 1;
+  if (!(weight >= 0) || !Number.isFinite(weight))
+    problems.push(`${where}: weight must be a number >= 0, got ${weight}`);
+  if (user.fixedCount !== undefined && !(Number.isInteger(user.fixedCount) && user.fixedCount >= 0)) {
+    problems.push(`${where}: fixedCount must be a whole number >= 0, got ${user.fixedCount}`);
+  }
+  for (const hook of ['onStart', 'onStop'] as const) {
+    if (user[hook] !== undefined && typeof user[hook] !== 'function')
+      problems.push(`${where}: ${hook} must be a function`);
+  }
+  if (user.wait !== undefined && typeof user.wait?.next !== 'function') {
+    problems.push(
+      `${where}: wait must come from between(), constant(), constantPacing() or constantThroughput()`,
+    );
+  }
+  const tasks = normalizeTasks(user, where, problems).filter((task) => keepTask(task, filter));
+  if (tasks.length === 0) return undefined;
+  return {
+    name,
+    weight,
+    fixedCount: user.fixedCount,
+    wait: user.wait ?? constant(0),
+    sequential: user.sequential === true,
+    host: user.host,
+    onStart: user.onStart as TaskFunction<object, unknown> | undefined,
+    onStop: user.onStop as TaskFunction<object, unknown> | undefined,
+    tasks,
+  };
 }
 
 function normalizeTasks(user: LooseUser, where: string, problems: string[]): TaskSpec[] {

@@ -8,14 +8,14 @@
  * that names where each value came from.
  */
 
-import type { LoadDefinition, StageDefinition } from '../api/define.js';
+import type { LoadDefinition } from './scenario-definition.js';
 import { tryParseDuration } from '../core/units/duration.js';
 import { BUILTIN_PROFILES, type ProfileLoad } from '../config/profiles.js';
-import { tryParseRate } from '../core/units/rate.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import type { LoadPlan } from '../engine/executors/load-plan.js';
-import type { Stage } from '../engine/executors/stages.js';
+import type { LoadPlan } from './executors/load-plan.js';
+import type { Stage } from './executors/stages.js';
 import { VolleyError } from '../errors.js';
+import { LoadReader } from './load-reader.js';
 
 export interface ResolvedLoad {
   plan: LoadPlan;
@@ -44,10 +44,22 @@ export function resolveLoad(sources: LoadSources): ResolvedLoad {
 }
 
 function resolveInto(sources: LoadSources, problems: string[]): ResolvedLoad | undefined {
-  const { options, explicit } = sources;
-  const set = (name: OptionName) => explicit.has(name);
-  const at = (path: string) => `${sources.origin} load.${path}`;
+  const fromFlags = resolveFromFlags(sources, problems);
+  if (fromFlags !== null) return fromFlags;
+  const reader = new LoadReader(sources, problems);
+  // Read before anything else, as it always was: its problem is reported first.
+  const timeUnitMs = reader.duration('timeUnit') ?? 1000;
+  const overridden = resolveOverridden(sources, reader, problems);
+  if (overridden !== null) return overridden;
+  return resolveFromLoad(sources, reader, timeUnitMs, problems);
+}
 
+/**
+ * A load chosen by flags alone: `--profile`, `--stages` or `--rate`. Null when none was given;
+ * undefined when the one given is wrong (its problem is recorded).
+ */
+function resolveFromFlags(sources: LoadSources, problems: string[]): ResolvedLoad | undefined | null {
+  const { options, explicit } = sources;
   if (options.profile !== null) {
     const profiles = { ...BUILTIN_PROFILES, ...sources.profiles };
     const profile = profiles[options.profile];
@@ -65,96 +77,40 @@ function resolveInto(sources: LoadSources, problems: string[]): ResolvedLoad | u
       iterations: null,
     });
   }
-  if (set('stages') && options.stages !== null) {
+  if (explicit.has('stages') && options.stages !== null) {
     return {
       plan: { executor: 'ramping-users-stages', stages: options.stages, startUsers: 0 },
       iterations: null,
     };
   }
-  if (set('rate') && options.rate !== null) {
+  if (explicit.has('rate') && options.rate !== null) {
     if (options.durationMs === null) problems.push('--rate needs a duration: add -t/--run-time (e.g. -t 1m)');
     return openPlan(sources, 'constant-arrival-rate', options.rate, [
       { durationMs: options.durationMs ?? 0, target: options.rate },
     ]);
   }
+  return null;
+}
 
-  const load = (sources.load ?? {}) as Record<string, unknown>;
-  const numberAt = (key: string, min: number, whole = false): number | undefined => {
-    const value = load[key];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !(value >= min) || (whole && !Number.isInteger(value))) {
-      problems.push(
-        `${at(key)}: expected ${whole ? 'a whole number' : 'a number'} >= ${min}, got ${String(value)}`,
-      );
-      return undefined;
-    }
-    return value;
-  };
-  const durationAt = (key: string): number | undefined => {
-    const value = load[key];
-    if (value === undefined) return undefined;
-    const ms =
-      typeof value === 'number'
-        ? value * 1000
-        : typeof value === 'string'
-          ? tryParseDuration(value)
-          : undefined;
-    if (ms === undefined)
-      problems.push(`${at(key)}: expected a duration like 30s or 5m, got ${String(value)}`);
-    return ms;
-  };
-  const stagesAt = (key: string, timeUnitMs: number): Stage[] => {
-    const raw = load[key];
-    if (!Array.isArray(raw) || raw.length === 0) {
-      problems.push(`${at(key)}: expected a list of { duration, target }`);
-      return [];
-    }
-    return (raw as StageDefinition[]).map((stage, i) => {
-      const durationMs =
-        typeof stage?.duration === 'number'
-          ? stage.duration * 1000
-          : tryParseDuration(String(stage?.duration));
-      if (durationMs === undefined)
-        problems.push(`${at(`${key}[${i}].duration`)}: expected a duration, got ${String(stage?.duration)}`);
-      if (typeof stage?.target !== 'number' || !(stage.target >= 0)) {
-        problems.push(`${at(`${key}[${i}].target`)}: expected a number >= 0, got ${String(stage?.target)}`);
-      }
-      return { durationMs: durationMs ?? 0, target: ((stage?.target as number) * 1000) / timeUnitMs };
-    });
-  };
-  const rateAt = (key: string, timeUnitMs: number): number | undefined => {
-    const value = load[key];
-    if (typeof value === 'number' && value >= 0) return (value * 1000) / timeUnitMs;
-    const parsed = typeof value === 'string' ? tryParseRate(value) : undefined;
-    if (parsed === undefined)
-      problems.push(`${at(key)}: expected a rate like 200/s or a number, got ${String(value)}`);
-    return parsed;
-  };
-  const timeUnitMs = durationAt('timeUnit') ?? 1000;
-
-  // -u, -r and -t on a scenario whose load is a curve replace the curve with a plain ramp, as
-  // k6's --vus / --duration replace its scenarios: a flag the user typed is never ignored.
-  const plainFlags = (['users', 'spawnRate', 'durationMs'] as const).filter(set);
+/**
+ * -u, -r and -t on a scenario whose load is a curve replace the curve with a plain ramp, as k6's
+ * --vus / --duration replace its scenarios: a flag the user typed is never ignored. On an
+ * arrival rate they are refused. Null when no such flag meets such a load.
+ */
+function resolveOverridden(
+  sources: LoadSources,
+  reader: LoadReader,
+  problems: string[],
+): ResolvedLoad | undefined | null {
+  const { options, explicit } = sources;
+  const load = reader.load;
+  const plainFlags = (['users', 'spawnRate', 'durationMs'] as const).filter((name) => explicit.has(name));
   const curve = typeof load.shape === 'function' || load.steps !== undefined || load.stages !== undefined;
   const openModel = load.rate !== undefined || load.startRate !== undefined;
   if (plainFlags.length > 0 && curve && !openModel) {
-    // Read once: each read of a bad value would report it again.
-    const curveOf = (): { peak: number; durationMs: number } | undefined => {
-      if (load.steps !== undefined) {
-        const steps = numberAt('steps', 1, true) ?? 1;
-        const peak = Math.max(numberAt('from', 0, true) ?? 0, numberAt('to', 0, true) ?? 0);
-        return { peak, durationMs: steps * (durationAt('stepDuration') ?? 0) };
-      }
-      if (load.stages === undefined) return undefined;
-      const stages = stagesAt('stages', 1000);
-      return {
-        peak: Math.max(0, ...stages.map((stage) => stage.target)),
-        durationMs: stages.reduce((total, stage) => total + stage.durationMs, 0),
-      };
-    };
-    const shape = curveOf();
+    const shape = curveOf(reader);
     const peak = shape?.peak;
-    if (peak === undefined && !set('users')) {
+    if (peak === undefined && !explicit.has('users')) {
       problems.push(
         `${flagNames(plainFlags)}: ${sources.origin}'s load is a shape; give -u too to replace it with a plain ramp`,
       );
@@ -167,73 +123,90 @@ function resolveInto(sources: LoadSources, problems: string[]): ResolvedLoad | u
       iterations: null,
     });
   }
-  if (openModel && (set('users') || set('spawnRate'))) {
+  if (openModel && (explicit.has('users') || explicit.has('spawnRate'))) {
     problems.push(
       `${flagNames(plainFlags.filter((flag) => flag !== 'durationMs'))}: ${sources.origin}'s load is an ` +
         'arrival rate, which starts users as needed; use --rate or --max-users instead',
     );
     return undefined;
   }
+  return null;
+}
 
+/** A curve's peak users and length, read once: each read of a bad value would report it again. */
+function curveOf(reader: LoadReader): { peak: number; durationMs: number } | undefined {
+  const load = reader.load;
+  if (load.steps !== undefined) {
+    const steps = reader.number('steps', 1, true) ?? 1;
+    const peak = Math.max(reader.number('from', 0, true) ?? 0, reader.number('to', 0, true) ?? 0);
+    return { peak, durationMs: steps * (reader.duration('stepDuration') ?? 0) };
+  }
+  if (load.stages === undefined) return undefined;
+  const stages = reader.stages('stages', 1000);
+  return {
+    peak: Math.max(0, ...stages.map((stage) => stage.target)),
+    durationMs: stages.reduce((total, stage) => total + stage.durationMs, 0),
+  };
+}
+
+/** The scenario's own `load`, in whichever of its forms it is written, with explicit flags over it. */
+function resolveFromLoad(
+  sources: LoadSources,
+  reader: LoadReader,
+  timeUnitMs: number,
+  problems: string[],
+): ResolvedLoad {
+  const { options, explicit } = sources;
+  const load = reader.load;
   if (typeof load.shape === 'function') {
-    const maxUsers = set('maxUsers') ? (options.maxUsers as number) : (numberAt('maxUsers', 1, true) ?? 1000);
+    const maxUsers = explicit.has('maxUsers') ? (options.maxUsers as number) : (reader.number('maxUsers', 1, true) ?? 1000);
     return { plan: { executor: 'shape', shape: load.shape as never, maxUsers }, iterations: null };
   }
-  if (load.steps !== undefined) {
-    const steps = numberAt('steps', 1, true) ?? 1;
-    const from = numberAt('from', 0, true) ?? 0;
-    const to = numberAt('to', 0, true) ?? 0;
-    const stepDurationMs = durationAt('stepDuration');
-    if (stepDurationMs === undefined) problems.push(`${at('stepDuration')}: required, e.g. '30s'`);
-    const spawnRate = numberAt('spawnRate', 0) ?? Number.POSITIVE_INFINITY;
-    return {
-      plan: { executor: 'step-load', steps, from, to, stepDurationMs: stepDurationMs ?? 0, spawnRate },
-      iterations: null,
-    };
-  }
+  if (load.steps !== undefined) return stepPlan(reader, problems);
   if (load.rate !== undefined) {
-    const rate = rateAt('rate', timeUnitMs) ?? 0;
-    const durationMs = set('durationMs') ? options.durationMs : durationAt('duration');
+    const rate = reader.rate('rate', timeUnitMs) ?? 0;
+    const durationMs = explicit.has('durationMs') ? options.durationMs : reader.duration('duration');
     if (durationMs === undefined || durationMs === null)
-      problems.push(`${at('duration')}: required with rate, e.g. '1m'`);
-    return openPlan(
-      sources,
-      'constant-arrival-rate',
-      rate,
-      [{ durationMs: durationMs ?? 0, target: rate }],
-      load,
-      problems,
-    );
+      problems.push(`${reader.at('duration')}: required with rate, e.g. '1m'`);
+    const stages = [{ durationMs: durationMs ?? 0, target: rate }];
+    return openPlan(sources, 'constant-arrival-rate', rate, stages, load, problems);
   }
   if (load.startRate !== undefined) {
-    const startRate = rateAt('startRate', timeUnitMs) ?? 0;
-    return openPlan(
-      sources,
-      'ramping-arrival-rate',
-      startRate,
-      stagesAt('stages', timeUnitMs),
-      load,
-      problems,
-    );
+    const startRate = reader.rate('startRate', timeUnitMs) ?? 0;
+    const stages = reader.stages('stages', timeUnitMs);
+    return openPlan(sources, 'ramping-arrival-rate', startRate, stages, load, problems);
   }
   if (load.stages !== undefined) {
-    const stages = stagesAt('stages', 1000);
+    const stages = reader.stages('stages', 1000);
     return {
-      plan: { executor: 'ramping-users-stages', stages, startUsers: numberAt('startUsers', 0) ?? 0 },
+      plan: { executor: 'ramping-users-stages', stages, startUsers: reader.number('startUsers', 0) ?? 0 },
       iterations: null,
     };
   }
   if (load.iterationsPerUser !== undefined) {
-    const users = set('users') ? options.users : (numberAt('users', 1, true) ?? 1);
-    const iterations = numberAt('iterationsPerUser', 1, true) ?? 1;
+    const users = explicit.has('users') ? options.users : (reader.number('users', 1, true) ?? 1);
+    const iterations = reader.number('iterationsPerUser', 1, true) ?? 1;
     return { plan: { executor: 'per-user-iterations', users, iterations }, iterations: null };
   }
   return usersPlan(sources, {
-    users: numberAt('users', 1, true) ?? 1,
-    spawnRate: numberAt('spawnRate', 0),
-    durationMs: durationAt('duration') ?? null,
-    iterations: numberAt('iterations', 1, true) ?? null,
+    users: reader.number('users', 1, true) ?? 1,
+    spawnRate: reader.number('spawnRate', 0),
+    durationMs: reader.duration('duration') ?? null,
+    iterations: reader.number('iterations', 1, true) ?? null,
   });
+}
+
+function stepPlan(reader: LoadReader, problems: string[]): ResolvedLoad {
+  const steps = reader.number('steps', 1, true) ?? 1;
+  const from = reader.number('from', 0, true) ?? 0;
+  const to = reader.number('to', 0, true) ?? 0;
+  const stepDurationMs = reader.duration('stepDuration');
+  if (stepDurationMs === undefined) problems.push(`${reader.at('stepDuration')}: required, e.g. '30s'`);
+  const spawnRate = reader.number('spawnRate', 0) ?? Number.POSITIVE_INFINITY;
+  return {
+    plan: { executor: 'step-load', steps, from, to, stepDurationMs: stepDurationMs ?? 0, spawnRate },
+    iterations: null,
+  };
 }
 
 const FLAG_NAMES: Record<'users' | 'spawnRate' | 'durationMs', string> = {

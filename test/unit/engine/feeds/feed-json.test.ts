@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { JsonRowsError, jsonErrorOffset, parseJsonRows } from '../../../src/api/feed-json.js';
+import { JsonRowsError, jsonErrorOffset, parseJsonRows } from '../../../../src/engine/feeds/feed-json.js';
 
 function rowsError(text: string): JsonRowsError {
   try {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadDefinition } from '../../../src/api/define.js';
 import { DEFAULT_OPTIONS, type OptionName, type RunOptions } from '../../../src/config/run-options.js';
-import { resolveLoad } from '../../../src/runner/resolve-load.js';
+import { resolveLoad } from '../../../src/engine/resolve-load.js';
 
 function resolve(load: LoadDefinition | undefined, flags: Partial<RunOptions> = {}) {
   const options = { ...DEFAULT_OPTIONS, spawnRate: 1, ...flags } as RunOptions;

@@ -4,11 +4,11 @@
  * resolved, its start time and its own thresholds (scoped to it).
  */
 
-import type { ScenarioDefinition, SubScenarioDefinition } from '../api/define.js';
+import type { ScenarioDefinition, SubScenarioDefinition } from './scenario-definition.js';
 import { tryParseDuration } from '../core/units/duration.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import type { UserClassSpec } from '../engine/user-class.js';
+import type { UserClassSpec } from './user-class.js';
 import { VolleyError } from '../errors.js';
 import {
   parseThresholdExpression,
@@ -16,7 +16,7 @@ import {
   type ThresholdDefinition,
   type ThresholdSpec,
 } from '../thresholds/index.js';
-import { compileUserClasses, exportNames, userClassNames } from './compile-scenario.js';
+import { compileUserClasses, exportNames, type TagFilter, userClassNames } from './compile-scenario.js';
 import { type ResolvedLoad, resolveLoad } from './resolve-load.js';
 
 export interface ScenarioUnit {
@@ -37,6 +37,12 @@ export interface UnitsRequest {
   origin: string;
 }
 
+interface UnitsAndThresholds {
+  units: ScenarioUnit[];
+  /** The units' own thresholds (scoped to them). */
+  thresholds: ThresholdSpec[];
+}
+
 export interface CompiledUnits {
   units: ScenarioUnit[];
   thresholds: ThresholdSpec[];
@@ -54,34 +60,57 @@ function profileThresholds({ options, profiles }: UnitsRequest): ThresholdSpec[]
 export function compileUnits(request: UnitsRequest): CompiledUnits {
   const { scenario, options, origin } = request;
   const names = exportNames(request.exports);
-  const filter = { tags: options.tags, excludeTags: options.excludeTags, userClasses: options.userClasses };
   checkUserClasses(scenario, names, options.userClasses, origin);
   const global = [
     ...parseThresholds([...(scenario.thresholds ?? []), ...options.thresholds], origin),
     ...profileThresholds(request),
   ];
-  const host = options.host ?? undefined;
+  const compiled = scenario.scenarios === undefined ? singleUnit(request, names) : namedUnits(request, names);
+  return { units: compiled.units, ...withoutUnselected([...global, ...compiled.thresholds], options.userClasses) };
+}
 
-  if (scenario.scenarios === undefined) {
-    if (options.scenario !== null) {
-      throw new VolleyError(
-        'VOLLEY_E_USAGE',
-        `--scenario ${options.scenario}: ${origin} has no named scenarios`,
-      );
-    }
-    const classes = compileUserClasses({ users: scenario.users ?? [] }, names, filter, origin);
-    return {
-      units: [{ name: '', host, classes, load: loadFor(request, scenario.load, origin), startTimeMs: 0 }],
-      ...withoutUnselected(global, options.userClasses),
-    };
+/** The file's one scenario: its `users` and `load`. */
+function singleUnit(request: UnitsRequest, names: ReadonlyMap<unknown, string>): UnitsAndThresholds {
+  const { scenario, options, origin } = request;
+  if (options.scenario !== null) {
+    throw new VolleyError('VOLLEY_E_USAGE', `--scenario ${options.scenario}: ${origin} has no named scenarios`);
   }
+  const classes = compileUserClasses({ users: scenario.users ?? [] }, names, tagFilter(options), origin);
+  const host = options.host ?? undefined;
+  return {
+    units: [{ name: '', host, classes, load: loadFor(request, scenario.load, origin), startTimeMs: 0 }],
+    thresholds: [],
+  };
+}
+
+/** Each of the file's named `scenarios` (or the one `--scenario` picks), with its own thresholds. */
+function namedUnits(request: UnitsRequest, names: ReadonlyMap<unknown, string>): UnitsAndThresholds {
+  const { scenario, options, origin } = request;
   if (scenario.users !== undefined) {
-    throw new VolleyError(
-      'VOLLEY_E_SCENARIO',
-      `${origin}: give either users (one scenario) or scenarios, not both`,
-    );
+    throw new VolleyError('VOLLEY_E_SCENARIO', `${origin}: give either users (one scenario) or scenarios, not both`);
   }
-  const entries = Object.entries(scenario.scenarios).filter(
+  const units: ScenarioUnit[] = [];
+  const thresholds: ThresholdSpec[] = [];
+  for (const [name, sub] of chosenScenarios(request, names)) {
+    const where = `${origin} scenarios.${name}`;
+    const classes = compileUserClasses({ users: sub.users }, names, tagFilter(options), where).map((spec) =>
+      withScenarioTags(spec, sub),
+    );
+    const startTimeMs = sub.startTime === undefined ? 0 : startTime(sub.startTime, where);
+    const host = sub.host ?? options.host ?? undefined;
+    units.push({ name, host, classes, load: loadFor(request, sub.load, where), startTimeMs });
+    thresholds.push(...parseThresholds((sub.thresholds ?? []).map((def) => scoped(def, name)), where));
+  }
+  return { units, thresholds };
+}
+
+/** The named scenarios this run executes: those with a selected user class, or the one picked. */
+function chosenScenarios(
+  request: UnitsRequest,
+  names: ReadonlyMap<unknown, string>,
+): [string, SubScenarioDefinition][] {
+  const { options, origin } = request;
+  const entries = Object.entries(request.scenario.scenarios ?? {}).filter(
     // Named user classes leave out the scenarios that have none of them.
     ([, sub]) =>
       options.userClasses.length === 0 ||
@@ -97,29 +126,11 @@ export function compileUnits(request: UnitsRequest): CompiledUnits {
         : `--scenario: no scenario '${options.scenario}' in ${origin} (available: ${available})`,
     );
   }
-  const units: ScenarioUnit[] = [];
-  const thresholds = [...global];
-  for (const [name, sub] of chosen) {
-    const where = `${origin} scenarios.${name}`;
-    const classes = compileUserClasses({ users: sub.users }, names, filter, where).map((spec) =>
-      withScenarioTags(spec, sub),
-    );
-    const startTimeMs = sub.startTime === undefined ? 0 : startTime(sub.startTime, where);
-    units.push({
-      name,
-      host: sub.host ?? host,
-      classes,
-      load: loadFor(request, sub.load, where),
-      startTimeMs,
-    });
-    thresholds.push(
-      ...parseThresholds(
-        (sub.thresholds ?? []).map((def) => scoped(def, name)),
-        where,
-      ),
-    );
-  }
-  return { units, ...withoutUnselected(thresholds, options.userClasses) };
+  return chosen;
+}
+
+function tagFilter(options: RunOptions): TagFilter {
+  return { tags: options.tags, excludeTags: options.excludeTags, userClasses: options.userClasses };
 }
 
 /** Every named user class must exist: a typo would otherwise run nothing, or the wrong users. */

@@ -8,8 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import type { ScenarioSource } from '../cluster/protocol.js';
-import { bundleStandalone, VOLLEY_ENTRY_PLACEHOLDER } from '../config/scenario-file.js';
+import { type ScenarioSource, VOLLEY_ENTRY_PLACEHOLDER } from './protocol.js';
 
 export interface WorkerBundle {
   source: ScenarioSource;
@@ -19,7 +18,13 @@ export interface WorkerBundle {
 
 const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
 
-export async function writeWorkerBundle(source: ScenarioSource): Promise<WorkerBundle> {
+/** Bundles a scenario file with its packages inlined and `volley` left as the placeholder. */
+export type StandaloneBundler = (file: string) => Promise<string>;
+
+export async function writeWorkerBundle(
+  source: ScenarioSource,
+  bundleStandalone: StandaloneBundler,
+): Promise<WorkerBundle> {
   if (source.kind !== 'bundle') return { source, remove: () => {} };
   const beside = join(dirname(source.file), `.${basename(source.file)}.volley-workers-${process.pid}.mjs`);
   try {

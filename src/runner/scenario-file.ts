@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Message, type Plugin } from 'esbuild';
-import { loadDeclaredFeeds } from '../api/feed.js';
+import { loadDeclaredFeeds } from '../engine/feeds/feed.js';
+import { VOLLEY_ENTRY_PLACEHOLDER } from '../cluster/protocol.js';
 import { VolleyError } from '../errors.js';
 import { declaredNamesPlugin } from './declared-names.js';
 
@@ -82,12 +83,9 @@ async function buildScenario(file: string, options: Parameters<typeof build>[0])
   }
 }
 
-/** Marks where a standalone bundle imports volley; each remote worker puts its own install there. */
-export const VOLLEY_ENTRY_PLACEHOLDER = '__VOLLEY_ENTRY__';
-
 /**
  * The scenario as one self-contained module for another machine: every package bundled in, and
- * `volley` left as a placeholder the worker replaces with its own volley (see worker-command).
+ * `volley` left as a placeholder the worker replaces with its own volley (see cluster/remote-worker.ts).
  */
 export async function bundleStandalone(path: string): Promise<string> {
   const file = resolve(path);

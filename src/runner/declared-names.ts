@@ -1,18 +1,16 @@
 /**
  * Names user classes after the variable that holds them, wherever it is declared: a class
- * imported from another module (`import { Patient } from './personas.js'`) or kept unexported is
+ * imported from another module (`import { Patient } from '../config/personas.js'`) or kept unexported is
  * not among the scenario file's exports, and would otherwise be called `User1`.
  *
  * An esbuild plugin appends, to each of the scenario's own source files, one statement per
  * top-level `const Name = defineUser(…)` that tags the object with its declared name under a
- * registry symbol. The first tag wins, so a class re-exported under another name keeps its own.
+ * registry symbol (read by engine/declared-name.ts). The first tag wins, so a class re-exported
+ * under another name keeps its own.
  */
 
 import { readFileSync } from 'node:fs';
 import type { Loader, Plugin } from 'esbuild';
-
-/** Shared with the bundled scenario through the global symbol registry. */
-export const DECLARED_NAME = Symbol.for('volley.declaredName');
 
 /** Top-level (unindented) declarations whose value is a defineUser(…) call. */
 const DECLARATION =
@@ -46,9 +44,3 @@ export const declaredNamesPlugin: Plugin = {
     });
   },
 };
-
-/** The name a user class was declared under, when the plugin tagged it. */
-export function declaredName(user: object): string | undefined {
-  const name = (user as Record<symbol, unknown>)[DECLARED_NAME];
-  return typeof name === 'string' ? name : undefined;
-}

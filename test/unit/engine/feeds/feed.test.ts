@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FeedCaller, feed, setFeedSegment } from '../../../src/api/feed.js';
-import { Random } from '../../../src/core/random.js';
-import { type ExecutionSegment, evenSegments, WHOLE } from '../../../src/engine/segment.js';
-import { isVolleyError, type VolleyError } from '../../../src/errors.js';
+import { type FeedCaller, feed, setFeedSegment } from '../../../../src/engine/feeds/feed.js';
+import { Random } from '../../../../src/core/random.js';
+import { type ExecutionSegment, evenSegments, WHOLE } from '../../../../src/engine/segment.js';
+import { isVolleyError, type VolleyError } from '../../../../src/errors.js';
 
 let dir: string;
 beforeEach(() => {

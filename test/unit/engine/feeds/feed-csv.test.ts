@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv } from '../../../src/api/feed-csv.js';
+import { CsvSyntaxError, parseCsv } from '../../../../src/engine/feeds/feed-csv.js';
 
 function syntaxError(text: string): CsvSyntaxError {
   try {

@@ -3,8 +3,8 @@
  * one user class sending one request over and over, with no script to write.
  */
 
-import { defineScenario, defineUser, type ScenarioDefinition } from '../api/define.js';
-import { constant } from '../api/wait-time.js';
+import { markScenario, markUser, type ScenarioDefinition, type UserDefinition } from './scenario-definition.js';
+import { constant } from './wait-time.js';
 import { VolleyError } from '../errors.js';
 
 export interface UrlModeOptions {
@@ -50,17 +50,18 @@ export function urlScenario(options: UrlModeOptions): {
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(options.body === undefined ? {} : { body: options.body }),
   };
-  const user = defineUser({
+  const definition: UserDefinition = {
     name: 'url',
     wait: constant(0),
     tasks: [
       { name: `${method} ${url.pathname}`, run: ({ http }) => http.request(method, path, requestOptions) },
     ],
-  });
+  };
+  const user = markUser(definition);
   // A quick run is bounded by default, like autocannon's 10 s; -t, a profile or a rate override it.
   return {
     // Named by what it requests, not where: runs against another port stay comparable in history.
-    scenario: defineScenario({
+    scenario: markScenario<ScenarioDefinition>({
       name: `url ${method} ${url.pathname}`,
       users: [user],
       load: { duration: '10s' },
