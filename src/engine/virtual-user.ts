@@ -16,6 +16,7 @@ import type { CompiledClass } from './compiled-class.js';
 import type { IterationBudget } from './iteration-budget.js';
 import { Random } from '../core/random.js';
 import type { VuContext } from './vu-context.js';
+import { type DurationInput, toMs } from './wait-time.js';
 
 export interface VirtualUserEnvironment {
   readonly recorder: MetricsRecorder;
@@ -59,8 +60,8 @@ class Context implements VuContext<object, unknown> {
 
   check: VuContext['check'] = (response, checks, options) => check(response, checks, options);
 
-  sleep(ms: number): Promise<void> {
-    return this.clock.sleep(ms, this.signal);
+  sleep(duration: DurationInput): Promise<void> {
+    return this.clock.sleep(typeof duration === 'number' && duration >= 0 ? duration * 1000 : toMs(duration, 'vu.sleep()'), this.signal);
   }
 
   random(): number {

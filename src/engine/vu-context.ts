@@ -5,6 +5,7 @@
  */
 
 import type { CheckOptions, HttpApi, HttpResponse } from '../protocols/http/index.js';
+import type { DurationInput } from './wait-time.js';
 
 export interface VuContext<State extends object = Record<string, unknown>, Data = unknown> {
   /** Unique across the run (and across workers): the user's spawn index. */
@@ -27,8 +28,11 @@ export interface VuContext<State extends object = Record<string, unknown>, Data 
     checks: Record<string, (response: HttpResponse) => unknown>,
     options?: CheckOptions,
   ): boolean;
-  /** Sleeps, returning early when the run stops. */
-  sleep(ms: number): Promise<void>;
+  /**
+   * Sleeps, returning early when the run stops: `sleep(1.5)` or `sleep('1500ms')` (a bare number
+   * is seconds, as in every duration volley takes).
+   */
+  sleep(duration: DurationInput): Promise<void>;
   /** A uniform draw in [0, 1) from this user's own generator: reproducible with `--seed`. */
   random(): number;
 }

@@ -21,7 +21,8 @@ export interface WaitTime {
 
 export type DurationInput = string | number;
 
-function toMs(value: DurationInput, what: string): number {
+/** A duration as a user writes it, in milliseconds: a bare number is seconds. */
+export function toMs(value: DurationInput, what: string): number {
   return typeof value === 'number' ? parseDuration(value * 1000, what) : parseDuration(value, what);
 }
 
