@@ -8,6 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
+import { setFeedSegment } from '../engine/feeds/feed.js';
 import { isDefinedScenario, type ScenarioDefinition } from '../engine/scenario-definition.js';
 import { SegmentRunner } from '../engine/segment-runner.js';
 import { urlScenario } from '../engine/url-scenario.js';
@@ -45,6 +46,8 @@ async function runSegmentOrThrow(
   channel: WorkerChannel,
   segmentOptions: SegmentRunOptions,
 ): Promise<void> {
+  // Feeds hand out only this worker's share of their rows (a `unique` row goes to one worker).
+  setFeedSegment(assignment.segment);
   const { scenario, exports } = await loadScenario(assignment);
   const runner = new SegmentRunner(
     {

@@ -12,8 +12,13 @@ import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
 import { type LoopbackServer, startServer } from '../helpers/loopback-server.js';
 
 let server: LoopbackServer;
+/** Paths the server answered, in order, for tests that check what each worker sent. */
+const seen: string[] = [];
 beforeAll(async () => {
-  server = await startServer((_req, res) => res.end('ok'));
+  server = await startServer((req, res) => {
+    seen.push(req.url ?? '');
+    res.end('ok');
+  });
 });
 afterAll(() => server.close());
 
@@ -46,6 +51,23 @@ export default defineScenario({ users: [A, B], load: { users: 8, iterations: 37 
     expect(decodeHistogram(result.totals.histogram).totalCount).toBe(37);
     const rows = result.endpoints.reduce((sum, e) => sum + decodeHistogram(e.histogram).totalCount, 0);
     expect(rows).toBe(37);
+  });
+
+  it("hands each of a unique feed's rows to one worker only", async () => {
+    const dir = tempDir();
+    const file = writeScenario(
+      dir,
+      'unique.ts',
+      `import { constant, defineScenario, defineUser, feed } from 'volley';
+const rows = feed(Array.from({ length: 12 }, (_, id) => ({ id })), { order: 'unique' });
+export const U = defineUser({ wait: constant(0), tasks: [{ run: (vu) => vu.http.get('/row/' + rows.next(vu).id, { name: 'row' }) }] });
+export default defineScenario({ users: [U], load: { users: 4, iterations: 12 } });`,
+    );
+    seen.length = 0;
+    const run = await runCli(['run', file, '-H', server.url, '--workers', '2', '-q']);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = seen.filter((path) => path.startsWith('/row/')).sort();
+    expect(rows).toEqual(Array.from({ length: 12 }, (_, id) => `/row/${id}`).sort());
   });
 
   it('keeps an arrival rate exact in total when split over 2 workers', async () => {
