@@ -19,7 +19,7 @@ export type {
   TaskDefinition,
   UserDefinition,
   UsersLoad,
-} from './api/define.js';
+} from './engine/scenario-definition.js';
 export {
   defineScenario,
   defineUser,

@@ -4,21 +4,38 @@
  * from api/; `src/api/bench.ts` builds these and re-exports the types for scenario authors.
  */
 
-/**
- * A duration as definitions take it: `'5s'`, `'200ms'`, or a number of seconds (the same
- * convention as `DurationInput` in `src/api/wait-time.ts`).
- */
-export type DurationInput = string | number;
+import type { DurationInput } from '../core/units/duration.js';
+
+export type { DurationInput };
 
 /** A condition on one metric: `'<50ms'`, `'>1000/s'`, or several: `['<50ms', '>1ms']`. */
 export type MetricCondition = string | readonly string[];
+
+/**
+ * Conditions on the resources used while a benchmark measures or a stress test runs: volley's
+ * own process, and the processes given with `--monitor-pid` (`target…`, the highest of them).
+ */
+export interface ResourceThresholds {
+  /** Highest RSS: `'<500MB'`. */
+  peakMemory?: MetricCondition;
+  /** Mean RSS. */
+  meanMemory?: MetricCondition;
+  /** Fitted memory growth (leak detection): `'<50MB'`. */
+  memoryGrowth?: MetricCondition;
+  /** CPU, percent of one core: `'<90%'`. */
+  peakCpu?: MetricCondition;
+  meanCpu?: MetricCondition;
+  targetPeakMemory?: MetricCondition;
+  targetMemoryGrowth?: MetricCondition;
+  targetPeakCpu?: MetricCondition;
+}
 
 /**
  * Pass/fail criteria of a benchmark, each metric a condition. Latencies take durations
  * (`'<50ms'`, a bare number is ms), `ops` a rate (`'>1000/s'`), `rme` a percentage, memory sizes
  * bytes with a unit (`'<500MB'`), CPU a percent of one core (`'<80%'`).
  */
-export interface BenchThresholds {
+export interface BenchThresholds extends ResourceThresholds {
   /** Mean time per call. */
   mean?: MetricCondition;
   /** Same as `mean`. */
@@ -33,16 +50,6 @@ export interface BenchThresholds {
   ops?: MetricCondition;
   /** Relative margin of error of the mean (95% confidence): `'<5%'`. */
   rme?: MetricCondition;
-  /** Highest RSS of volley's process while measuring. */
-  peakMemory?: MetricCondition;
-  /** Fitted RSS growth over the measurement (leak detection). */
-  memoryGrowth?: MetricCondition;
-  peakCpu?: MetricCondition;
-  meanCpu?: MetricCondition;
-  /** The same, of the processes given with `--monitor-pid` (the highest of them). */
-  targetPeakMemory?: MetricCondition;
-  targetMemoryGrowth?: MetricCondition;
-  targetPeakCpu?: MetricCondition;
   /** Any percentile: `p95: '<150ms'`, `p99.9: '<1s'`. */
   [percentile: `p${number}`]: MetricCondition | undefined;
 }

@@ -6,6 +6,7 @@
  */
 
 import { readFile } from 'node:fs/promises';
+import { isJsonObject, parseJsonDocument } from '../core/json-document.js';
 import { VolleyError } from '../errors.js';
 import type { HostInfo } from '../metrics/result.js';
 import { ioReason } from '../core/atomic-write.js';
@@ -36,21 +37,10 @@ export interface BenchReport {
 }
 
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Checks a parsed document is a bench report; `file` names it in the error. */
 export function parseBenchReport(text: string, file: string): BenchReport {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new VolleyError('VOLLEY_E_USAGE', `'${file}' is not valid JSON: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  if (!isObject(document) || document.kind !== BENCH_REPORT_KIND || !Array.isArray(document.results)) {
+  const document = parseJsonDocument(text, file);
+  if (!isJsonObject(document) || document.kind !== BENCH_REPORT_KIND || !Array.isArray(document.results)) {
     throw new VolleyError(
       'VOLLEY_E_USAGE',
       `'${file}' is not a volley bench report (write one with volley bench <file> --json ${file})`,

@@ -13,6 +13,7 @@ import type {
   ValueUnit,
   VocabularyEntry,
 } from '../thresholds/index.js';
+import type { ResourceMetric } from '../monitor/resource-metrics.js';
 
 export type MetricName =
   | 'mean'
@@ -25,14 +26,7 @@ export type MetricName =
   | 'successRate'
   | 'errorRate'
   | 'failures'
-  | 'peakMemory'
-  | 'meanMemory'
-  | 'memoryGrowth'
-  | 'peakCpu'
-  | 'meanCpu'
-  | 'targetPeakMemory'
-  | 'targetMemoryGrowth'
-  | 'targetPeakCpu'
+  | ResourceMetric
   | 'scalingEfficiency'
   | 'degradation';
 

@@ -4,7 +4,7 @@
  * Shared by `run`, `capacity` and the web UI's start form.
  */
 
-import { isDefinedScenario, type ScenarioDefinition } from '../api/define.js';
+import { isDefinedScenario, type ScenarioDefinition } from '../engine/scenario-definition.js';
 import type { ScenarioSource } from '../cluster/protocol.js';
 import { loadConfigFile } from '../config/config-file.js';
 import { envLayer, loadEnvFile } from '../config/env-options.js';

@@ -6,7 +6,7 @@
  * or for `--autoquit <seconds>`.
  */
 
-import type { ScenarioDefinition } from '../api/define.js';
+import type { ScenarioDefinition } from '../engine/scenario-definition.js';
 import { formatDuration, parseDuration } from '../core/units/duration.js';
 import { isVolleyError, VolleyError } from '../errors.js';
 import { exportNames, userClassNames } from '../engine/compile-scenario.js';

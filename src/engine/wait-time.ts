@@ -6,7 +6,7 @@
  * convention (`between(1, 3)`).
  */
 
-import { parseDuration } from '../core/units/duration.js';
+import { type DurationInput, parseDuration } from '../core/units/duration.js';
 import type { Random } from '../core/random.js';
 
 export interface WaitTime {
@@ -19,7 +19,7 @@ export interface WaitTime {
   next(taskMs: number, random: Random): number;
 }
 
-export type DurationInput = string | number;
+export type { DurationInput };
 
 /** A duration as a user writes it, in milliseconds: a bare number is seconds. */
 export function toMs(value: DurationInput, what: string): number {

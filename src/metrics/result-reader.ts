@@ -8,39 +8,27 @@
 
 import { readFile } from 'node:fs/promises';
 import { ioReason } from '../core/atomic-write.js';
+import { isJsonObject, parseJsonDocument } from '../core/json-document.js';
 import { VolleyError } from '../errors.js';
 import { READABLE_RESULT_SCHEMAS, RESULT_SCHEMA_VERSION, type Result } from './result.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const STATS_NUMBERS = ['requests', 'failures', 'rps'] as const;
 const KEY_STRINGS = ['scenario', 'user', 'name', 'method'] as const;
 
 function statsProblems(value: unknown, where: string): string[] {
-  if (!isObject(value)) return [`${where} is missing`];
+  if (!isJsonObject(value)) return [`${where} is missing`];
   const problems: string[] = [];
   for (const field of STATS_NUMBERS) {
     if (typeof value[field] !== 'number') problems.push(`${where}.${field} is not a number`);
   }
   if (typeof value.histogram !== 'string') problems.push(`${where}.histogram is not a string`);
-  if (!isObject(value.latency)) problems.push(`${where}.latency is missing`);
+  if (!isJsonObject(value.latency)) problems.push(`${where}.latency is missing`);
   return problems;
 }
 
 /** A `VOLLEY_E_USAGE` error when `text` is not a readable Result; `file` is only used in messages. */
 export function parseResult(text: string, file: string): Result {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new VolleyError('VOLLEY_E_USAGE', `'${file}' is not valid JSON: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
+  const document = parseJsonDocument(text, file);
   const fail = (problems: string[]): never => {
     const shown =
       problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
@@ -48,20 +36,20 @@ export function parseResult(text: string, file: string): Result {
       details: problems,
     });
   };
-  if (!isObject(document)) return fail(['expected a JSON object (the file written by volley run --json)']);
+  if (!isJsonObject(document)) return fail(['expected a JSON object (the file written by volley run --json)']);
   if (typeof document.schema !== 'number' || !READABLE_RESULT_SCHEMAS.includes(document.schema)) {
     return fail([
       `unsupported schema ${JSON.stringify(document.schema)} (this volley reads schemas ${READABLE_RESULT_SCHEMAS.join(', ')}, writes ${RESULT_SCHEMA_VERSION})`,
     ]);
   }
   const problems: string[] = [];
-  if (!isObject(document.scenario) || typeof document.scenario.name !== 'string') {
+  if (!isJsonObject(document.scenario) || typeof document.scenario.name !== 'string') {
     problems.push('scenario.name is missing');
   }
   if (typeof document.startedAt !== 'string' || Number.isNaN(Date.parse(document.startedAt))) {
     problems.push('startedAt is not a date');
   }
-  if (!isObject(document.load) || typeof document.load.description !== 'string') {
+  if (!isJsonObject(document.load) || typeof document.load.description !== 'string') {
     problems.push('load.description is missing');
   }
   if (!Array.isArray(document.warnings)) problems.push('warnings is not a list');
@@ -71,7 +59,7 @@ export function parseResult(text: string, file: string): Result {
     document.endpoints.forEach((row: unknown, i: number) => {
       const where = `endpoints[${i}]`;
       problems.push(...statsProblems(row, where));
-      if (isObject(row)) {
+      if (isJsonObject(row)) {
         for (const field of KEY_STRINGS) {
           if (typeof row[field] !== 'string') problems.push(`${where}.${field} is not a string`);
         }

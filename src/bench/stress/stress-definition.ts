@@ -4,7 +4,7 @@
  * that bench/ needs nothing from api/; `src/api/stress.ts` builds these and re-exports the types.
  */
 
-import type { DurationInput, MetricCondition } from '../bench-definition.js';
+import type { DurationInput, MetricCondition, ResourceThresholds } from '../bench-definition.js';
 
 /**
  * An operation under stress. It gets the worker's number (0-based) and the worker's iteration
@@ -20,7 +20,7 @@ export type StressLoad =
   | { concurrency?: number; opsPerWorker: number; duration?: undefined }
   | { concurrency?: number; duration: DurationInput; opsPerWorker?: undefined };
 
-export interface StressThresholds {
+export interface StressThresholds extends ResourceThresholds {
   /** Share of operations that succeeded: `'>95%'`. */
   successRate?: MetricCondition;
   errorRate?: MetricCondition;
@@ -34,19 +34,6 @@ export interface StressThresholds {
   min?: MetricCondition;
   max?: MetricCondition;
   median?: MetricCondition;
-  /** Highest RSS of volley's process: `'<500MB'`. */
-  peakMemory?: MetricCondition;
-  /** Mean RSS over the run. */
-  meanMemory?: MetricCondition;
-  /** Fitted memory growth over the run (leak detection): `'<50MB'`. */
-  memoryGrowth?: MetricCondition;
-  /** CPU of volley's process, percent of one core: `'<90%'`. */
-  peakCpu?: MetricCondition;
-  meanCpu?: MetricCondition;
-  /** The same, of the processes given with `--monitor-pid` (the highest of them). */
-  targetPeakMemory?: MetricCondition;
-  targetMemoryGrowth?: MetricCondition;
-  targetPeakCpu?: MetricCondition;
   /** With `levels`: throughput per worker relative to the lowest level: `'>70%'`. */
   scalingEfficiency?: MetricCondition;
   /** With `levels`: p95 relative to the lowest level: `'<3x'`. */

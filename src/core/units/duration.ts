@@ -73,6 +73,12 @@ export type DurationStyle =
   | 'significant'
   | 'verdict';
 
+/**
+ * A duration as a user writes it: text with a unit (`'250ms'`, `'30s'`, `'1h30m'`) or a bare
+ * number of seconds, everywhere volley takes one.
+ */
+export type DurationInput = string | number;
+
 /** Milliseconds as people read them, in `style` (see DurationStyle). */
 export function formatDuration(ms: number, style: DurationStyle = 'compact', extraDigits = 0): string {
   switch (style) {

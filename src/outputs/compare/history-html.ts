@@ -6,23 +6,13 @@
 
 import type { TrendPoint } from '../../compare/trend.js';
 import { formatCount, formatDuration, formatPercent, formatRate, MISSING } from '../../core/units/index.js';
+import type { TrendChartData } from './browser/trend-chart-data.js';
 import { formatWhen } from './cells.js';
 import { REGRESSION_BEGAN, trendVerdictText } from './history-cells.js';
 import { escapeHtml, htmlPage, jsonForScript, verdictClass } from './html-page.js';
 import { type PageAssets, pageAssets } from '../assets.js';
 
-/** What the page script reads: one array per series, x in Unix seconds. */
-interface ChartData {
-  t: number[];
-  p50: (number | null)[];
-  p95: (number | null)[];
-  p99: (number | null)[];
-  rps: number[];
-  errors: (number | null)[];
-  began: number[];
-}
-
-function chartData(points: readonly TrendPoint[]): ChartData {
+function chartData(points: readonly TrendPoint[]): TrendChartData {
   const t = points.map((p) => Date.parse(p.startedAt) / 1000);
   return {
     t,

@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import type { LoadDefinition } from '../../../src/api/define.js';
+import type { LoadDefinition } from '../../../src/engine/scenario-definition.js';
 import { DEFAULT_OPTIONS, type OptionName, type RunOptions } from '../../../src/config/run-options.js';
 import { resolveLoad } from '../../../src/engine/resolve-load.js';
 

@@ -5,17 +5,7 @@
  */
 
 import type UPlot from 'uplot';
-
-/** What history-html.ts embeds: one array per series, x in Unix seconds. */
-interface TrendData {
-  t: number[];
-  p50: (number | null)[];
-  p95: (number | null)[];
-  p99: (number | null)[];
-  rps: number[];
-  errors: (number | null)[];
-  began: number[];
-}
+import type { TrendChartData as TrendData } from './trend-chart-data.js';
 
 type SeriesSpec = [label: string, stroke: string];
 
