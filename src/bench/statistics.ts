@@ -11,7 +11,7 @@
  */
 
 import { meanMarginOfError } from '../compare/welch.js';
-import { createHistogram, encodeHistogram, type Histogram } from '../metrics/histogram.js';
+import { createHistogram, EMPTY_LATENCY, encodeHistogram, type Histogram } from '../metrics/histogram.js';
 import type { LatencyStats } from '../metrics/result.js';
 
 const NS_PER_MS = 1e6;
@@ -70,17 +70,9 @@ export function summarize(acc: SampleAccumulator): BenchStats {
   const n = acc.count;
   if (n === 0) {
     return {
+      ...EMPTY_LATENCY,
       count: 0,
       totalMs: 0,
-      min: 0,
-      mean: 0,
-      max: 0,
-      stdev: 0,
-      p50: 0,
-      p90: 0,
-      p95: 0,
-      p99: 0,
-      p999: 0,
       opsPerSec: null,
       sem: 0,
       moe: 0,

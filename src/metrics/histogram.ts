@@ -49,6 +49,20 @@ function ms(us: number): number {
   return Math.round(us) / US_PER_MS;
 }
 
+/**
+ * A stored histogram that can be read and holds values, or null: absent (`''`), empty, or
+ * unreadable (a hand-edited or truncated result.json, whose reports still render without it).
+ */
+export function decodeUsableHistogram(encoded: string): Histogram | null {
+  if (encoded === '') return null;
+  try {
+    const histogram = decodeHistogram(encoded);
+    return histogram.totalCount > 0 ? histogram : null;
+  } catch {
+    return null;
+  }
+}
+
 export const EMPTY_LATENCY: LatencyStats = Object.freeze({
   min: 0,
   mean: 0,

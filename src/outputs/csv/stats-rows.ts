@@ -15,7 +15,7 @@
  * floats.
  */
 
-import { createHistogram, decodeHistogram, type Histogram } from '../../metrics/histogram.js';
+import { createHistogram, decodeUsableHistogram, type Histogram } from '../../metrics/histogram.js';
 import type { EndpointStats, LatencyStats, RequestStats, Result } from '../../metrics/result.js';
 import type { CsvCell } from './csv-text.js';
 import { AGGREGATED, LOCUST_PERCENTILES, NOT_AVAILABLE } from './locust-columns.js';
@@ -40,17 +40,6 @@ export interface StatsRow {
   latency: LatencyView | null;
 }
 
-/** The stored histogram, or null when absent, empty or unreadable. */
-function usableHistogram(encoded: string): Histogram | null {
-  if (encoded === '') return null;
-  try {
-    const histogram = decodeHistogram(encoded);
-    return histogram.totalCount > 0 ? histogram : null;
-  } catch {
-    return null;
-  }
-}
-
 function fromHistogram(histogram: Histogram): (fraction: number) => number {
   return (fraction) => histogram.getValueAtPercentile(fraction * 100) / 1000;
 }
@@ -70,7 +59,7 @@ function fromLatencyStats(stats: LatencyStats): (fraction: number) => number | n
 
 function singleView(stats: RequestStats): LatencyView | null {
   if (stats.requests === 0) return null;
-  const histogram = usableHistogram(stats.histogram);
+  const histogram = decodeUsableHistogram(stats.histogram);
   return {
     min: stats.latency.min,
     mean: stats.latency.mean,
@@ -94,7 +83,7 @@ function mergedView(members: readonly EndpointStats[]): LatencyView | null {
     weightedMean += member.latency.mean * member.requests;
     min = Math.min(min, member.latency.min);
     max = Math.max(max, member.latency.max);
-    const histogram = usableHistogram(member.histogram);
+    const histogram = decodeUsableHistogram(member.histogram);
     if (histogram === null) sum = null;
     else sum?.add(histogram);
   }

@@ -9,7 +9,7 @@
  * resolve percentiles up to about 1 - 1/n, so the curve stops at x = log10(n) (at most 5).
  */
 
-import { decodeHistogram, type Histogram } from '../../metrics/histogram.js';
+import { decodeUsableHistogram } from '../../metrics/histogram.js';
 
 /** Points per unit of x (one "nine"). */
 const STEPS_PER_NINE = 20;
@@ -38,17 +38,6 @@ function positionsTo(extent: number): number[] {
   return positions;
 }
 
-function decode(encoded: string): Histogram | null {
-  if (encoded === '') return null;
-  try {
-    const histogram = decodeHistogram(encoded);
-    return histogram.totalCount > 0 ? histogram : null;
-  } catch {
-    // A hand-edited or truncated result.json: the report still renders, without this curve.
-    return null;
-  }
-}
-
 export interface PercentileCurves {
   /** Axis positions shared by every curve (see the module comment), ascending. */
   x: number[];
@@ -61,7 +50,7 @@ export interface PercentileCurves {
 
 /** The curves of several encoded histograms (µs) on one shared axis. */
 export function percentileCurves(encoded: readonly string[]): PercentileCurves {
-  const histograms = encoded.map(decode);
+  const histograms = encoded.map(decodeUsableHistogram);
   const extents = histograms.map((h) => (h === null ? 0 : ninesExtent(h.totalCount)));
   const widest = Math.max(0, ...extents);
   const x = widest === 0 ? [] : [...new Set([...positionsTo(widest), ...extents.filter((e) => e > 0)])];
