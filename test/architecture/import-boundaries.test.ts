@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findCycle, folderImports, readAllowedArrows } from './import-graph.js';
+import { findCycle, folderImports, readAllowedArrows, readLayerRanks } from './import-graph.js';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const MAP = readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');
@@ -22,6 +22,16 @@ describe('the architecture map', () => {
     expect(missing, 'folders the map in docs/architecture.md does not describe').toEqual([]);
     const gone = [...arrows.keys()].filter((folder) => folder !== 'core' && folder !== 'index' && !folders.includes(folder));
     expect(gone, 'folders on the map that no longer exist').toEqual([]);
+  });
+
+  it('draws every folder in its layers, each arrow pointing to a lower row', () => {
+    const folders = new Set([...arrows.keys()].filter((folder) => folder !== 'index'));
+    const ranks = readLayerRanks(MAP, folders);
+    expect([...folders].filter((folder) => !ranks.has(folder)), 'folders missing from the drawing').toEqual([]);
+    const upward = [...arrows].flatMap(([from, allowed]) =>
+      allowed === '*' ? [] : [...allowed].filter((to) => (ranks.get(to) ?? 0) >= (ranks.get(from) ?? 0)).map((to) => `${from} -> ${to}`),
+    );
+    expect(upward, 'arrows the drawing shows pointing up or sideways').toEqual([]);
   });
 
   it('is acyclic', () => {
@@ -61,6 +71,12 @@ describe('the graph reader', () => {
     expect(read.get('a')).toEqual(new Set());
     expect(read.get('b')).toEqual(new Set(['a', 'c']));
     expect(read.get('cli')).toBe('*');
+  });
+
+  it('ranks the folders of the layer drawing, top line highest', () => {
+    const drawing = ['Drawn as layers:', '', '```text', '  cli            anything', '  a     b        two', '  core', '```'].join('\n');
+    const ranks = readLayerRanks(drawing, new Set(['cli', 'a', 'b', 'core']));
+    expect(Object.fromEntries(ranks)).toEqual({ cli: 3, a: 2, b: 2, core: 1 });
   });
 
   it('finds a cycle and returns none for a tree', () => {

@@ -92,3 +92,21 @@ export function findCycle(edges: ReadonlyMap<string, ReadonlySet<string>>): stri
   }
   return undefined;
 }
+
+/**
+ * The rows of the map's layer drawing (the first `text` block after "Drawn as layers"): each
+ * folder named at the start of a line gets that line's rank, the top line highest.
+ */
+export function readLayerRanks(markdown: string, folders: ReadonlySet<string>): Map<string, number> {
+  const start = markdown.indexOf('Drawn as layers');
+  const block = /```text\n([\s\S]*?)```/.exec(markdown.slice(start))?.[1] ?? '';
+  const lines = block.split('\n').filter((line) => line.trim() !== '');
+  const ranks = new Map<string, number>();
+  lines.forEach((line, index) => {
+    for (const word of line.trim().split(/\s+/)) {
+      if (!folders.has(word)) break;
+      ranks.set(word, lines.length - index);
+    }
+  });
+  return ranks;
+}
