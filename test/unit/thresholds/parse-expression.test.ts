@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isVolleyError } from '../../../src/errors.js';
 import type { ThresholdMetric } from '../../../src/thresholds/index.js';
-import { parseThresholdExpression, parseThresholds } from '../../../src/thresholds/index.js';
+import { formatSelector, parseThresholdExpression, parseThresholds } from '../../../src/thresholds/index.js';
 
 function errorOf(text: string): { message: string; details: readonly string[]; code: string } {
   try {
@@ -148,6 +148,19 @@ describe('selectors', () => {
       method: 'POST',
       tag: 'a',
     });
+  });
+
+  it('reads group= (a vu.group() path, nested groups joined with ›) and writes it back in the string form', () => {
+    const spec = parseThresholdExpression('group=checkout › pay:p95<2s');
+    expect(spec.filter).toEqual({ group: 'checkout › pay' });
+    expect(spec).toMatchObject({ metric: P(95), op: '<', value: 2000 });
+    expect(formatSelector({ user: 'Buyer', group: 'checkout' })).toBe('Buyer,group=checkout');
+    const object = parseThresholds([{ group: 'checkout', p95: '<2s' }]);
+    expect(object[0]?.filter).toEqual({ group: 'checkout' });
+  });
+
+  it('keeps a measure row name with ":" and spaces whole', () => {
+    expect(parseThresholdExpression('name=db: insert lease:p95<20ms').filter).toEqual({ name: 'db: insert lease' });
   });
 
   it('accepts user= as well as a bare word', () => {
