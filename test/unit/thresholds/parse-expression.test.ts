@@ -155,7 +155,7 @@ describe('selectors', () => {
     expect(spec.filter).toEqual({ group: 'checkout › pay' });
     expect(spec).toMatchObject({ metric: P(95), op: '<', value: 2000 });
     expect(formatSelector({ user: 'Buyer', group: 'checkout' })).toBe('Buyer,group=checkout');
-    const object = parseThresholds([{ group: 'checkout', p95: '<2s' }]);
+    const object = parseThresholds([{ group: 'checkout', p95: '<2s' }], 'scenario');
     expect(object[0]?.filter).toEqual({ group: 'checkout' });
   });
 
