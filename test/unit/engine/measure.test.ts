@@ -283,6 +283,24 @@ describe('vu.group()', () => {
     ]);
   });
 
+  it('counts from when the iteration was due, and leaves the due time to the first request or measure inside', async () => {
+    const { clock, recorder, user } = setup(async (vu) => {
+      await vu.group('flow', async () => {
+        await vu.measure('first', () => {
+          clock.time += 2;
+        });
+        await vu.measure('second', () => {
+          clock.time += 3;
+        });
+      });
+    });
+    await user.iterate(clock.time - 20);
+    const rows = recorder.flush(1).endpoints;
+    expect(onlySampleMs(row(rows, 'GROUP', 'flow'))).toBeCloseTo(25, 1);
+    expect(onlySampleMs(row(rows, 'CUSTOM', 'flow › first'))).toBeCloseTo(22, 1);
+    expect(onlySampleMs(row(rows, 'CUSTOM', 'flow › second'))).toBeCloseTo(3, 2);
+  });
+
   it('gives the task its own scope back after the group, even when it threw', async () => {
     const { recorder, user, http } = setup(async (vu) => {
       const before = http.scope;
