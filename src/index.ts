@@ -43,6 +43,7 @@ export type { ResourceSummary } from './monitor/resource-summary.js';
 export type { CompletedStress, ErroredStress, StressLevelResult, StressResult } from './bench/stress/stress-result.js';
 export { between, constant, constantPacing, constantThroughput } from './api/wait-time.js';
 export type { VuContext } from './engine/vu-context.js';
+export type { MeasureOptions } from './engine/vu-context.js';
 export type { WaitTime } from './engine/wait-time.js';
 export type { VolleyErrorCode } from './errors.js';
 export { type AssertableResult, assertPassed, ThresholdsFailedError } from './api/assert-passed.js';

@@ -4,6 +4,7 @@
  */
 
 import type { MetricsRecorder } from '../metrics/recorder.js';
+import { ScopeRows } from './scope-rows.js';
 import type { UserClassSpec } from './user-class.js';
 import { WeightedChoice } from './weighted-choice.js';
 
@@ -22,6 +23,8 @@ export interface CompiledClass {
   readonly onStartErrorRow: number;
   readonly onStopErrorRow: number;
   readonly choice: WeightedChoice;
+  /** The rows of `vu.measure()` and the scopes of `vu.group()`, resolved once per name. */
+  readonly rows: ScopeRows;
 }
 
 export function compileClass(
@@ -31,6 +34,9 @@ export function compileClass(
 ): CompiledClass {
   const taskScopes = spec.tasks.map((task) => recorder.scope(scenario, spec.name, task.tags));
   const lifecycleScope = recorder.scope(scenario, spec.name, []);
+  const rows = new ScopeRows(recorder, scenario, spec.name);
+  spec.tasks.forEach((task, i) => rows.register(taskScopes[i] as number, task.tags));
+  rows.register(lifecycleScope, []);
   return {
     spec,
     scenario,
@@ -42,5 +48,6 @@ export function compileClass(
     onStartErrorRow: recorder.endpoint(lifecycleScope, TASK_METHOD, 'onStart'),
     onStopErrorRow: recorder.endpoint(lifecycleScope, TASK_METHOD, 'onStop'),
     choice: new WeightedChoice(spec.tasks.map((task) => task.weight)),
+    rows,
   };
 }

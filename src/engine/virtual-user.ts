@@ -15,8 +15,11 @@ import type { Clock } from '../core/clock.js';
 import type { CompiledClass } from './compiled-class.js';
 import type { IterationBudget } from './iteration-budget.js';
 import { Random } from '../core/random.js';
-import type { VuContext } from './vu-context.js';
+import type { MeasureOptions, VuContext } from './vu-context.js';
 import { type DurationInput, toMs } from './wait-time.js';
+import { describeError } from './error-text.js';
+import { Measurements } from './measurements.js';
+
 
 export interface VirtualUserEnvironment {
   readonly recorder: MetricsRecorder;
@@ -56,9 +59,18 @@ class Context implements VuContext<object, unknown> {
     readonly signal: AbortSignal,
     private readonly clock: Clock,
     private readonly source: Random,
+    readonly measurements: Measurements,
   ) {}
 
   check: VuContext['check'] = (response, checks, options) => check(response, checks, options);
+
+  measure<T>(name: string, fn: () => T | Promise<T>, options?: MeasureOptions): Promise<T> {
+    return this.measurements.measure(name, fn, options);
+  }
+
+  group<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+    return this.measurements.group(name, fn);
+  }
 
   sleep(duration: DurationInput): Promise<void> {
     return this.clock.sleep(typeof duration === 'number' && duration >= 0 ? duration * 1000 : toMs(duration, 'vu.sleep()'), this.signal);
@@ -92,6 +104,7 @@ export class VirtualUser {
       env.killSignal,
       env.clock,
       this.random,
+      new Measurements(env.recorder, env.clock, http, compiled.rows),
     );
   }
 
@@ -180,17 +193,11 @@ export class VirtualUser {
       }
       return true;
     } catch (error) {
-      // Errors caused by the run being killed are the run's doing, not the script's.
-      if (!this.env.killSignal.aborted) this.env.recorder.error(errorRow, 'task', describeError(error));
+      // Errors caused by the run being killed are the run's doing, not the script's; one a
+      // measure or group recorded already is not counted twice.
+      if (!this.env.killSignal.aborted && !this.context.measurements.recorded(error))
+        this.env.recorder.error(errorRow, 'task', describeError(error));
       return false;
     }
   }
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof Error)
-    return error.message === ''
-      ? error.name
-      : `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
-  return String(error);
 }

@@ -35,6 +35,27 @@ export interface VuContext<State extends object = Record<string, unknown>, Data 
   sleep(duration: DurationInput): Promise<void>;
   /** A uniform draw in [0, 1) from this user's own generator: reproducible with `--seed`. */
   random(): number;
+  /**
+   * Times `fn` (sync or async) as one sample of a stats row of its own, keyed by `name` and
+   * `type` (the Type column, upper-cased; default `CUSTOM`): `vu.measure('db: insert lease', () =>
+   * pool.query(sql), { type: 'sql' })`. Resolves with what `fn` returned; when `fn` throws, the
+   * sample fails with the error's message and the same error is thrown on (the task does not
+   * count it again). `bytes` counts as bytes received.
+   */
+  measure<T>(name: string, fn: () => T | Promise<T>, options?: MeasureOptions): Promise<T>;
+  /**
+   * Runs `fn` as the group `name`: the whole call is one row of type `GROUP`, and every request
+   * and measure inside it is recorded in rows of the group (`checkout › /api/pay`), selectable
+   * with `group=checkout` in thresholds. Groups nest (`checkout › pay`).
+   */
+  group<T>(name: string, fn: () => T | Promise<T>): Promise<T>;
+}
+
+export interface MeasureOptions {
+  /** The row's Type column (`SQL`, `QUEUE`, `SDK`…), upper-cased; default `CUSTOM`. */
+  type?: string;
+  /** Bytes this call received, counted as bytes in. */
+  bytes?: number;
 }
 
 export type TaskFunction<State extends object = Record<string, unknown>, Data = unknown> = (

@@ -10,11 +10,20 @@ export interface EndpointKey {
   user: string;
   name: string;
   method: string;
+  /**
+   * The `vu.group()` path the row was recorded in (`checkout › pay`), absent outside any group.
+   * The row's name then starts with it (`checkout › /api/pay`), so every report shows it as it is.
+   */
+  group?: string;
 }
+
+/** How nested group names join into a path, and a group path and a name into a row name. */
+export const GROUP_SEPARATOR = ' › ';
 
 /** A stable string form of a key, for maps off the hot path (aggregation, comparison). */
 export function endpointKeyId(key: EndpointKey): string {
-  return `${key.scenario}\u0000${key.user}\u0000${key.method}\u0000${key.name}`;
+  const id = `${key.scenario}\u0000${key.user}\u0000${key.method}\u0000${key.name}`;
+  return key.group === undefined ? id : `${id}\u0000${key.group}`;
 }
 
 /** How a person reads a key in a table or an error list: `AuthUser POST /login`. */

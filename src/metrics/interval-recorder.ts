@@ -9,7 +9,7 @@
  */
 
 import { assembleDecoded, type DecodedRow, type DecodedSnapshot } from './decoded-snapshot.js';
-import type { EndpointKey } from './endpoint-key.js';
+import { type EndpointKey, GROUP_SEPARATOR } from './endpoint-key.js';
 import { createHistogram, encodeHistogram, type Histogram } from './histogram.js';
 import { redactSecrets } from './redact.js';
 import { isOverflowKey, MAX_ROWS, overflowKey } from './limits.js';
@@ -30,6 +30,8 @@ interface Scope {
   scenario: string;
   user: string;
   tags: readonly string[];
+  /** The `vu.group()` path, '' outside any group. */
+  group: string;
   byMethod: Map<string, Map<string, number>>;
   checks: Map<string, number>;
 }
@@ -100,8 +102,8 @@ export class IntervalRecorder implements MetricsRecorder {
     this.errors = new RecorderErrors(this.redact);
   }
 
-  scope(scenario: string, user: string, tags: readonly string[]): number {
-    this.scopes.push({ scenario, user, tags, byMethod: new Map(), checks: new Map() });
+  scope(scenario: string, user: string, tags: readonly string[], group = ''): number {
+    this.scopes.push({ scenario, user, tags, group, byMethod: new Map(), checks: new Map() });
     return this.scopes.length - 1;
   }
 
@@ -117,7 +119,10 @@ export class IntervalRecorder implements MetricsRecorder {
     if (id !== undefined) return id;
     // A name taken from a URL can carry a token in its query; the row shows it redacted.
     const shown = this.redact ? redactSecrets(name) : name;
-    const key = { scenario: owner.scenario, user: owner.user, name: shown, method };
+    const key: EndpointKey =
+      owner.group === ''
+        ? { scenario: owner.scenario, user: owner.user, name: shown, method }
+        : { scenario: owner.scenario, user: owner.user, name: owner.group + GROUP_SEPARATOR + shown, method, group: owner.group };
     if (this.namedRows >= MAX_ROWS && this.findRow(key) === -1) {
       // Not remembered under its own name: the map would grow with every distinct URL.
       return this.rowFor(overflowKey(key), owner.tags);
@@ -141,9 +146,11 @@ export class IntervalRecorder implements MetricsRecorder {
     if (failed) row.failures++;
     row.bytesIn += bytesIn;
     row.bytesOut += bytesOut;
-    row.statuses[status < STATUS_SLOTS ? status : STATUS_SLOTS - 1]!++;
     // HDR histograms discern values >= 1; a sub-microsecond failure still counts as 1 µs.
     row.latency.recordValue(durationUs >= 1 ? Math.round(durationUs) : 1);
+    // A sample that is no HTTP request (NOT_HTTP_STATUS) has neither a status nor a first byte.
+    if (status < 0) return;
+    row.statuses[status < STATUS_SLOTS ? status : STATUS_SLOTS - 1]!++;
     row.ttfb.recordValue(ttfbUs >= 1 ? Math.round(ttfbUs) : 1);
   }
 
@@ -280,7 +287,8 @@ export class IntervalRecorder implements MetricsRecorder {
         r.key.scenario === key.scenario &&
         r.key.user === key.user &&
         r.key.method === key.method &&
-        r.key.name === key.name,
+        r.key.name === key.name &&
+        r.key.group === key.group,
     );
   }
 

@@ -4,14 +4,24 @@
  * (scope, method, name), then record plain numbers. Implementations must not allocate per call.
  */
 
+/**
+ * The status of a sample that is not an HTTP response (`vu.measure()`, `vu.group()`): it counts
+ * no status code and no time to first byte, so HTTP-only figures stay HTTP's.
+ */
+export const NOT_HTTP_STATUS = -1;
+
 export interface MetricsRecorder {
-  /** Registers a (scenario, user class, task tags) context; called once per task at start. */
-  scope(scenario: string, user: string, tags: readonly string[]): number;
+  /**
+   * Registers a (scenario, user class, task tags) context; called once per task at start, and once
+   * per `vu.group()` path (`checkout › pay`) met in it, whose rows then carry the group.
+   */
+  scope(scenario: string, user: string, tags: readonly string[], group?: string): number;
   /** The numeric id of a stats row; a Map lookup once the row exists. */
   endpoint(scope: number, method: string, name: string): number;
   /**
    * One finished request. Durations are microseconds from when the request was due (which is
-   * when it was sent, except in open-model runs that started it late).
+   * when it was sent, except in open-model runs that started it late). `status` is
+   * NOT_HTTP_STATUS for a sample that is no HTTP request (its `ttfbUs` is then ignored).
    */
   record(
     endpoint: number,

@@ -63,6 +63,8 @@ export function parseResult(text: string, file: string): Result {
         for (const field of KEY_STRINGS) {
           if (typeof row[field] !== 'string') problems.push(`${where}.${field} is not a string`);
         }
+        // A row recorded inside a vu.group() carries its path; older results have none.
+        if (row.group !== undefined && typeof row.group !== 'string') problems.push(`${where}.group is not a string`);
       }
     });
   }

@@ -3,7 +3,7 @@
  * or `METHOD name`, so `POST /api/login` and `/api/login` both select the login row.
  */
 
-import type { EndpointKey } from './endpoint-key.js';
+import { type EndpointKey, GROUP_SEPARATOR } from './endpoint-key.js';
 import type { RowFilter } from './stats-source.js';
 
 export function matchesRow(filter: RowFilter, key: EndpointKey, tags: ReadonlySet<string>): boolean {
@@ -11,6 +11,7 @@ export function matchesRow(filter: RowFilter, key: EndpointKey, tags: ReadonlySe
   if (filter.user !== undefined && filter.user !== key.user) return false;
   if (filter.method !== undefined && filter.method.toUpperCase() !== key.method) return false;
   if (filter.tag !== undefined && !tags.has(filter.tag)) return false;
+  if (filter.group !== undefined && !inGroup(filter.group, key.group)) return false;
   if (filter.name !== undefined && filter.name !== key.name && filter.name !== `${key.method} ${key.name}`) {
     return false;
   }
@@ -20,6 +21,13 @@ export function matchesRow(filter: RowFilter, key: EndpointKey, tags: ReadonlySe
 /** Checks are kept per user class, so only class-level selectors apply to them. */
 export function matchesCheckOwner(filter: RowFilter, scenario: string, user: string): boolean {
   if (filter.name !== undefined || filter.method !== undefined || filter.tag !== undefined) return false;
+  if (filter.group !== undefined) return false;
   if (filter.scenario !== undefined && filter.scenario !== scenario) return false;
   return filter.user === undefined || filter.user === user;
+}
+
+/** A row recorded in `group` or in a group nested in it (`checkout` holds `checkout › pay`). */
+function inGroup(group: string, rowGroup: string | undefined): boolean {
+  if (rowGroup === undefined) return false;
+  return rowGroup === group || (rowGroup.length > group.length && rowGroup.startsWith(group + GROUP_SEPARATOR));
 }

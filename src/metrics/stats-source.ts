@@ -12,6 +12,11 @@ export interface RowFilter {
   method?: string;
   tag?: string;
   /**
+   * A `vu.group()` path: selects the rows recorded inside that group, nested groups included
+   * (`checkout` selects rows of `checkout` and of `checkout › pay`), not the group's own row.
+   */
+  group?: string;
+  /**
    * A named phase (a step of a step load): its name, or the start of it up to `/` or `:`
    * (`step 3` selects `step 3/5: 30 users`). It selects the phase's requests as a whole.
    */

@@ -1,7 +1,7 @@
 /**
  * Selectors: which stats rows a threshold looks at. In string form a selector is the text before
- * the metric (`AuthUser`, `name=GET /health`, `tag=smoke,method=GET`); in object form it is the
- * `user`/`name`/`method`/`tag`/`scenario` keys. Both become a `RowFilter`, and `formatSelector`
+ * the metric (`AuthUser`, `name=GET /health`, `tag=smoke,method=GET`, `group=checkout`); in object form it
+ * is the `user`/`name`/`method`/`tag`/`scenario`/`group` keys. Both become a `RowFilter`, and `formatSelector`
  * writes a filter back in the string form so every threshold reads the same way in reports.
  */
 
@@ -10,9 +10,9 @@ import { describeValue } from './describe-value.js';
 
 export type SelectorKey = keyof RowFilter;
 
-export const SELECTOR_KEYS: readonly SelectorKey[] = ['user', 'name', 'method', 'tag', 'scenario', 'phase'];
+export const SELECTOR_KEYS: readonly SelectorKey[] = ['user', 'name', 'method', 'tag', 'scenario', 'group', 'phase'];
 
-const SELECTOR_HINT = 'use user=, name=, method=, tag=, scenario=, phase=, or a bare user class name';
+const SELECTOR_HINT = 'use user=, name=, method=, tag=, scenario=, group=, phase=, or a bare user class name';
 
 export function isSelectorKey(key: string): key is SelectorKey {
   return (SELECTOR_KEYS as readonly string[]).includes(key);

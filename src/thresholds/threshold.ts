@@ -70,6 +70,8 @@ export interface ThresholdObject {
   tag?: string;
   /** Only requests from this scenario, when a run has several. */
   scenario?: string;
+  /** Only rows recorded inside this `vu.group()` path or a group nested in it (`'checkout'`). */
+  group?: string;
   /**
    * Only the requests of this phase (a step of a step load), by its name or the start of it
    * (`'step 3'` for `step 3/5: 30 users`); on its own, without other selectors or a window.

@@ -66,6 +66,15 @@ describe('decodeFrame', () => {
     expect(decodeFrame(toWorkerSchema, text(assign), false)).toEqual({ ok: true, message: assign });
   });
 
+  it("keeps a row's group and takes a row with no status (a vu.measure or vu.group row)", () => {
+    const sent = snapshot();
+    const measured = sent.endpoints[0]!;
+    measured.key = { scenario: '', user: 'A', name: 'checkout › db', method: 'SQL', group: 'checkout' };
+    measured.statusCodes = {};
+    const frame = { type: 'snapshot', snapshot: sent, loopDelayP99Ms: 1 };
+    expect(decodeFrame(fromWorkerSchema, text(frame), false)).toEqual({ ok: true, message: frame });
+  });
+
   it('names what is wrong with a bad frame', () => {
     const problem = (data: Buffer, binary = false): string | undefined => {
       const decoded = decodeFrame(fromWorkerSchema, data, binary);

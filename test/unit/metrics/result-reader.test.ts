@@ -44,6 +44,13 @@ describe('reading a result document', () => {
     );
   });
 
+  it("reads a row's group (a vu.group() path) when it has one, and checks it is text", () => {
+    const grouped = { ...valid, endpoints: [{ ...valid.endpoints[0], name: 'checkout › /', group: 'checkout' }] };
+    expect(parseResult(JSON.stringify(grouped), 'x.json')).toEqual(grouped);
+    const bad = { ...valid, endpoints: [{ ...valid.endpoints[0], group: 3 }] };
+    expect(problem(JSON.stringify(bad))).toContain('endpoints[0].group is not a string');
+  });
+
   it('says how many more problems there are', () => {
     expect(problem(JSON.stringify({ schema: 1 }))).toMatch(/; and \d+ more$/);
   });

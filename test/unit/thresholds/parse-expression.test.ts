@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isVolleyError } from '../../../src/errors.js';
 import type { ThresholdMetric } from '../../../src/thresholds/index.js';
-import { parseThresholdExpression, parseThresholds } from '../../../src/thresholds/index.js';
+import { formatSelector, parseThresholdExpression, parseThresholds } from '../../../src/thresholds/index.js';
 
 function errorOf(text: string): { message: string; details: readonly string[]; code: string } {
   try {
@@ -150,25 +150,38 @@ describe('selectors', () => {
     });
   });
 
+  it('reads group= (a vu.group() path, nested groups joined with ›) and writes it back in the string form', () => {
+    const spec = parseThresholdExpression('group=checkout › pay:p95<2s');
+    expect(spec.filter).toEqual({ group: 'checkout › pay' });
+    expect(spec).toMatchObject({ metric: P(95), op: '<', value: 2000 });
+    expect(formatSelector({ user: 'Buyer', group: 'checkout' })).toBe('Buyer,group=checkout');
+    const object = parseThresholds([{ group: 'checkout', p95: '<2s' }], 'scenario');
+    expect(object[0]?.filter).toEqual({ group: 'checkout' });
+  });
+
+  it('keeps a measure row name with ":" and spaces whole', () => {
+    expect(parseThresholdExpression('name=db: insert lease:p95<20ms').filter).toEqual({ name: 'db: insert lease' });
+  });
+
   it('accepts user= as well as a bare word', () => {
     expect(parseThresholdExpression('user=Auth User:p95<1s').filter).toEqual({ user: 'Auth User' });
   });
 
   it('rejects unknown keys, repeated keys, empty parts and an empty selector', () => {
     expect(errorOf('foo=bar:p95<1s').details).toEqual([
-      "threshold 'foo=bar:p95<1s': unknown selector key 'foo' (use user=, name=, method=, tag=, scenario=, phase=, or a bare user class name)",
+      "threshold 'foo=bar:p95<1s': unknown selector key 'foo' (use user=, name=, method=, tag=, scenario=, group=, phase=, or a bare user class name)",
     ]);
     expect(errorOf('user=A,B:p95<1s').details).toEqual([
       "threshold 'user=A,B:p95<1s': selector key 'user' is given twice",
     ]);
     expect(errorOf('A,,tag=x:p95<1s').details).toEqual([
-      "threshold 'A,,tag=x:p95<1s': empty part in selector 'A,,tag=x' (use user=, name=, method=, tag=, scenario=, phase=, or a bare user class name)",
+      "threshold 'A,,tag=x:p95<1s': empty part in selector 'A,,tag=x' (use user=, name=, method=, tag=, scenario=, group=, phase=, or a bare user class name)",
     ]);
     expect(errorOf('tag=:p95<1s').details).toEqual([
       "threshold 'tag=:p95<1s': selector tag must be a non-empty string, got ''",
     ]);
     expect(errorOf(':p95<1s').details).toEqual([
-      "threshold ':p95<1s': nothing before ':' (use user=, name=, method=, tag=, scenario=, phase=, or a bare user class name, or drop the ':')",
+      "threshold ':p95<1s': nothing before ':' (use user=, name=, method=, tag=, scenario=, group=, phase=, or a bare user class name, or drop the ':')",
     ]);
   });
 
@@ -215,7 +228,7 @@ describe('errors', () => {
   it('reports the selector and the metric problems of one expression together', () => {
     const { details, message } = errorOf('bogus=1:latency<1s');
     expect(details).toEqual([
-      "threshold 'bogus=1:latency<1s': unknown selector key 'bogus' (use user=, name=, method=, tag=, scenario=, phase=, or a bare user class name)",
+      "threshold 'bogus=1:latency<1s': unknown selector key 'bogus' (use user=, name=, method=, tag=, scenario=, group=, phase=, or a bare user class name)",
       "threshold 'bogus=1:latency<1s': unknown metric 'latency' (use one of count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks, memoryGrowth, peakMemory, targetMemoryGrowth, targetPeakMemory)",
     ]);
     expect(message).toBe(details.join('\n'));
