@@ -6,8 +6,8 @@
  *   npx volley bench benchmarks.bench.ts --json results/benchmarks.json       # keep a baseline
  *   npx volley bench benchmarks.bench.ts --baseline results/benchmarks.json   # exit 1 on a regression
  *
- * The database is lease-db.ts, in memory like the seed's SQLite; point these at your own
- * repository to measure the real one.
+ * The database is a real SQLite in memory, as the seed's was (lease-db.ts, through
+ * better-sqlite3); point these at your own repository to measure yours.
  */
 
 import { bench } from 'volley';

@@ -6,9 +6,10 @@
  *   npx volley bench stress-tests.bench.ts
  *   npx volley bench stress-tests.bench.ts --filter storm    # one scenario
  *
- * The database (lease-db.ts) answers each query after a 2 ms round trip, through a pool of 15
- * connections that gives up after 30 s (SQLAlchemy's defaults), so concurrency queues on the
- * pool the way it does in the seed's service.
+ * The database is a real SQLite in memory (lease-db.ts, through better-sqlite3); each query
+ * also waits a 2 ms round trip, as over a network, through a pool of 15 connections that gives
+ * up after 30 s (SQLAlchemy's defaults), so concurrency queues on the pool the way it does in
+ * the seed's service.
  */
 
 import { stress } from 'volley';

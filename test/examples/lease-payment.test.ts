@@ -5,10 +5,11 @@
  * first and one at a time; the rest in parallel.
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LeaseDb, LeaseNotFoundError } from '../../examples/lease-payment/lease-db.js';
 import type { BenchReport } from '../../src/bench/bench-report.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/index.js';
 import type { Result } from '../../src/metrics/result.js';
@@ -147,6 +148,29 @@ describe('examples/lease-payment (seed 000)', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("THINK_TIME='soon'");
     });
+  });
+
+  it("keeps the benchmarks' leases and ledger in a real SQLite, on disk when given a file", async () => {
+    const file = join(tempDir(), 'leases.db');
+    const db = new LeaseDb({ file });
+    const lease = await db.createLease({ customerId: 'c-1', principalCents: 1_200_000, termMonths: 12, aprPercent: 0 });
+    expect(lease).toMatchObject({ status: 'active', balanceCents: 1_200_000, monthlyPaymentCents: 100_000 });
+    await db.appendEvent(lease.id, 'payment_succeeded', 100_000, { installment: 1 });
+    await expect(db.getLease('lease-404')).rejects.toBeInstanceOf(LeaseNotFoundError);
+    await expect(db.appendEvent('lease-404', 'payment_succeeded', 1, {})).rejects.toBeInstanceOf(LeaseNotFoundError);
+    db.close();
+    expect(existsSync(file)).toBe(true);
+
+    const reopened = new LeaseDb({ file });
+    expect(await reopened.getLease(lease.id)).toEqual(lease);
+    const next = await reopened.createLease({ customerId: 'c-2', principalCents: 100, termMonths: 1, aprPercent: 0 });
+    expect(next.id).not.toBe(lease.id);
+    const history = await reopened.history(lease.id);
+    expect(history.map((e) => [e.seq, e.type, e.amountCents, e.payload])).toEqual([
+      [1, 'lease_created', 1_200_000, '{}'],
+      [2, 'payment_succeeded', 100_000, '{"installment":1}'],
+    ]);
+    reopened.close();
   });
 
   // They keep the CPU busy, so they come after the load tests.
