@@ -8,14 +8,13 @@
  * past that they go to the recorder each time (which files them under an overflow row).
  */
 
-import { GROUP_SEPARATOR } from '../metrics/endpoint-key.js';
+import { GROUP_SEPARATOR, GROUP_TYPE } from '../metrics/endpoint-key.js';
 import { MAX_ROWS } from '../metrics/limits.js';
 import type { MetricsRecorder } from '../metrics/recorder.js';
 
 /** The type (Type column) of a `vu.measure()` row given none. */
 export const DEFAULT_MEASURE_TYPE = 'CUSTOM';
-/** The type of the row that times a whole `vu.group()`. */
-export const GROUP_TYPE = 'GROUP';
+export { GROUP_TYPE };
 
 interface ScopeInfo {
   readonly tags: readonly string[];

@@ -5,6 +5,7 @@
  */
 
 import { createHistogram, decodeHistogram, type Histogram, percentileMs } from './histogram.js';
+import { countsInTotals } from './endpoint-key.js';
 import type { Snapshot, SnapshotEndpoint } from './snapshot.js';
 
 export interface DecodedRow {
@@ -42,6 +43,7 @@ export function assembleDecoded(snapshot: Snapshot, rows: DecodedRow[]): Decoded
   let requests = 0;
   let failures = 0;
   for (const { row, latency: rowLatency } of rows) {
+    if (!countsInTotals(row.key)) continue;
     requests += row.requests;
     failures += row.failures;
     if (rowLatency !== null) latency.add(rowLatency);

@@ -20,6 +20,18 @@ export interface EndpointKey {
 /** How nested group names join into a path, and a group path and a name into a row name. */
 export const GROUP_SEPARATOR = ' › ';
 
+/** The type (method) of the row that times a whole `vu.group()`. */
+export const GROUP_TYPE = 'GROUP';
+
+/**
+ * Whether a row counts in the run's totals (the `Aggregated` row, per-class figures, the live
+ * line, a threshold without a selector). A `GROUP` row does not: it times calls that are already
+ * rows of their own, and would count them twice.
+ */
+export function countsInTotals(key: EndpointKey): boolean {
+  return key.method !== GROUP_TYPE;
+}
+
 /** A stable string form of a key, for maps off the hot path (aggregation, comparison). */
 export function endpointKeyId(key: EndpointKey): string {
   const id = `${key.scenario}\u0000${key.user}\u0000${key.method}\u0000${key.name}`;

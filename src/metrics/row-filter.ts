@@ -3,10 +3,12 @@
  * or `METHOD name`, so `POST /api/login` and `/api/login` both select the login row.
  */
 
-import { type EndpointKey, GROUP_SEPARATOR } from './endpoint-key.js';
+import { countsInTotals, type EndpointKey, GROUP_SEPARATOR } from './endpoint-key.js';
 import type { RowFilter } from './stats-source.js';
 
 export function matchesRow(filter: RowFilter, key: EndpointKey, tags: ReadonlySet<string>): boolean {
+  // A group's own row is judged only by a selector that names it (`name=checkout`, `method=GROUP`).
+  if (!countsInTotals(key) && filter.name === undefined && filter.method === undefined) return false;
   if (filter.scenario !== undefined && filter.scenario !== key.scenario) return false;
   if (filter.user !== undefined && filter.user !== key.user) return false;
   if (filter.method !== undefined && filter.method.toUpperCase() !== key.method) return false;

@@ -6,7 +6,7 @@
  */
 
 import { type DecodedSnapshot, decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
-import { type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
+import { countsInTotals, type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
 import { ErrorTable } from './error-table.js';
 import { createHistogram, percentileMs } from './histogram.js';
 import { isOverflowKey, MAX_ROWS, overflowKey } from './limits.js';
@@ -126,8 +126,10 @@ export class RunAggregate implements StatsSource {
       const endpoint = decodedRow.row;
       const row = this.rowOf(endpoint.key);
       for (const tag of endpoint.tags) row.tags.add(tag);
-      this.requests += endpoint.requests;
-      this.failures += endpoint.failures;
+      if (countsInTotals(endpoint.key)) {
+        this.requests += endpoint.requests;
+        this.failures += endpoint.failures;
+      }
       row.stats.addDecodedRow(decodedRow);
     }
     for (const error of snapshot.errors) {
@@ -205,7 +207,7 @@ export class RunAggregate implements StatsSource {
   /** Every row's figures merged, cumulative, for live displays (`Aggregated`). */
   liveTotal(): LiveEndpointRow {
     const total = new RowStats();
-    for (const row of this.rows.values()) total.addRow(row.stats);
+    for (const row of this.rows.values()) if (countsInTotals(row.key)) total.addRow(row.stats);
     return liveRow({ scenario: '', user: '', method: '', name: 'Aggregated' }, total);
   }
 
@@ -261,6 +263,8 @@ export class RunAggregate implements StatsSource {
     const endpoints: EndpointStats[] = [];
     for (const row of sortedRows) {
       if (row.stats.requests === 0 && row.stats.failures === 0) continue;
+      endpoints.push({ ...row.key, tags: [...row.tags].sort(), ...row.stats.toRequestStats(seconds) });
+      if (!countsInTotals(row.key)) continue;
       total.addRow(row.stats);
       const classId = `${row.key.scenario}\u0000${row.key.user}`;
       let owner = byClass.get(classId);
@@ -269,7 +273,6 @@ export class RunAggregate implements StatsSource {
         byClass.set(classId, owner);
       }
       owner.stats.addRow(row.stats);
-      endpoints.push({ ...row.key, tags: [...row.tags].sort(), ...row.stats.toRequestStats(seconds) });
     }
     const checks = [...this.checks.values()].sort(
       (a, b) => a.user.localeCompare(b.user) || a.name.localeCompare(b.name),

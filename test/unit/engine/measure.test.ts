@@ -312,7 +312,7 @@ describe('vu.group()', () => {
     expect(row(recorder.flush(1).endpoints, 'CUSTOM', 'after').key.group).toBeUndefined();
   });
 
-  it('group= in a threshold selects the rows inside the group and its nested groups, not the group row itself', async () => {
+  it('group= in a threshold selects the calls inside the group and its nested groups, not the GROUP rows that time them', async () => {
     const { clock, recorder, user } = setup(async (vu) => {
       await vu.measure('outside', () => {
         clock.time += 500;
@@ -337,8 +337,9 @@ describe('vu.group()', () => {
     const aggregate = new RunAggregate();
     aggregate.add(recorder.flush(1));
     const judge = (expression: string) => evaluateThreshold(parseThresholdExpression(expression), aggregate);
-    // checkout › cart (10 ms), checkout › pay (GROUP, 30 ms) and checkout › pay › charge (30 ms).
-    expect(judge('group=checkout:count==3').ok).toBe(true);
+    // checkout › cart (10 ms) and checkout › pay › charge (30 ms); the GROUP row checkout › pay
+    // times charge again, so it counts only where a selector names it (method=GROUP).
+    expect(judge('group=checkout:count==2').ok).toBe(true);
     expect(judge('group=checkout:max<50ms').ok).toBe(true);
     expect(judge('group=checkout › pay:count==1').ok).toBe(true);
     expect(judge('group=checkout,method=GROUP:count==1').ok).toBe(true);
@@ -348,5 +349,10 @@ describe('vu.group()', () => {
     expect(judge('group=nowhere:p95<1s').ok).toBe(false);
     // A measure row by name, with ':' and spaces in the name.
     expect(judge('name=checkout › pay › charge:p95<20ms').ok).toBe(false);
+    // Totals count the four measures once; the three GROUP rows are listed but not added in.
+    const measured = aggregate.measured(0, 1000);
+    expect(measured.totals.requests).toBe(4);
+    expect(measured.endpoints.filter((e) => e.method === 'GROUP')).toHaveLength(3);
+    expect(judge('count==4').ok).toBe(true);
   });
 });
