@@ -4,6 +4,8 @@
  * (scope, method, name), then record plain numbers. Implementations must not allocate per call.
  */
 
+import type { CustomMetricDeclaration } from './custom-metric.js';
+
 export interface MetricsRecorder {
   /** Registers a (scenario, user class, task tags) context; called once per task at start. */
   scope(scenario: string, user: string, tags: readonly string[]): number;
@@ -39,4 +41,8 @@ export interface MetricsRecorder {
    * Optional, like retry: only bodies a script reads are ever decoded.
    */
   bodyDecoded?(wireBytes: number, decodedBytes: number): void;
+  /** The id of a declared custom metric; once per (user, metric), never per sample. */
+  customMetric(declaration: CustomMetricDeclaration): number;
+  /** One custom-metric sample (booleans as 1 and 0); throws on a value its kind cannot take. */
+  metricSample(metric: number, value: number): void;
 }
