@@ -75,11 +75,14 @@ export class CustomMetricTotals {
     };
   }
 
-  /** Every recorded metric, by name, over `seconds`; undefined when none was recorded. */
-  stats(seconds: number): CustomMetricStats[] | undefined {
+  /**
+   * Every recorded metric, by name, over `seconds`; undefined when none was recorded. Live
+   * displays leave out the trends' encoded histograms (`encode` false).
+   */
+  stats(seconds: number, encode = true): CustomMetricStats[] | undefined {
     const totals = [...this.totals.values()].filter((t) => t.samples > 0);
     if (totals.length === 0) return undefined;
-    return totals.sort((a, b) => a.name.localeCompare(b.name)).map((total) => statsOf(total, seconds));
+    return totals.sort((a, b) => a.name.localeCompare(b.name)).map((total) => statsOf(total, seconds, encode));
   }
 }
 
@@ -89,7 +92,7 @@ function percentileOf(total: Total, percentile: number): number {
   return Math.min(total.max, total.histogram.getValueAtPercentile(percentile) / TREND_SCALE);
 }
 
-function statsOf(total: Total, seconds: number): CustomMetricStats {
+function statsOf(total: Total, seconds: number, encode: boolean): CustomMetricStats {
   const head = {
     name: total.name,
     kind: total.kind as CustomMetricKind,
@@ -113,7 +116,7 @@ function statsOf(total: Total, seconds: number): CustomMetricStats {
         p90: percentileOf(total, 90),
         p95: percentileOf(total, 95),
         p99: percentileOf(total, 99),
-        histogram: total.histogram === null ? '' : encodeHistogram(total.histogram),
+        ...(encode && total.histogram !== null ? { histogram: encodeHistogram(total.histogram) } : {}),
       };
   }
 }

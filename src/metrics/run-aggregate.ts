@@ -257,6 +257,11 @@ export class RunAggregate implements StatsSource {
     return { rows, requests, failures, seconds, latency: latencyView(merged), checks };
   }
 
+  /** The custom metrics so far, cumulative, for live displays (undefined: none recorded). */
+  liveMetrics(): CustomMetricStats[] | undefined {
+    return this.custom.stats(this.elapsedMs / 1000, false);
+  }
+
   customMetric(name: string): CustomMetricFigures | null {
     return this.custom.figures(name, this.elapsedMs / 1000);
   }
