@@ -31,7 +31,7 @@ const customMetric = z.object({
   min: z.number().finite(),
   max: z.number().finite(),
   last: z.number().finite(),
-  lastAtMs: ms,
+  lastAtMs: z.number().finite(),
   histogram,
 });
 
