@@ -4,11 +4,12 @@
  * the run (exit 1); bad declarations and undeclared names are clear errors.
  */
 
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomMetricStats, Result } from '../../src/metrics/result.js';
-import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
+import { CLI, runCli, tempDir, writeScenario } from '../helpers/cli.js';
 import { type LoopbackServer, startServer } from '../helpers/loopback-server.js';
 
 let server: LoopbackServer;
@@ -58,7 +59,7 @@ describe('custom metrics', () => {
     const file = writeScenario(dir, 'metrics.ts', SCENARIO);
     const single = join(dir, 'single.json');
     const split = join(dir, 'split.json');
-    const one = await runCli(['run', file, '-H', server.url, '--json', single, '-q']);
+    const one = await runCli(['run', file, '-H', server.url, '--json', single, '-q', '--workers', '1']);
     expect(one.stderr).toBe('');
     expect(one.code).toBe(0);
     const three = await runCli(['run', file, '-H', server.url, '--workers', '3', '--json', split, '-q']);
@@ -76,6 +77,37 @@ describe('custom metrics', () => {
     expect(byName.get('cache_hit')?.samples).toBe(30);
     expect(byName.get('acquire_ms')?.unit).toBe('ms');
     expect(byName.get('cost_usd')?.samples).toBe(30);
+  });
+
+  it('merges them from 3 remote workers, through the validated wire, into what one process records', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'metrics.ts', SCENARIO);
+    const single = join(dir, 'single.json');
+    const remote = join(dir, 'remote.json');
+    expect((await runCli(['run', file, '-H', server.url, '--json', single, '-q', '--workers', '1'])).code).toBe(0);
+    const coordinator = spawn(
+      process.execPath,
+      [CLI, 'run', file, '-H', server.url, '--expect-workers', '3', '--json', remote, '--coordinator', '--bind', '127.0.0.1:0', '-q'],
+      { env: { ...process.env, NO_COLOR: '1' } },
+    );
+    setTimeout(() => coordinator.kill('SIGKILL'), 60_000).unref();
+    let stderr = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      coordinator.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const match = /listening on 127\.0\.0\.1:(\d+)/.exec(stderr);
+        if (match !== null) resolve(Number(match[1]));
+      });
+      coordinator.once('exit', () => reject(new Error(`coordinator exited early: ${stderr}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => coordinator.once('close', resolve));
+    for (let i = 0; i < 3; i++) {
+      spawn(process.execPath, [CLI, 'worker', '--connect', `127.0.0.1:${port}`], { stdio: 'ignore' });
+    }
+    expect(await exited).toBe(0);
+    const merged = read(remote);
+    expect(merged.workers?.length).toBe(3);
+    expect(comparable(merged.metrics)).toEqual(comparable(read(single).metrics));
   });
 
   it('fails the run (exit 1) on a failing custom-metric threshold, naming it with its value', async () => {
