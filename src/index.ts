@@ -44,6 +44,9 @@ export type { CompletedStress, ErroredStress, StressLevelResult, StressResult } 
 export { between, constant, constantPacing, constantThroughput } from './api/wait-time.js';
 export type { VuContext } from './engine/vu-context.js';
 export type { MeasureOptions } from './engine/vu-context.js';
+export type { MetricHandle } from './engine/metric-handles.js';
+export type { CustomMetricKind } from './metrics/custom-metric.js';
+export type { CustomMetricStats } from './metrics/result.js';
 export type { WaitTime } from './engine/wait-time.js';
 export type { VolleyErrorCode } from './errors.js';
 export { type AssertableResult, assertPassed, ThresholdsFailedError } from './api/assert-passed.js';

@@ -6,6 +6,7 @@
  */
 
 import { z } from 'zod';
+import { CUSTOM_METRIC_KINDS, CUSTOM_METRIC_NAME, MAX_CUSTOM_METRICS } from '../metrics/custom-metric.js';
 import { SNAPSHOT_VERSION, type Snapshot } from '../metrics/snapshot.js';
 import { type FromWorker, PROTOCOL_VERSION, type ScenarioSource, type ToWorker, type WorkerAssignment } from './protocol.js';
 
@@ -19,6 +20,20 @@ const text = z.string().max(64 * 1024);
 const histogram = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected a base64 histogram');
 
 const endpointKey = z.object({ scenario: text, user: text, name: text, method: text, group: text.optional() });
+
+/** A custom metric's interval: declared names and kinds, finite figures (see metrics/custom-metric.ts). */
+const customMetric = z.object({
+  name: z.string().regex(CUSTOM_METRIC_NAME, 'expected a metric name').max(200),
+  kind: z.enum(CUSTOM_METRIC_KINDS),
+  unit: z.literal('ms').optional(),
+  samples: count,
+  sum: z.number().finite(),
+  min: z.number().finite(),
+  max: z.number().finite(),
+  last: z.number().finite(),
+  lastAtMs: z.number().finite(),
+  histogram,
+});
 
 export const snapshotSchema = z.object({
   version: z.literal(SNAPSHOT_VERSION),
@@ -54,6 +69,7 @@ export const snapshotSchema = z.object({
     }),
   ),
   checks: z.array(z.object({ scenario: text, user: text, name: text, passes: count, fails: count })),
+  metrics: z.array(customMetric).max(MAX_CUSTOM_METRICS).optional(),
 }) satisfies z.ZodType<Snapshot>;
 
 /** Enough of a first message to tell a hello of another protocol version from garbage. */

@@ -130,6 +130,7 @@ export class LoadEngine {
       killSignal: this.killController.signal,
       budget: this.budget,
       seed: options.seed,
+      metrics: options.scenario.metrics ?? [],
     };
   }
 

@@ -125,7 +125,7 @@ export class LocalDriver implements LoadDriver {
     const { options, segment } = this.params;
     const users = Math.max(1, peakUsers(unit.load.plan));
     return new LoadEngine({
-      scenario: { name: unit.name, host: unit.host, classes: unit.classes },
+      scenario: { name: unit.name, host: unit.host, classes: unit.classes, metrics: unit.metrics },
       executor: createExecutor(unit.load.plan, segment, options.seed),
       recorder: this.params.recorder,
       userMix: classSequence(unit.classes, users),

@@ -4,6 +4,7 @@
  * module's exports. The authoring face (`src/api/define.ts`) builds these; the engine compiles them.
  */
 
+import type { CustomMetricKind } from '../metrics/custom-metric.js';
 import type { ThresholdDefinition } from '../thresholds/index.js';
 import type { VuContext } from './vu-context.js';
 import type { DurationInput, WaitTime } from './wait-time.js';
@@ -187,6 +188,11 @@ export interface ScenarioDefinition<Data = unknown> {
   /** Runs once after the last user stops. */
   teardown?: (data: Data) => unknown;
   http?: HttpDefinition;
+  /**
+   * Custom metrics tasks record with `vu.metric(name).add(value)`: name → `'counter'`, `'gauge'`,
+   * `'rate'` or `'trend'` (or `{ kind: 'trend', unit: 'ms' }` for durations); at most 100.
+   */
+  metrics?: Record<string, CustomMetricKind | { kind: CustomMetricKind; unit?: 'ms' }>;
 }
 
 export const USER_MARK: unique symbol = Symbol.for('volley.user');

@@ -4,6 +4,7 @@
  * resolved, its start time and its own thresholds (scoped to it).
  */
 
+import type { CustomMetricDeclaration } from '../metrics/custom-metric.js';
 import type { ScenarioDefinition, SubScenarioDefinition } from './scenario-definition.js';
 import { tryParseDuration } from '../core/units/duration.js';
 import type { ProfileLoad } from '../config/profiles.js';
@@ -11,11 +12,13 @@ import type { OptionName, RunOptions } from '../config/run-options.js';
 import type { UserClassSpec } from './user-class.js';
 import { VolleyError } from '../errors.js';
 import {
+  checkCustomMetricThresholds,
   parseThresholdExpression,
   parseThresholds,
   type ThresholdDefinition,
   type ThresholdSpec,
 } from '../thresholds/index.js';
+import { compileMetricDeclarations } from './metric-declarations.js';
 import { compileUserClasses, exportNames, type TagFilter, userClassNames } from './compile-scenario.js';
 import { type ResolvedLoad, resolveLoad } from './resolve-load.js';
 
@@ -26,6 +29,8 @@ export interface ScenarioUnit {
   classes: UserClassSpec[];
   load: ResolvedLoad;
   startTimeMs: number;
+  /** The run's declared custom metrics (the same for every unit). */
+  metrics?: readonly CustomMetricDeclaration[];
 }
 
 export interface UnitsRequest {
@@ -66,7 +71,11 @@ export function compileUnits(request: UnitsRequest): CompiledUnits {
     ...profileThresholds(request),
   ];
   const compiled = scenario.scenarios === undefined ? singleUnit(request, names) : namedUnits(request, names);
-  return { units: compiled.units, ...withoutUnselected([...global, ...compiled.thresholds], options.userClasses) };
+  const metrics = compileMetricDeclarations(scenario.metrics, origin);
+  const thresholds = [...global, ...compiled.thresholds];
+  checkCustomMetricThresholds(thresholds, metrics);
+  const units = compiled.units.map((unit) => ({ ...unit, metrics }));
+  return { units, ...withoutUnselected(thresholds, options.userClasses) };
 }
 
 /** The file's one scenario: its `users` and `load`. */

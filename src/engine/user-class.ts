@@ -3,6 +3,7 @@
  * order with their recorder scopes. Built once per run from the user's definitions.
  */
 
+import type { CustomMetricDeclaration } from '../metrics/custom-metric.js';
 import type { TaskFunction } from './vu-context.js';
 import type { WaitTime } from './wait-time.js';
 
@@ -34,4 +35,6 @@ export interface ScenarioSpec {
   name: string;
   host?: string | undefined;
   classes: readonly UserClassSpec[];
+  /** The run's declared custom metrics (what `vu.metric(name)` may name). */
+  metrics?: readonly CustomMetricDeclaration[];
 }

@@ -9,11 +9,13 @@
  * the user, since its tasks usually depend on what onStart set up.
  */
 
+import type { CustomMetricDeclaration } from '../metrics/custom-metric.js';
 import type { MetricsRecorder } from '../metrics/recorder.js';
 import { check, type HttpClient } from '../protocols/http/index.js';
 import type { Clock } from '../core/clock.js';
 import type { CompiledClass } from './compiled-class.js';
 import type { IterationBudget } from './iteration-budget.js';
+import { MetricHandles } from './metric-handles.js';
 import { Random } from '../core/random.js';
 import type { MeasureOptions, VuContext } from './vu-context.js';
 import { type DurationInput, toMs } from './wait-time.js';
@@ -31,6 +33,8 @@ export interface VirtualUserEnvironment {
   readonly killSignal: AbortSignal;
   readonly budget: IterationBudget | null;
   readonly seed: number;
+  /** The run's declared custom metrics. */
+  readonly metrics?: readonly CustomMetricDeclaration[];
 }
 
 /** Zero-wait users yield to the event loop this often, so timers and I/O are never starved. */
@@ -60,7 +64,10 @@ class Context implements VuContext<object, unknown> {
     private readonly clock: Clock,
     private readonly source: Random,
     readonly measurements: Measurements,
+    private readonly metrics: MetricHandles,
   ) {}
+
+  metric: VuContext['metric'] = (name) => this.metrics.get(name);
 
   check: VuContext['check'] = (response, checks, options) => check(response, checks, options);
 
@@ -105,6 +112,7 @@ export class VirtualUser {
       env.clock,
       this.random,
       new Measurements(env.recorder, env.clock, http, compiled.rows),
+      new MetricHandles(env.metrics ?? [], env.recorder),
     );
   }
 

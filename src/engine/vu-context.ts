@@ -5,6 +5,7 @@
  */
 
 import type { CheckOptions, HttpApi, HttpResponse } from '../protocols/http/index.js';
+import type { MetricHandle } from './metric-handles.js';
 import type { DurationInput } from './wait-time.js';
 
 export interface VuContext<State extends object = Record<string, unknown>, Data = unknown> {
@@ -35,6 +36,11 @@ export interface VuContext<State extends object = Record<string, unknown>, Data 
   sleep(duration: DurationInput): Promise<void>;
   /** A uniform draw in [0, 1) from this user's own generator: reproducible with `--seed`. */
   random(): number;
+  /**
+   * A handle on one of the scenario's declared custom metrics (`metrics` in defineScenario),
+   * kept per user: `vu.metric('cost_usd').add(0.012)`. Naming an undeclared metric throws.
+   */
+  metric(name: string): MetricHandle;
   /**
    * Times `fn` (sync or async) as one sample of a stats row of its own, keyed by `name` and
    * `type` (the Type column, upper-cased; default `CUSTOM`): `vu.measure('db: insert lease', () =>

@@ -8,6 +8,8 @@
  * (MAX_ROWS; later names go to their method's overflow row), as error groups are per row.
  */
 
+import type { CustomMetricDeclaration } from './custom-metric.js';
+import { CustomMetricStore } from './custom-metric-store.js';
 import { assembleDecoded, type DecodedRow, type DecodedSnapshot } from './decoded-snapshot.js';
 import { type EndpointKey, GROUP_SEPARATOR } from './endpoint-key.js';
 import { createHistogram, encodeHistogram, type Histogram } from './histogram.js';
@@ -86,6 +88,7 @@ export class IntervalRecorder implements MetricsRecorder {
   /** Rows other than overflow rows; at MAX_ROWS, new names go to the overflow rows. */
   private namedRows = 0;
   private readonly checks: CheckCounter[] = [];
+  private readonly metrics: CustomMetricStore;
 
   private iterations = 0;
   private dropped = 0;
@@ -100,6 +103,15 @@ export class IntervalRecorder implements MetricsRecorder {
     this.now = options.now;
     this.redact = options.redact ?? true;
     this.errors = new RecorderErrors(this.redact);
+    this.metrics = new CustomMetricStore(options.now);
+  }
+
+  customMetric(declaration: CustomMetricDeclaration): number {
+    return this.metrics.register(declaration);
+  }
+
+  metricSample(metric: number, value: number): void {
+    this.metrics.add(metric, value);
   }
 
   scope(scenario: string, user: string, tags: readonly string[], group = ''): number {
@@ -236,6 +248,8 @@ export class IntervalRecorder implements MetricsRecorder {
       errors: this.flushErrors(),
       checks: this.flushChecks(),
     };
+    const metrics = this.metrics.flush();
+    if (metrics !== undefined) snapshot.metrics = metrics;
     for (const row of this.rows) {
       if (row.requests === 0 && row.failures === 0) continue;
       const entry: SnapshotEndpoint = {

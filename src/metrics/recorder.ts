@@ -4,6 +4,8 @@
  * (scope, method, name), then record plain numbers. Implementations must not allocate per call.
  */
 
+import type { CustomMetricDeclaration } from './custom-metric.js';
+
 /**
  * The status of a sample that is not an HTTP response (`vu.measure()`, `vu.group()`): it counts
  * no status code and no time to first byte, so HTTP-only figures stay HTTP's.
@@ -49,4 +51,8 @@ export interface MetricsRecorder {
    * Optional, like retry: only bodies a script reads are ever decoded.
    */
   bodyDecoded?(wireBytes: number, decodedBytes: number): void;
+  /** The id of a declared custom metric; once per (user, metric), never per sample. */
+  customMetric(declaration: CustomMetricDeclaration): number;
+  /** One custom-metric sample (booleans as 1 and 0); throws on a value its kind cannot take. */
+  metricSample(metric: number, value: number): void;
 }

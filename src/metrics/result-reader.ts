@@ -68,6 +68,7 @@ export function parseResult(text: string, file: string): Result {
       }
     });
   }
+  if (document.metrics !== undefined && !Array.isArray(document.metrics)) problems.push('metrics is not a list');
   if (problems.length > 0) return fail(problems);
   return document as unknown as Result;
 }

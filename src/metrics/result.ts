@@ -6,6 +6,7 @@
  */
 
 import type { EndpointKey } from './endpoint-key.js';
+import type { CustomMetricKind } from './custom-metric.js';
 import type { DecodedBodies } from './snapshot.js';
 
 export const RESULT_SCHEMA_VERSION = 2;
@@ -237,6 +238,37 @@ export interface Result {
   };
   /** Per-worker counts and health, when the load ran on several workers. */
   workers?: { worker: number; requests: number; failures: number; lost: string | null }[];
+  /** The declared custom metrics that were recorded, by name; absent when there were none. */
+  metrics?: CustomMetricStats[];
   /** Reasons to distrust the numbers (a saturated generator, for one). */
   warnings: string[];
+}
+
+/**
+ * One custom metric over the whole run (see custom-metric.ts). The fields present depend on its
+ * kind: counter `sum`, `perSecond`; gauge `last`, `min`, `max`; rate `trues`, `rate`; trend
+ * `avg`, `min`, `max`, `med`, `p90`, `p95`, `p99` and its `histogram`.
+ */
+export interface CustomMetricStats {
+  name: string;
+  kind: CustomMetricKind;
+  /** `ms`: a trend of durations in milliseconds. */
+  unit?: 'ms';
+  /** Values recorded (a counter's adds, a gauge's sets, a rate's values, a trend's values). */
+  samples: number;
+  sum?: number;
+  perSecond?: number;
+  last?: number;
+  min?: number;
+  max?: number;
+  trues?: number;
+  /** The fraction of values that were true. */
+  rate?: number;
+  avg?: number;
+  med?: number;
+  p90?: number;
+  p95?: number;
+  p99?: number;
+  /** Trend: values × TREND_SCALE, HDR compressed base64. */
+  histogram?: string;
 }

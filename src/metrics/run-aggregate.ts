@@ -5,6 +5,7 @@
  * the Result; the runner adds metadata and verdicts.
  */
 
+import { CustomMetricTotals } from './custom-metric-totals.js';
 import { type DecodedSnapshot, decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
 import { countsInTotals, type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
 import { ErrorTable } from './error-table.js';
@@ -15,6 +16,7 @@ import { latencyView } from './latency-view.js';
 import { PhaseTracker } from './phase-stats.js';
 import type {
   CheckEntry,
+  CustomMetricStats,
   EndpointStats,
   ErrorEntry,
   PhaseStats,
@@ -24,7 +26,7 @@ import type {
 import { matchesCheckOwner, matchesRow } from './row-filter.js';
 import { RowStats } from './row-stats.js';
 import type { DecodedBodies, Snapshot } from './snapshot.js';
-import type { MergedStats, RowFilter, StatsSource } from './stats-source.js';
+import type { CustomMetricFigures, MergedStats, RowFilter, StatsSource } from './stats-source.js';
 import { StatsWindow } from './stats-window.js';
 import { TimeSeries } from './time-series.js';
 
@@ -48,6 +50,7 @@ export interface MeasuredResult {
   errors: ErrorEntry[];
   checks: CheckEntry[];
   timeSeries: TimeSeriesPoint[];
+  metrics?: CustomMetricStats[];
 }
 
 export class RunAggregate implements StatsSource {
@@ -60,6 +63,7 @@ export class RunAggregate implements StatsSource {
   private readonly checks = new Map<string, CheckEntry>();
   private readonly series = new TimeSeries();
   private readonly phases = new PhaseTracker();
+  private readonly custom = new CustomMetricTotals();
   private readonly window: StatsWindow;
   private iterations = 0;
   private dropped = 0;
@@ -145,6 +149,7 @@ export class RunAggregate implements StatsSource {
         existing.fails += check.fails;
       }
     }
+    this.custom.add(snapshot.metrics);
     this.series.add(decoded);
     this.phases.add(decoded);
     this.window.add(decoded);
@@ -254,6 +259,15 @@ export class RunAggregate implements StatsSource {
     return { rows, requests, failures, seconds, latency: latencyView(merged), checks };
   }
 
+  /** The custom metrics so far, cumulative, for live displays (undefined: none recorded). */
+  liveMetrics(): CustomMetricStats[] | undefined {
+    return this.custom.stats(this.elapsedMs / 1000, false);
+  }
+
+  customMetric(name: string): CustomMetricFigures | null {
+    return this.custom.figures(name, this.elapsedMs / 1000);
+  }
+
   /** The measured part of the Result, over a run of `durationMs`. */
   measured(startedAtMs: number, durationMs: number): MeasuredResult {
     const seconds = durationMs / 1000;
@@ -282,7 +296,9 @@ export class RunAggregate implements StatsSource {
       checkTotals.passes += check.passes;
       checkTotals.fails += check.fails;
     }
+    const metrics = this.custom.stats(seconds);
     return {
+      ...(metrics === undefined ? {} : { metrics }),
       totals: {
         ...total.toRequestStats(seconds),
         iterations: this.iterations,

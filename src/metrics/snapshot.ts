@@ -5,6 +5,7 @@
  * form, so merging across threads and machines is exact.
  */
 
+import type { CustomMetricKind } from './custom-metric.js';
 import type { EndpointKey } from './endpoint-key.js';
 
 export const SNAPSHOT_VERSION = 1;
@@ -65,6 +66,31 @@ export interface Snapshot {
   endpoints: SnapshotEndpoint[];
   errors: SnapshotError[];
   checks: SnapshotCheck[];
+  /** The declared custom metrics that had samples in the interval (absent: none). */
+  metrics?: SnapshotMetric[];
+}
+
+/**
+ * One custom metric's interval (see custom-metric.ts). Every field merges exactly across workers:
+ * samples and sums add, min and max take the extreme, the gauge's last value is the latest by
+ * time, trend histograms add.
+ */
+export interface SnapshotMetric {
+  name: string;
+  kind: CustomMetricKind;
+  unit?: 'ms';
+  /** Values recorded: a counter's adds, a gauge's sets, a rate's trues and falses, a trend's values. */
+  samples: number;
+  /** Counter: the sum added; rate: how many were true; trend: the sum of values; gauge: 0. */
+  sum: number;
+  /** Gauge and trend: the least and most value recorded (0 for the other kinds). */
+  min: number;
+  max: number;
+  /** Gauge: the last value set, and when (ms since the run started). */
+  last: number;
+  lastAtMs: number;
+  /** Trend: values × TREND_SCALE, HDR compressed base64; '' for the other kinds. */
+  histogram: string;
 }
 
 /** Compressed response bodies decoded because a script read them (the rest stay as they came). */

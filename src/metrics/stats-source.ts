@@ -4,6 +4,8 @@
  * it; thresholds depend only on this shape.
  */
 
+import type { CustomMetricKind } from './custom-metric.js';
+
 export interface RowFilter {
   scenario?: string;
   user?: string;
@@ -57,7 +59,25 @@ export interface ResourceFigures {
   targets: MemoryFigures | null;
 }
 
+/** A custom metric over the run, for its thresholds (see custom-metric.ts). */
+export interface CustomMetricFigures {
+  kind: CustomMetricKind;
+  samples: number;
+  /** Counter: the sum; rate: the trues; trend: the sum of values. */
+  sum: number;
+  min: number;
+  max: number;
+  /** Gauge: the last value set. */
+  last: number;
+  /** Seconds the run has measured (for a counter's rate). */
+  seconds: number;
+  /** Trend: a percentile in (0, 100] from its merged histogram. */
+  percentile(p: number): number;
+}
+
 export interface StatsSource {
+  /** A custom metric's figures over the whole run; null when it recorded nothing. */
+  customMetric?(name: string): CustomMetricFigures | null;
   /** Memory of the run's processes, once the run has ended (absent while it runs). */
   resources?(): ResourceFigures;
   /** `windowMs` restricts the figures to the trailing window; omitted means the whole run. */

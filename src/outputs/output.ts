@@ -6,7 +6,7 @@
  */
 
 import type { LiveEndpointRow, LiveErrorRow } from '../metrics/live-row.js';
-import type { Result } from '../metrics/result.js';
+import type { CustomMetricStats, Result } from '../metrics/result.js';
 
 /** What is known when the run starts, before any request. */
 export interface RunStartInfo {
@@ -47,6 +47,8 @@ export interface LiveProgress {
   total: LiveEndpointRow;
   /** The most frequent error groups so far, most frequent first. */
   errors: readonly LiveErrorRow[];
+  /** The custom metrics recorded so far, cumulative (absent: none). */
+  metrics?: readonly CustomMetricStats[];
 }
 
 

@@ -2,7 +2,7 @@
  * The end-of-run summary people read in the terminal: a pure `(result, options) → string`, as
  * autocannon's printResult is, so the CLI, `volley report` and tests render the same text from
  * the same Result. Sections, each omitted when empty: header, per-endpoint table, per-class
- * table, status codes, errors, checks, thresholds, warnings, and the verdict last, where the
+ * table, status codes, errors, checks, custom metrics, thresholds, warnings, and the verdict last, where the
  * eye lands.
  */
 
@@ -23,6 +23,7 @@ import {
   type SectionContext,
   userClassSection,
 } from './summary-tables.js';
+import { customMetricSection } from './summary-metrics.js';
 import { workerSection } from './summary-workers.js';
 import { runLoadText, runUsers } from './run-load.js';
 
@@ -162,6 +163,7 @@ export function formatSummary(result: Result, options: SummaryOptions): string {
     monitoredSection(result, context),
     errorSection(result, context),
     checkSection(result, context),
+    customMetricSection(result, context),
     thresholdSection(result, context),
     warningSection(result, context),
     verdictSection(result, palette),

@@ -10,7 +10,9 @@ import type { LiveProgress } from '../outputs/output.js';
 import { evaluateThreshold, type ThresholdSpec } from '../thresholds/index.js';
 
 export function liveProgress(aggregate: RunAggregate, live: LoadDriver, last: IntervalSummary): LiveProgress {
+  const metrics = aggregate.liveMetrics();
   return {
+    ...(metrics === undefined ? {} : { metrics }),
     elapsedMs: aggregate.elapsedMs,
     plannedDurationMs: live.plannedDurationMs,
     users: live.activeUsers,

@@ -7,6 +7,7 @@
 import { formatDuration } from '../core/units/duration.js';
 import type { ThresholdVerdict } from '../metrics/result.js';
 import type { MergedStats, StatsSource } from '../metrics/stats-source.js';
+import { measureCustom } from './custom-metric-threshold.js';
 import { displayOf } from './run-vocabulary.js';
 import { formatSelector } from './selector.js';
 import type { ThresholdMetric, ThresholdSpec } from './threshold.js';
@@ -29,6 +30,7 @@ function judgedCondition(spec: ThresholdSpec): JudgedCondition {
 /** The spec's figure over the rows it selects, or the reason there is none. */
 function measureSpec(spec: ThresholdSpec, source: StatsSource): Measured {
   if (spec.metric.kind === 'memory') return measureMemory(spec.metric, source);
+  if (spec.metric.kind === 'custom') return measureCustom(spec.metric, source);
   const stats =
     spec.windowMs === undefined ? source.select(spec.filter) : source.select(spec.filter, spec.windowMs);
   const actual = measure(spec.metric, stats);
@@ -76,7 +78,8 @@ function measure(metric: ThresholdMetric, stats: MergedStats): number | null {
       break;
     }
     case 'memory':
-      // Judged from the processes' samples (judgeMemory), never from request stats.
+    case 'custom':
+      // Judged from the processes' samples (measureMemory) or the custom metric (measureCustom).
       return null;
   }
   return null;

@@ -26,7 +26,8 @@ export type ValueDisplay =
   | 'megabytesChange'
   | 'byteSize'
   | 'cpuPercent'
-  | 'multiple';
+  | 'multiple'
+  | 'number';
 
 export interface ShownValue {
   text: string;
@@ -95,6 +96,11 @@ export function formatValue(display: ValueDisplay, value: number, extra = 0): Sh
     case 'multiple': {
       const text = value.toFixed(2 + extra);
       return { text: `${text}x`, value: Number(text) };
+    }
+    case 'number': {
+      // A custom metric's value in its own unit: 4 significant digits (0.01234, 1234, 1.235e+6).
+      const shown = significant(value, 4 + extra);
+      return { text: String(shown), value: shown };
     }
   }
 }

@@ -5,6 +5,7 @@
  * here only.
  */
 
+export { checkCustomMetricThresholds } from './custom-metric-threshold.js';
 export { evaluateThreshold, evaluateThresholds } from './evaluate.js';
 export {
   formatActual,

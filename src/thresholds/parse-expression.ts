@@ -8,6 +8,7 @@
 
 import { VolleyError } from '../errors.js';
 import { parseCondition } from './condition.js';
+import { isCustomMetricSelector, parseCustomMetricThreshold } from './custom-metric-threshold.js';
 import { parseMetricName, unitOf } from './run-vocabulary.js';
 import { parseSelector, phaseSelectorProblems } from './selector.js';
 import type { ThresholdSpec } from './threshold.js';
@@ -51,6 +52,9 @@ function parseTrimmed(expression: string, problems: string[]): ThresholdSpec | u
   const head = match[1] ?? '';
   const colon = head.lastIndexOf(':');
   const selectorText = colon === -1 ? undefined : head.slice(0, colon);
+  if (selectorText !== undefined && isCustomMetricSelector(selectorText)) {
+    return parseCustomMetricThreshold(expression, selectorText, head.slice(colon + 1), match[2] ?? '', problems);
+  }
   const filter = selectorText === undefined ? {} : parseSelector(selectorText, problems);
   const metric = parseMetricName(head.slice(colon + 1), problems);
   const condition = parseCondition(match[2] ?? '', metric && unitOf(metric), problems);

@@ -4,6 +4,7 @@
  * with the unit each value is written in and how a measured value is shown.
  */
 
+import { customDisplay } from './custom-metric-threshold.js';
 import type { ValueDisplay } from './format-actual.js';
 import type { ThresholdMetric } from './threshold.js';
 import type { ValueUnit } from './value-unit.js';
@@ -52,6 +53,8 @@ export function unitOf(metric: ThresholdMetric): ValueUnit {
       return 'count';
     case 'memory':
       return 'bytes';
+    case 'custom':
+      return metric.stat === 'rate' ? 'fraction' : metric.stat === 'perSecond' ? 'perSecond' : 'count';
   }
 }
 
@@ -68,6 +71,8 @@ export function displayOf(metric: ThresholdMetric): ValueDisplay {
       return 'count';
     case 'memory':
       return metric.which === 'growth' ? 'megabytesChange' : 'megabytes';
+    case 'custom':
+      return customDisplay(metric);
   }
 }
 

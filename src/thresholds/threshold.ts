@@ -25,7 +25,18 @@ export type ThresholdMetric =
   | { kind: 'rps' }
   | { kind: 'count'; which: 'requests' | 'failures' }
   /** Memory of volley's process or of the `--monitor-pid` processes, bytes; judged at the end. */
-  | { kind: 'memory'; which: 'growth' | 'peak'; of: 'generator' | 'targets' };
+  | { kind: 'memory'; which: 'growth' | 'peak'; of: 'generator' | 'targets' }
+  | {
+      /** A declared custom metric (`metric=cost_usd:p95<0.02`); see custom-metric-threshold.ts. */
+      kind: 'custom';
+      name: string;
+      stat: 'avg' | 'min' | 'max' | 'percentile' | 'rate' | 'perSecond' | 'count' | 'last';
+      /** For `percentile`: in (0, 100]. */
+      percentile: number;
+      /** Set once checked against the declarations: the metric's kind, and a trend in ms. */
+      metricKind?: 'counter' | 'gauge' | 'rate' | 'trend';
+      ms?: boolean;
+    };
 
 /** One parsed threshold: a comparison of one metric over the rows `filter` selects. */
 export interface ThresholdSpec {

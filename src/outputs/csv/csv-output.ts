@@ -6,6 +6,7 @@
  *   prefix_stats_history.csv  one `Aggregated` row per second of the run
  *   prefix_failures.csv       failed requests grouped by method, name and error
  *   prefix_exceptions.csv     exceptions thrown by tasks
+ *   prefix_metrics.csv        volley's own: the custom metrics, when the run has any
  *
  * Locust rewrites these files while it runs; volley writes them once, from the Result, at the
  * end (and `volley report result.json --csv prefix` writes the same files later). Each file is
@@ -24,6 +25,7 @@ import {
   STATS_COLUMNS,
   STATS_HISTORY_COLUMNS,
 } from './locust-columns.js';
+import { formatMetricsCsv, METRICS_SUFFIX } from './metric-rows.js';
 import { aggregatedRow, statsCells, statsRows } from './stats-rows.js';
 
 /** The suffixes Locust appends to the prefix (before `.csv`), in the order files are written. */
@@ -59,7 +61,11 @@ export async function writeCsvReports(result: Result, prefix: string): Promise<s
   for (const [index, suffix] of CSV_SUFFIXES.entries()) {
     await writeFileAtomic(paths[index] as string, reports[suffix], 'csv');
   }
-  return paths;
+  const metrics = formatMetricsCsv(result);
+  if (metrics === null) return paths;
+  const metricsPath = `${prefix}${METRICS_SUFFIX}.csv`;
+  await writeFileAtomic(metricsPath, metrics, 'csv');
+  return [...paths, metricsPath];
 }
 
 export class CsvOutput implements Output {

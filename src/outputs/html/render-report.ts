@@ -17,6 +17,7 @@ import { assetScripts, assetStyles, missingAssetsNotice } from './page-assets.js
 import { jsonForScript } from './script-text.js';
 import { formatInstant } from './sections/card.js';
 import { checksSection } from './sections/checks.js';
+import { customMetricsSection } from './sections/custom-metrics.js';
 import { distributionSection } from './sections/distribution.js';
 import { endpointsSection } from './sections/endpoints.js';
 import { errorsSection } from './sections/errors.js';
@@ -65,6 +66,7 @@ function layout(result: Result, distribution: ChartSpec | null): { blocks: Block
     block('status-codes', 'Status codes', statusCodesSection(result)),
     block('errors', 'Errors', errorsSection(result)),
     block('checks', 'Checks', checksSection(result)),
+    block('custom-metrics', 'Custom metrics', customMetricsSection(result)),
     block('generator', 'Load generator', monitorSection(result)),
   ];
   const body = html`${verdictSection(result)}

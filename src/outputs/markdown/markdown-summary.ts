@@ -5,6 +5,7 @@
  * wrong; why to distrust the numbers. Sections without content are left out.
  */
 
+import { customMetricText } from '../custom-metric-text.js';
 import type { EndpointStats, ErrorEntry, Result, ThresholdVerdict } from '../../metrics/result.js';
 import { formatCount, formatCountOf, formatDuration, formatPercent, formatRate, MISSING } from '../../core/units/index.js';
 import { verdictText } from '../summary.js';
@@ -153,6 +154,22 @@ function failedCheckSection(result: Result): string[] {
   return ['### Failed checks', '', ...markdownTable(columns, rows)];
 }
 
+function customMetricSection(result: Result): string[] {
+  const metrics = result.metrics ?? [];
+  if (metrics.length === 0) return [];
+  const columns = [
+    { heading: 'Metric', align: 'left' },
+    { heading: 'Kind', align: 'left' },
+    { heading: 'Value', align: 'left' },
+  ] as const;
+  const rows = metrics.map((metric) => [
+    escapeMarkdown(metric.name),
+    metric.kind,
+    escapeMarkdown(customMetricText(metric)),
+  ]);
+  return ['### Custom metrics', '', ...markdownTable(columns, rows)];
+}
+
 function warningSection(result: Result): string[] {
   // A blank quoted line between warnings keeps each its own paragraph.
   return result.warnings.flatMap((warning, index) => [
@@ -170,6 +187,7 @@ export function formatMarkdownSummary(result: Result): string {
     endpointSection(result),
     errorSection(result),
     failedCheckSection(result),
+    customMetricSection(result),
     warningSection(result),
   ].filter((lines) => lines.length > 0);
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;

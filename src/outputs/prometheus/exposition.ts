@@ -9,7 +9,7 @@
  */
 
 import type { LiveEndpointRow } from '../../metrics/live-row.js';
-import type { Result } from '../../metrics/result.js';
+import type { CustomMetricStats, Result } from '../../metrics/result.js';
 import type { LiveProgress, RunStartInfo } from '../output.js';
 
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -89,6 +89,7 @@ export function renderExposition(state: ExpositionState): string {
     ...rowFamilies(scenario, progress),
     ...intervalFamilies(scenario, progress),
     ...runFamilies(scenario, state),
+    ...customMetricFamilies(scenario, result?.metrics ?? progress?.metrics ?? []),
     ...verdictFamilies(scenario, result),
   ]
     .filter((metric) => metric.samples.length > 0)
@@ -205,6 +206,62 @@ function summarySamples(labels: Labels, row: LiveEndpointRow): Sample[] {
   samples.push({ suffix: '_sum', labels, value: Math.round(row.avgMs * 1000 * row.requests) / 1e6 });
   samples.push({ suffix: '_count', labels, value: row.requests });
   return samples;
+}
+
+const TREND_QUANTILES = [
+  ['0.5', 'med'],
+  ['0.9', 'p90'],
+  ['0.95', 'p95'],
+  ['0.99', 'p99'],
+] as const;
+
+/**
+ * The scenario's custom metrics (`volley_metric_*`, label `metric`), in their own units (a trend
+ * in ms stays in ms, as its name says it is), cumulative since the start of the run.
+ */
+function customMetricFamilies(scenario: Labels, metrics: readonly CustomMetricStats[]): Family[] {
+  const counter = family('volley_metric_counter_total', 'counter', 'Custom counter metrics: the sum added.');
+  const gaugeLast = family('volley_metric_gauge', 'gauge', 'Custom gauge metrics: the last value set.');
+  const gaugeMin = family('volley_metric_gauge_min', 'gauge', 'Custom gauge metrics: the least value set.');
+  const gaugeMax = family('volley_metric_gauge_max', 'gauge', 'Custom gauge metrics: the most value set.');
+  const rate = family('volley_metric_rate_ratio', 'gauge', 'Custom rate metrics: the fraction of values that were true.');
+  const rateCount = family('volley_metric_rate_samples_total', 'counter', 'Custom rate metrics: values recorded.');
+  const trend = family(
+    'volley_metric_trend',
+    'summary',
+    'Custom trend metrics: quantiles since the start of the run (3 significant digits); _sum is the exact sum of values.',
+  );
+  const trendMin = family('volley_metric_trend_min', 'gauge', 'Custom trend metrics: the least value recorded.');
+  const trendMax = family('volley_metric_trend_max', 'gauge', 'Custom trend metrics: the most value recorded.');
+  for (const metric of metrics) {
+    const labels: Labels = [...scenario, ['metric', metric.name]];
+    const sample = (target: Family, value: number | undefined, suffix = ''): void => {
+      target.samples.push({ suffix, labels, value: value ?? 0 });
+    };
+    switch (metric.kind) {
+      case 'counter':
+        sample(counter, metric.sum);
+        break;
+      case 'gauge':
+        sample(gaugeLast, metric.last);
+        sample(gaugeMin, metric.min);
+        sample(gaugeMax, metric.max);
+        break;
+      case 'rate':
+        sample(rate, metric.rate);
+        sample(rateCount, metric.samples);
+        break;
+      case 'trend':
+        for (const [quantile, field] of TREND_QUANTILES)
+          trend.samples.push({ suffix: '', labels: [...labels, ['quantile', quantile]], value: metric[field] ?? 0 });
+        sample(trend, (metric.avg ?? 0) * metric.samples, '_sum');
+        sample(trend, metric.samples, '_count');
+        sample(trendMin, metric.min);
+        sample(trendMax, metric.max);
+        break;
+    }
+  }
+  return [counter, gaugeLast, gaugeMin, gaugeMax, rate, rateCount, trend, trendMin, trendMax];
 }
 
 /** The verdicts, once the run has ended. */

@@ -49,4 +49,15 @@ export class CountingRecorder implements MetricsRecorder {
   droppedIteration(): void {
     this.dropped++;
   }
+
+  /** Custom-metric samples, as (metric id, value). */
+  readonly metricSamples: [number, number][] = [];
+
+  customMetric(): number {
+    return 0;
+  }
+
+  metricSample(metric: number, value: number): void {
+    this.metricSamples.push([metric, value]);
+  }
 }

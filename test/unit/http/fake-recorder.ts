@@ -98,4 +98,10 @@ export class FakeRecorder implements MetricsRecorder {
     if (call === undefined) throw new Error('nothing recorded');
     return call;
   }
+
+  customMetric(): number {
+    return 0;
+  }
+
+  metricSample(): void {}
 }
