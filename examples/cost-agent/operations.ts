@@ -50,17 +50,35 @@ function billingExport(scale: number): { service: string; date: string; cost: nu
 /** One of fifty accounts per user id: the demo derives each account's history from its id. */
 const account = (vu: Vu): string => `acct-${vu.id % 50}`;
 
+/**
+ * What an analysis costs to serve, as a trend: the agent is metered per service-day it analyses
+ * (an illustrative price, as a metered analytics API would bill it), so a collection of two weeks
+ * costs less than a 90-day analysis. Every scenario that runs these operations declares it.
+ */
+export const COST_METRICS = { cost_usd: 'trend' } as const;
+export const PRICE_PER_SERVICE_DAY_USD = 0.00005;
+
+function recordCost(vu: Vu, body: unknown): void {
+  const services = (body as { services?: { days?: unknown }[] } | null)?.services;
+  if (!Array.isArray(services)) return;
+  let serviceDays = 0;
+  for (const service of services) serviceDays += typeof service.days === 'number' ? service.days : 0;
+  vu.metric('cost_usd').add(serviceDays * PRICE_PER_SERVICE_DAY_USD);
+}
+
 export async function collectCosts(vu: Vu, provider: Provider): Promise<void> {
   const res = await vu.http.post('/analyze', {
     name: `collect costs (${provider})`,
     json: { accountId: `${provider}-${account(vu)}`, records: EXPORTS[provider], horizonDays: 7 },
   });
   vu.check(res, { 'collection analysed every service': (r) => servicesOf(r.json()) === SERVICES.length });
+  if (res.ok) recordCost(vu, res.json());
 }
 
 export async function analyze(vu: Vu): Promise<void> {
   const res = await vu.http.post('/analyze', { json: { accountId: account(vu), days: 90 } });
   vu.check(res, { 'analysis has services': (r) => servicesOf(r.json()) > 0 });
+  if (res.ok) recordCost(vu, res.json());
 }
 
 export async function recommend(vu: Vu): Promise<void> {

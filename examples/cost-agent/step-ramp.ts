@@ -13,6 +13,7 @@
  */
 
 import { defineScenario } from 'volley';
+import { COST_METRICS } from './operations.js';
 import { CostAgentUser } from './users.js';
 
 function wholeVar(name: string, fallback: number, min: number): number {
@@ -41,5 +42,6 @@ export default defineScenario({
     spawnRate: 25,
   },
   // Stable at every step; the per-step latency is for reading, not a pass mark.
+  metrics: COST_METRICS,
   thresholds: ['errorRate<1%', 'checks>=99%'],
 });

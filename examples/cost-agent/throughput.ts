@@ -25,6 +25,7 @@ import {
   type AgentState,
   analyze,
   applyRecommendation,
+  COST_METRICS,
   collectCosts,
   type Provider,
   recommend,
@@ -62,5 +63,6 @@ export default defineScenario({
     recommendations: atRate('Recommender', '/recommendations', 30, recommend),
     execution: atRate('Executor', '/recommendations/[id]/apply', 10, applyRecommendation),
   },
+  metrics: COST_METRICS,
   thresholds: ['errorRate<1%', 'checks>=99%'],
 });

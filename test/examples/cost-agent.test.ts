@@ -31,6 +31,9 @@ async function run(args: string[]): Promise<{ code: number | null; stdout: strin
 
 const expressions = (result: Result): string[] => result.thresholds.map((t) => t.expression);
 
+/** The scenario's own criteria, which hold at every level: stable, and within the cost budget. */
+const EVERY_LEVEL = ['errorRate<1%', 'checks>=99%', 'metric=cost_usd:p95<0.05', 'metric=cost_usd:avg<0.03'];
+
 describe.concurrent('examples/cost-agent (seed 003)', () => {
   it("passes the normal level's criteria at CI size", async () => {
     const { code, result } = await run([
@@ -45,9 +48,17 @@ describe.concurrent('examples/cost-agent (seed 003)', () => {
     expect(result.thresholds.map((t) => [t.expression, t.ok])).toEqual([
       ['errorRate<1%', true],
       ['checks>=99%', true],
+      ['metric=cost_usd:p95<0.05', true],
+      ['metric=cost_usd:avg<0.03', true],
       ['avg<2s', true],
       ['p95<3s', true],
     ]);
+    // What each collection and analysis cost to serve: two weeks of 5 services ($0.0035) or 90
+    // days of the account's services, at $0.00005 a service-day.
+    const cost = result.metrics?.find((m) => m.name === 'cost_usd');
+    expect(cost?.kind).toBe('trend');
+    expect(cost?.min).toBeGreaterThan(0);
+    expect(cost?.max).toBeLessThanOrEqual(0.05);
     // Every operation of the weighted mix ran.
     const names = new Set(result.endpoints.map((e) => e.name));
     for (const name of [
@@ -66,9 +77,9 @@ describe.concurrent('examples/cost-agent (seed 003)', () => {
   });
 
   it.each([
-    ['normal', '10/s', ['errorRate<1%', 'checks>=99%', 'avg<2s', 'p95<3s']],
-    ['peak', '20/s', ['errorRate<1%', 'checks>=99%', 'avg<5s', 'p95<8s']],
-    ['stress', '25/s', ['errorRate<1%', 'checks>=99%']],
+    ['normal', '10/s', [...EVERY_LEVEL, 'avg<2s', 'p95<3s']],
+    ['peak', '20/s', [...EVERY_LEVEL, 'avg<5s', 'p95<8s']],
+    ['stress', '25/s', EVERY_LEVEL],
   ])('levels/%s.env picks its profile (ramp at %s) and its criteria', async (level, rate, criteria) => {
     // -u and -t shrink the run; the spawn rate still shows which profile the file chose.
     const levelFile = `levels/${level}.env`;
