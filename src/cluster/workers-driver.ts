@@ -12,6 +12,7 @@ import type { OptionName, RunOptions } from '../config/run-options.js';
 import type { EngineOutcome, EngineState, StopReason } from '../engine/load-engine.js';
 import { evenSegments } from '../engine/segment.js';
 import { VolleyError, type VolleyErrorCode } from '../errors.js';
+import { countsInTotals } from '../metrics/endpoint-key.js';
 import { type DecodedSnapshot, decodeSnapshot } from '../metrics/decoded-snapshot.js';
 import type { Snapshot } from '../metrics/snapshot.js';
 import { WorstLoopDelay } from '../monitor/index.js';
@@ -200,6 +201,7 @@ export class WorkersDriver implements LoadDriver {
     const report = this.reports[worker];
     if (report === undefined) return;
     for (const row of snapshot.endpoints) {
+      if (!countsInTotals(row.key)) continue;
       report.requests += row.requests;
       report.failures += row.failures;
     }

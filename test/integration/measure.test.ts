@@ -112,6 +112,12 @@ describe('vu.measure() and vu.group() in a run', () => {
         'POST checkout › pay › /pay [checkout › pay]',
       ]),
     );
+    // The workers' counts add up to the totals, which leave GROUP rows out (they time calls
+    // that are rows already).
+    const grouped = result.endpoints.filter((e) => e.method === 'GROUP').reduce((sum, e) => sum + e.requests, 0);
+    const all = result.endpoints.reduce((sum, e) => sum + e.requests, 0);
+    expect(result.totals.requests).toBe(all - grouped);
+    expect(result.workers?.reduce((sum, w) => sum + w.requests, 0)).toBe(result.totals.requests);
     expect(result.thresholds.map((t) => [t.expression, t.ok])).toEqual([
       ['name=db: insert lease:p95<1ms', false],
       ['group=checkout:count>=2', true],
