@@ -5,20 +5,15 @@
  * custom-metric thresholds.
  */
 
-import type { CustomMetricDeclaration, CustomMetricKind } from './custom-metric.js';
+import type { CustomMetricKind } from './custom-metric.js';
 import { TREND_SCALE } from './custom-metric.js';
 import { createHistogram, decodeHistogram, encodeHistogram, type Histogram } from './histogram.js';
 import type { CustomMetricStats } from './result.js';
 import type { SnapshotMetric } from './snapshot.js';
 import type { CustomMetricFigures } from './stats-source.js';
 
-interface Total extends CustomMetricDeclaration {
-  samples: number;
-  sum: number;
-  min: number;
-  max: number;
-  last: number;
-  lastAtMs: number;
+/** A metric's Snapshot fields, summed over the run, with its trend histogram decoded. */
+interface Total extends Omit<SnapshotMetric, 'histogram'> {
   histogram: Histogram | null;
 }
 
