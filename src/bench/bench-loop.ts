@@ -31,6 +31,7 @@
  */
 
 import type { Clock } from '../core/clock.js';
+import { isThenable } from '../core/thenable.js';
 import { SampleAccumulator } from './statistics.js';
 
 /** The loop only reads the clock (tinybench's TimestampProvider); tests inject a virtual one. */
@@ -43,14 +44,6 @@ export interface LoopLimits {
 }
 
 const NS_PER_MS = 1e6;
-
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
 
 /** Run around every call of `fn`, outside the timed span; a no-op stands in for a missing one. */
 export interface PerCallHooks {

@@ -22,12 +22,12 @@ import { checkPids } from '../monitor/pid-monitor.js';
 import { isResourceMetric, measureResource } from '../monitor/resource-metrics.js';
 import { type RunResources, startResourceWatch } from '../monitor/resource-watch.js';
 import { judgeThreshold, type Measured } from '../thresholds/index.js';
+import { isThenable } from '../core/thenable.js';
 import type { BenchDefinition, BenchOptions } from './bench-definition.js';
 import {
   asyncHookedLoop,
   asyncLoop,
   type BenchClock,
-  isThenable,
   type LoopLimits,
   measureOverhead,
   type PerCallHooks,

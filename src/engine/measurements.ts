@@ -16,6 +16,7 @@
  */
 
 import type { Clock } from '../core/clock.js';
+import { isThenable } from '../core/thenable.js';
 import { type MetricsRecorder, NOT_HTTP_STATUS } from '../metrics/recorder.js';
 import type { HttpClient } from '../protocols/http/index.js';
 import { describeError } from './error-text.js';
@@ -47,7 +48,7 @@ export class Measurements {
       this.fail(row, start, bytes, error);
       return Promise.reject(error);
     }
-    if (isThenable(value)) return this.settle(value, row, start, bytes);
+    if (isThenable(value)) return this.settle(value as PromiseLike<T>, row, start, bytes);
     this.recorder.record(row, (this.clock.now() - start) * 1000, 0, NOT_HTTP_STATUS, bytes, 0, false);
     return Promise.resolve(value);
   }
@@ -104,14 +105,6 @@ export class Measurements {
     this.recorder.error(row, 'request', describeError(error));
     if (typeof error === 'object' && error !== null) this.recordedErrors.add(error);
   }
-}
-
-function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as Promise<T>).then === 'function'
-  );
 }
 
 function bytesOf(bytes: number): number {

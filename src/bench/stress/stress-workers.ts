@@ -11,7 +11,8 @@
  */
 
 import { createHistogram, type Histogram } from '../../metrics/histogram.js';
-import { type BenchClock, isThenable } from '../bench-loop.js';
+import { isThenable } from '../../core/thenable.js';
+import type { BenchClock } from '../bench-loop.js';
 import { ErrorGroups } from './error-groups.js';
 import type { StressOperation } from './stress-definition.js';
 import type { StressWork } from './stress-options.js';

@@ -145,7 +145,7 @@ export class Exchange extends Response implements WireRequest {
     this.redirectLimit = plan.redirectLimit;
     this.expect = plan.expect;
     this.keepLimit = plan.keepLimit;
-    this.bytesOut = plan.head.length + (plan.body === null ? 0 : plan.body.byteLength);
+    this.bytesOut = sentBytes(plan.head, plan.body);
     this.keepBody = plan.keepLimit > 0;
     this.maxBodySize = plan.keepLimit;
     this.retryLeft = plan.retry || IDEMPOTENT.has(plan.method.method);
@@ -163,7 +163,7 @@ export class Exchange extends Response implements WireRequest {
     this.retryLeft = false;
     const now = performance.now();
     const durationUs = Math.round((now - this.start) * 1000);
-    const bytesOut = this.requestHead.length + (this.requestBody === null ? 0 : this.requestBody.byteLength);
+    const bytesOut = sentBytes(this.requestHead, this.requestBody);
     this.recorder.record(this.endpoint, durationUs, durationUs, 0, 0, bytesOut, true);
     const message = describeError(error, this.timeoutMs, this.context.connectTimeoutMs);
     this.recorder.error(this.endpoint, 'request', `${message} (retried)`);
@@ -198,7 +198,7 @@ export class Exchange extends Response implements WireRequest {
     this.requestBody = hop.body;
     this.contentType = hop.contentType;
     this.ownHeaders = hop.ownHeaders;
-    this.bytesOut += hop.head.length + (hop.body === null ? 0 : hop.body.byteLength);
+    this.bytesOut += sentBytes(hop.head, hop.body);
     this.headBytes += this.bodyBytes;
     this.bodyBytes = 0;
     this.redirectTo = undefined;
@@ -355,4 +355,9 @@ export class Exchange extends Response implements WireRequest {
     this.moreChunks = undefined;
     this.resolve(this);
   }
+}
+
+/** A hop's bytes going out: its head and body. */
+function sentBytes(head: Buffer | string, body: Uint8Array | null): number {
+  return head.length + (body === null ? 0 : body.byteLength);
 }
