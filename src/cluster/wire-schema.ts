@@ -19,7 +19,7 @@ const text = z.string().max(64 * 1024);
 /** HDR histograms in compressed base64 (empty when the row recorded nothing). */
 const histogram = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected a base64 histogram');
 
-const endpointKey = z.object({ scenario: text, user: text, name: text, method: text, group: text.optional() });
+const endpointKey = z.object({ scenario: text, user: text, name: text, method: text, group: text.optional(), protocol: text.optional() });
 
 /** A custom metric's interval: declared names and kinds, finite figures (see metrics/custom-metric.ts). */
 const customMetric = z.object({

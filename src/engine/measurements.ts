@@ -19,6 +19,7 @@ import type { Clock } from '../core/clock.js';
 import { isThenable } from '../core/thenable.js';
 import { type MetricsRecorder, NOT_HTTP_STATUS } from '../metrics/recorder.js';
 import type { HttpClient } from '../protocols/http/index.js';
+import { takeStart } from '../protocols/user-scope.js';
 import { describeError } from './error-text.js';
 import { GROUP_TYPE, type ScopeRows } from './scope-rows.js';
 import type { MeasureOptions } from './vu-context.js';
@@ -80,11 +81,7 @@ export class Measurements {
 
   /** Now, or when the iteration was due if that was earlier; the due time is used up. */
   private takeStart(): number {
-    const now = this.clock.now();
-    const due = this.http.dueAt;
-    if (due !== due) return now;
-    this.http.dueAt = Number.NaN;
-    return due < now ? due : now;
+    return takeStart(this.http, this.clock.now());
   }
 
   private async settle<T>(pending: PromiseLike<T>, row: number, start: number, bytes: number): Promise<T> {

@@ -15,6 +15,22 @@ export interface EndpointKey {
    * The row's name then starts with it (`checkout › /api/pay`), so every report shows it as it is.
    */
   group?: string;
+  /**
+   * The protocol of the row's samples when it is not HTTP/1.1 or a measure: `h2`, `ws`, `sse`,
+   * `grpc` (see PROTOCOLS). Absent for HTTP/1.1 requests, `vu.measure()` and `vu.group()` rows,
+   * so results written before protocols existed read the same.
+   */
+  protocol?: string;
+}
+
+/** The protocols a row can carry, and how a person reads each (the summary's Protocol column). */
+export const PROTOCOLS = { h2: 'HTTP/2', ws: 'WebSocket', sse: 'SSE', grpc: 'gRPC' } as const;
+export type Protocol = keyof typeof PROTOCOLS;
+
+/** The Protocol column's text for a row: its protocol, HTTP/1.1 for an HTTP row, else empty. */
+export function protocolLabel(key: EndpointKey, isHttp: boolean): string {
+  if (key.protocol !== undefined) return (PROTOCOLS as Record<string, string>)[key.protocol] ?? key.protocol;
+  return isHttp ? 'HTTP/1.1' : '';
 }
 
 /** How nested group names join into a path, and a group path and a name into a row name. */
@@ -35,7 +51,8 @@ export function countsInTotals(key: EndpointKey): boolean {
 /** A stable string form of a key, for maps off the hot path (aggregation, comparison). */
 export function endpointKeyId(key: EndpointKey): string {
   const id = `${key.scenario}\u0000${key.user}\u0000${key.method}\u0000${key.name}`;
-  return key.group === undefined ? id : `${id}\u0000${key.group}`;
+  const grouped = key.group === undefined ? id : `${id}\u0000${key.group}`;
+  return key.protocol === undefined ? grouped : `${grouped}\u0001${key.protocol}`;
 }
 
 /** How a person reads a key in a table or an error list: `AuthUser POST /login`. */

@@ -13,6 +13,7 @@
  */
 
 import * as hdr from 'hdr-histogram-js';
+import { FastIndexHistogram } from './fast-index-histogram.js';
 import type { LatencyStats } from './result.js';
 
 export type Histogram = hdr.Histogram;
@@ -22,13 +23,9 @@ const INITIAL_HIGHEST_US = 2;
 
 /** `highestUs`: start with this range (a recorder's next interval starts as wide as the last). */
 export function createHistogram(highestUs = INITIAL_HIGHEST_US): Histogram {
-  return hdr.build({
-    bitBucketSize: 32,
-    autoResize: true,
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: Math.max(INITIAL_HIGHEST_US, highestUs),
-    numberOfSignificantValueDigits: 3,
-  });
+  const histogram = new FastIndexHistogram(1, Math.max(INITIAL_HIGHEST_US, highestUs), 3);
+  histogram.autoResize = true;
+  return histogram;
 }
 
 export function encodeHistogram(histogram: Histogram): string {

@@ -11,7 +11,7 @@
 import type { CustomMetricDeclaration } from './custom-metric.js';
 import { CustomMetricStore } from './custom-metric-store.js';
 import { assembleDecoded, type DecodedRow, type DecodedSnapshot } from './decoded-snapshot.js';
-import { type EndpointKey, GROUP_SEPARATOR } from './endpoint-key.js';
+import { type EndpointKey, GROUP_SEPARATOR, type Protocol } from './endpoint-key.js';
 import { createHistogram, encodeHistogram, type Histogram } from './histogram.js';
 import { redactSecrets } from './redact.js';
 import { isOverflowKey, MAX_ROWS, overflowKey } from './limits.js';
@@ -119,13 +119,15 @@ export class IntervalRecorder implements MetricsRecorder {
     return this.scopes.length - 1;
   }
 
-  endpoint(scope: number, method: string, name: string): number {
+  endpoint(scope: number, method: string, name: string, protocol?: Protocol): number {
     const owner = this.scopes[scope];
     if (owner === undefined) throw new RangeError(`unknown recorder scope ${scope}`);
-    let byName = owner.byMethod.get(method);
+    // Rows of one method and name but another protocol (GET /a over HTTP/1.1 and HTTP/2) differ.
+    const methodKey = protocol === undefined ? method : `${method}\u0000${protocol}`;
+    let byName = owner.byMethod.get(methodKey);
     if (byName === undefined) {
       byName = new Map();
-      owner.byMethod.set(method, byName);
+      owner.byMethod.set(methodKey, byName);
     }
     const id = byName.get(name);
     if (id !== undefined) return id;
@@ -135,6 +137,7 @@ export class IntervalRecorder implements MetricsRecorder {
       owner.group === ''
         ? { scenario: owner.scenario, user: owner.user, name: shown, method }
         : { scenario: owner.scenario, user: owner.user, name: owner.group + GROUP_SEPARATOR + shown, method, group: owner.group };
+    if (protocol !== undefined) key.protocol = protocol;
     if (this.namedRows >= MAX_ROWS && this.findRow(key) === -1) {
       // Not remembered under its own name: the map would grow with every distinct URL.
       return this.rowFor(overflowKey(key), owner.tags);
@@ -302,7 +305,8 @@ export class IntervalRecorder implements MetricsRecorder {
         r.key.user === key.user &&
         r.key.method === key.method &&
         r.key.name === key.name &&
-        r.key.group === key.group,
+        r.key.group === key.group &&
+        r.key.protocol === key.protocol,
     );
   }
 

@@ -19,7 +19,9 @@ export const OVERFLOW_NAME = '(other URLs)';
 
 /** The row that takes a key's requests once the run has MAX_ROWS rows. */
 export function overflowKey(key: EndpointKey): EndpointKey {
-  return { scenario: key.scenario, user: key.user, method: key.method, name: OVERFLOW_NAME };
+  const overflow: EndpointKey = { scenario: key.scenario, user: key.user, method: key.method, name: OVERFLOW_NAME };
+  if (key.protocol !== undefined) overflow.protocol = key.protocol;
+  return overflow;
 }
 
 export function isOverflowKey(key: EndpointKey): boolean {

@@ -5,6 +5,7 @@
  */
 
 import type { CustomMetricDeclaration } from './custom-metric.js';
+import type { Protocol } from './endpoint-key.js';
 
 /**
  * The status of a sample that is not an HTTP response (`vu.measure()`, `vu.group()`): it counts
@@ -18,8 +19,11 @@ export interface MetricsRecorder {
    * per `vu.group()` path (`checkout › pay`) met in it, whose rows then carry the group.
    */
   scope(scenario: string, user: string, tags: readonly string[], group?: string): number;
-  /** The numeric id of a stats row; a Map lookup once the row exists. */
-  endpoint(scope: number, method: string, name: string): number;
+  /**
+   * The numeric id of a stats row; a Map lookup once the row exists. `protocol` is the row's
+   * protocol when it is not HTTP/1.1 (`h2`, `ws`, `sse`, `grpc`; see EndpointKey).
+   */
+  endpoint(scope: number, method: string, name: string, protocol?: Protocol): number;
   /**
    * One finished request. Durations are microseconds from when the request was due (which is
    * when it was sent, except in open-model runs that started it late). `status` is

@@ -65,6 +65,7 @@ export function parseResult(text: string, file: string): Result {
         }
         // A row recorded inside a vu.group() carries its path; older results have none.
         if (row.group !== undefined && typeof row.group !== 'string') problems.push(`${where}.group is not a string`);
+        if (row.protocol !== undefined && typeof row.protocol !== 'string') problems.push(`${where}.protocol is not a string`);
       }
     });
   }

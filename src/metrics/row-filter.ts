@@ -6,6 +6,9 @@
 import { countsInTotals, type EndpointKey, GROUP_SEPARATOR } from './endpoint-key.js';
 import type { RowFilter } from './stats-source.js';
 
+/** How `protocol=` names rows that carry no protocol: HTTP/1.1 requests (and measures). */
+const HTTP1 = 'http/1.1';
+
 export function matchesRow(filter: RowFilter, key: EndpointKey, tags: ReadonlySet<string>): boolean {
   // A group's own row is judged only by a selector that names it (`name=checkout`, `method=GROUP`).
   if (!countsInTotals(key) && filter.name === undefined && filter.method === undefined) return false;
@@ -14,6 +17,7 @@ export function matchesRow(filter: RowFilter, key: EndpointKey, tags: ReadonlySe
   if (filter.method !== undefined && filter.method.toUpperCase() !== key.method) return false;
   if (filter.tag !== undefined && !tags.has(filter.tag)) return false;
   if (filter.group !== undefined && !inGroup(filter.group, key.group)) return false;
+  if (filter.protocol !== undefined && filter.protocol !== (key.protocol ?? HTTP1)) return false;
   if (filter.name !== undefined && filter.name !== key.name && filter.name !== `${key.method} ${key.name}`) {
     return false;
   }
@@ -23,7 +27,7 @@ export function matchesRow(filter: RowFilter, key: EndpointKey, tags: ReadonlySe
 /** Checks are kept per user class, so only class-level selectors apply to them. */
 export function matchesCheckOwner(filter: RowFilter, scenario: string, user: string): boolean {
   if (filter.name !== undefined || filter.method !== undefined || filter.tag !== undefined) return false;
-  if (filter.group !== undefined) return false;
+  if (filter.group !== undefined || filter.protocol !== undefined) return false;
   if (filter.scenario !== undefined && filter.scenario !== scenario) return false;
   return filter.user === undefined || filter.user === user;
 }

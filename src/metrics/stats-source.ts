@@ -19,6 +19,11 @@ export interface RowFilter {
    */
   group?: string;
   /**
+   * A protocol (`http/1.1`, `h2`, `ws`, `sse`, `grpc`): selects that protocol's rows. `http/1.1`
+   * selects HTTP rows that carry no other protocol.
+   */
+  protocol?: string;
+  /**
    * A named phase (a step of a step load): its name, or the start of it up to `/` or `:`
    * (`step 3` selects `step 3/5: 30 users`). It selects the phase's requests as a whole.
    */

@@ -4,8 +4,8 @@
  * row per class. Pure functions of the Result; `summary.ts` assembles the sections.
  */
 
-import type { EndpointKey } from '../metrics/endpoint-key.js';
-import type { RequestStats, Result } from '../metrics/result.js';
+import { type EndpointKey, protocolLabel } from '../metrics/endpoint-key.js';
+import type { EndpointStats, RequestStats, Result } from '../metrics/result.js';
 import type { Palette } from './color.js';
 import { formatBytes, formatCount, formatDuration, formatPercent, formatRate, MISSING } from '../core/units/index.js';
 import { type Cell, type Column, renderTable } from './table.js';
@@ -123,8 +123,12 @@ export function endpointSection(result: Result, context: SectionContext): string
     formatRate(stats.rps),
     ...latencyCells(stats, LATENCY_FIELDS),
   ];
+  // A run that spoke more than HTTP/1.1 says which protocol each row is.
+  const protocols = result.endpoints.some((e) => e.protocol !== undefined);
+  const protocolCells = (e: EndpointStats): Cell[] => (protocols ? [protocolLabel(e, Object.keys(e.statusCodes).length > 0)] : []);
   const lines = renderTable({
     columns: [
+      ...(protocols ? [{ header: 'Protocol' }] : []),
       { header: 'Type' },
       { header: 'Name', shrink: fitLabel, minWidth: 16 },
       numeric('# reqs'),
@@ -132,8 +136,8 @@ export function endpointSection(result: Result, context: SectionContext): string
       numeric('req/s'),
       ...LATENCY_HEADERS.map((header, i) => numeric(header, i === 0 ? undefined : DENSE)),
     ],
-    rows: endpoints.map((e) => [e.method, rowLabel(e, e.name, multiClass), ...statsCells(e)]),
-    footer: [bold(['', 'Aggregated', ...statsCells(result.totals)], palette)],
+    rows: endpoints.map((e) => [...protocolCells(e), e.method, rowLabel(e, e.name, multiClass), ...statsCells(e)]),
+    footer: [bold([...(protocols ? [''] : []), '', 'Aggregated', ...statsCells(result.totals)], palette)],
     maxWidth: context.width,
     indent: context.indent,
     headerStyle: palette.bold,

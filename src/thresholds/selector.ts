@@ -10,9 +10,9 @@ import { describeValue } from './describe-value.js';
 
 export type SelectorKey = keyof RowFilter;
 
-export const SELECTOR_KEYS: readonly SelectorKey[] = ['user', 'name', 'method', 'tag', 'scenario', 'group', 'phase'];
+export const SELECTOR_KEYS: readonly SelectorKey[] = ['user', 'name', 'method', 'tag', 'scenario', 'group', 'protocol', 'phase'];
 
-const SELECTOR_HINT = 'use user=, name=, method=, tag=, scenario=, group=, phase=, or a bare user class name';
+const SELECTOR_HINT = 'use user=, name=, method=, tag=, scenario=, group=, protocol=, phase=, or a bare user class name';
 
 export function isSelectorKey(key: string): key is SelectorKey {
   return (SELECTOR_KEYS as readonly string[]).includes(key);
@@ -68,7 +68,7 @@ export function setKey(filter: RowFilter, key: SelectorKey, value: unknown, prob
     return;
   }
   const trimmed = value.trim();
-  filter[key] = key === 'method' ? trimmed.toUpperCase() : trimmed;
+  filter[key] = key === 'method' ? trimmed.toUpperCase() : key === 'protocol' ? trimmed.toLowerCase() : trimmed;
 }
 
 /**

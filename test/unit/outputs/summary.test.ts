@@ -75,6 +75,17 @@ describe('formatSummary sections', () => {
     expect(header[1]).toBe('duration 30s · 50 users · started 2025-03-01 10:00:00Z');
   });
 
+  it('adds a Protocol column only when a row speaks more than HTTP/1.1', () => {
+    const result = fixtureResult();
+    expect(section(plain(result, 160), 'Requests')[1]).not.toContain('Protocol');
+    const [first, ...rest] = result.endpoints;
+    const ws: EndpointStats = { ...first!, method: 'WS', name: '/chat', protocol: 'ws', statusCodes: {} };
+    const lines = section(plain({ ...result, endpoints: [first!, ws, ...rest] }, 160), 'Requests');
+    expect(lines[1]?.trim().split(/\s+/)[0]).toBe('Protocol');
+    expect(lines.find((line) => line.includes('/chat'))?.trim()).toMatch(/^WebSocket\s+WS\s/);
+    expect(lines.find((line) => line.includes(first!.name))?.trim()).toMatch(/^HTTP\/1\.1\s/);
+  });
+
   it('tabulates endpoints sorted by class, name, method, with an aggregated row', () => {
     // 130 columns: wide enough that no name is cut (120 cuts the longest by two characters).
     const lines = section(plain(fixtureResult(), 130), 'Requests');

@@ -169,19 +169,19 @@ describe('selectors', () => {
 
   it('rejects unknown keys, repeated keys, empty parts and an empty selector', () => {
     expect(errorOf('foo=bar:p95<1s').details).toEqual([
-      "threshold 'foo=bar:p95<1s': unknown selector key 'foo' (use user=, name=, method=, tag=, scenario=, group=, phase=, or a bare user class name)",
+      "threshold 'foo=bar:p95<1s': unknown selector key 'foo' (use user=, name=, method=, tag=, scenario=, group=, protocol=, phase=, or a bare user class name)",
     ]);
     expect(errorOf('user=A,B:p95<1s').details).toEqual([
       "threshold 'user=A,B:p95<1s': selector key 'user' is given twice",
     ]);
     expect(errorOf('A,,tag=x:p95<1s').details).toEqual([
-      "threshold 'A,,tag=x:p95<1s': empty part in selector 'A,,tag=x' (use user=, name=, method=, tag=, scenario=, group=, phase=, or a bare user class name)",
+      "threshold 'A,,tag=x:p95<1s': empty part in selector 'A,,tag=x' (use user=, name=, method=, tag=, scenario=, group=, protocol=, phase=, or a bare user class name)",
     ]);
     expect(errorOf('tag=:p95<1s').details).toEqual([
       "threshold 'tag=:p95<1s': selector tag must be a non-empty string, got ''",
     ]);
     expect(errorOf(':p95<1s').details).toEqual([
-      "threshold ':p95<1s': nothing before ':' (use user=, name=, method=, tag=, scenario=, group=, phase=, or a bare user class name, or drop the ':')",
+      "threshold ':p95<1s': nothing before ':' (use user=, name=, method=, tag=, scenario=, group=, protocol=, phase=, or a bare user class name, or drop the ':')",
     ]);
   });
 
@@ -228,7 +228,7 @@ describe('errors', () => {
   it('reports the selector and the metric problems of one expression together', () => {
     const { details, message } = errorOf('bogus=1:latency<1s');
     expect(details).toEqual([
-      "threshold 'bogus=1:latency<1s': unknown selector key 'bogus' (use user=, name=, method=, tag=, scenario=, group=, phase=, or a bare user class name)",
+      "threshold 'bogus=1:latency<1s': unknown selector key 'bogus' (use user=, name=, method=, tag=, scenario=, group=, protocol=, phase=, or a bare user class name)",
       "threshold 'bogus=1:latency<1s': unknown metric 'latency' (use one of count, failures, successRate, errorRate, rps, avg, min, max, median, pNN, checks, memoryGrowth, peakMemory, targetMemoryGrowth, targetPeakMemory)",
     ]);
     expect(message).toBe(details.join('\n'));

@@ -4,6 +4,7 @@
  * by requests, most first: the endpoints that carry the load are the ones to read first.
  */
 
+import { protocolLabel } from '../../../metrics/endpoint-key.js';
 import type { EndpointStats, RequestStats, Result } from '../../../metrics/result.js';
 import { formatCount, formatDuration, formatPercent, formatRate, MISSING } from '../../../core/units/index.js';
 import { html, type SafeHtml } from '../html.js';
@@ -61,9 +62,11 @@ function userLabel(row: EndpointStats): string {
   return row.scenario === '' ? row.user : `${row.scenario}/${row.user}`;
 }
 
-function endpointRow(row: EndpointStats): Cell[] {
+function endpointRow(row: EndpointStats, protocols: boolean): Cell[] {
   const method = row.method === '' ? 'task' : row.method;
+  const protocol = protocols ? [text(protocolLabel(row, Object.keys(row.statusCodes).length > 0))] : [];
   return [
+    ...protocol,
     text(html`<span class="method">${method}</span>`),
     text(userLabel(row)),
     text(html`<code>${row.name}</code>`, 'name'),
@@ -74,12 +77,15 @@ function endpointRow(row: EndpointStats): Cell[] {
 export function endpointsSection(result: Result): SafeHtml {
   if (result.endpoints.length === 0) return html``;
   const rows = [...result.endpoints].sort((a, b) => b.requests - a.requests);
+  // A run that spoke more than HTTP/1.1 says which protocol each row is.
+  const protocols = rows.some((row) => row.protocol !== undefined);
+  const lead = protocols ? 1 : 0;
   const table = renderTable({
     className: 'endpoints',
-    columns: COLUMNS,
-    rows: rows.map(endpointRow),
-    foot: [[text(''), text(''), text('all requests', 'total-label'), ...statsCells(result.totals)]],
-    sortedBy: { column: 3, direction: 'descending' },
+    columns: protocols ? [{ label: 'protocol', kind: 'text' }, ...COLUMNS] : COLUMNS,
+    rows: rows.map((row) => endpointRow(row, protocols)),
+    foot: [[...(protocols ? [text('')] : []), text(''), text(''), text('all requests', 'total-label'), ...statsCells(result.totals)]],
+    sortedBy: { column: 3 + lead, direction: 'descending' },
   });
   return card({
     id: 'endpoints',
