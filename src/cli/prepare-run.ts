@@ -32,6 +32,8 @@ export interface RunFlags extends UiFlags, OptionFlagValues {
   md?: string;
   envFile?: string;
   prometheus?: string;
+  prometheusLinger?: string;
+  prometheusPush?: string;
   config?: string;
   coordinator?: boolean;
   expectWorkers?: string;

@@ -43,6 +43,8 @@ export function runCommandFlags(): RunCommandFlag[] {
     flag('Live UI and metrics:', '--autostart', 'with --ui: start the run at once instead of waiting for the form'),
     flag('Live UI and metrics:', '--autoquit <seconds>', 'with --ui: quit this many seconds after the run ends (default: stay up until Ctrl-C)'),
     flag('Live UI and metrics:', '--prometheus <[host:]port>', 'serve live metrics for Prometheus at http://host:port/metrics during the run (host default 127.0.0.1)'),
+    flag('Live UI and metrics:', '--prometheus-linger <duration>', 'with --prometheus: keep serving the final metrics this long after the run (e.g. 30s), so a scrape sees the verdict'),
+    flag('Live UI and metrics:', '--prometheus-push <url>', "push the final metrics to a Pushgateway-compatible URL when the run ends (job 'volley', label run)"),
     repeatable('Live UI and metrics:', '--monitor-pid <pid>', "also sample CPU and memory of this process (Linux /proc), repeatable; 'demo' with --demo"),
     flag('Workers and distributed:', '--coordinator', 'distributed run: wait for remote workers (volley worker --connect) and share the load'),
     flag('Workers and distributed:', '--expect-workers <n>', 'coordinator: how many workers to wait for'),

@@ -14,7 +14,6 @@ import { DEFAULT_HISTORY_DIR, saveToHistory } from '../compare/history-store.js'
 import { readResultFile } from '../metrics/result-reader.js';
 import { isLoopbackAddress } from '../outputs/http-guard.js';
 import { LiveStatusOutput } from '../outputs/live-status.js';
-import { PrometheusOutput } from '../outputs/prometheus/index.js';
 import type { Output } from '../outputs/output.js';
 import { SummaryOutput } from '../outputs/summary-output.js';
 import { runName, startRun } from '../runner/start-run.js';
@@ -22,6 +21,7 @@ import { checkPids } from '../monitor/index.js';
 import { parseMonitorPids } from './bench-command.js';
 import { compareWithBaseline } from './compare-command.js';
 import { startDemoProcess } from './demo-process.js';
+import { finishPrometheus, preparePrometheus } from './prometheus-flags.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { checkOutputPaths } from './output-paths.js';
@@ -107,8 +107,8 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
   const outputs: Output[] = [];
   let stop: () => void = () => undefined;
   if (ui !== undefined) outputs.push(ui.output(() => stop()));
-  const prometheus = flags.prometheus === undefined ? undefined : await prometheusOutput(flags.prometheus, prepared);
-  if (prometheus !== undefined) outputs.push(prometheus);
+  const prometheus = await preparePrometheus(flags, runName(prepared.scenario, prepared.file));
+  if (prometheus !== undefined) outputs.push(prometheus.output);
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
   outputs.push(new SummaryOutput(process.stdout));
   const reports = { ...flags, json: options.json ?? undefined };
@@ -170,20 +170,8 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
     return code;
   } finally {
     release();
-    await prometheus?.close();
+    if (prometheus !== undefined) await finishPrometheus(prometheus);
   }
-}
-
-/** `--prometheus [host:]port`: the /metrics endpoint, listening before the run starts. */
-async function prometheusOutput(address: string, prepared: PreparedRun): Promise<PrometheusOutput> {
-  const { host, port } = parseAddress(/^\d+$/.test(address.trim()) ? `127.0.0.1:${address.trim()}` : address, '--prometheus');
-  const output = new PrometheusOutput({ host, port, scenario: runName(prepared.scenario, prepared.file) });
-  try {
-    process.stderr.write(`Prometheus metrics: ${await output.listen()}\n`);
-  } catch (error) {
-    throw new VolleyError('VOLLEY_E_USAGE', `--prometheus: cannot listen on ${host}:${port}: ${(error as Error).message}`);
-  }
-  return output;
 }
 
 /** A distributed run's coordinator: listening, waiting for its workers. */

@@ -12,3 +12,4 @@ export {
   renderExposition,
 } from './exposition.js';
 export { METRICS_PATH, PrometheusOutput, type PrometheusOutputOptions } from './prometheus-output.js';
+export { PUSH_JOB, pushExposition, pushUrl } from './pushgateway.js';

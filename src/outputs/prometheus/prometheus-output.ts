@@ -72,6 +72,11 @@ export class PrometheusOutput implements Output {
     this.#result = result;
   }
 
+  /** The run's name, as the `run` label of every series carries it. */
+  runName(): string {
+    return this.#start?.scenario ?? this.#options.scenario;
+  }
+
   /** The exposition a scrape gets now. */
   render(): string {
     return renderExposition({
