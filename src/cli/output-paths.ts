@@ -24,6 +24,11 @@ export function checkOutputPaths(flags: ReportFlags): void {
   if (flags.csv !== undefined) checkFile('--csv', flags.csv, `${flags.csv}_stats.csv`);
 }
 
+/** Throws a VolleyError when `path` (given to `flag`) cannot be written as a file. */
+export function checkOutputFile(flag: string, path: string): void {
+  checkFile(flag, path, path);
+}
+
 function checkFile(flag: string, given: string, path: string): void {
   const full = resolve(path);
   const stat = statOrNull(full);

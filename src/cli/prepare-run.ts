@@ -45,6 +45,7 @@ export interface RunFlags extends UiFlags, OptionFlagValues {
   maxRegression?: string;
   save?: string | boolean;
   monitorPid?: string[];
+  out?: string[];
   demo?: boolean;
   url?: string;
   method: string;

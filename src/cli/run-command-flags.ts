@@ -34,6 +34,7 @@ export function runCommandFlags(): RunCommandFlag[] {
     flag('Load:', '--keep-going', 'run on even when every request of the first 3s fails to connect (default: stop, exit 1)'),
     flag('Thresholds:', '--baseline <result.json>', 'compare the result with this saved result; exit 1 if it regressed'),
     flag('Thresholds:', '--max-regression <percent>', 'with --baseline: the smallest change that counts (default 10%)'),
+    repeatable('Reports:', '--out <kind=target>', 'stream the run as it goes: ndjson=<file> (or ndjson=- for stdout: the summary then goes to stderr), repeatable'),
     flag('Reports:', '--save [dir]', 'keep the result in the run history (default .volley/history)'),
     flag('Live UI and metrics:', '--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)'),
     flag('Live UI and metrics:', '--ui', 'serve the live web UI (http://127.0.0.1:8089): a start form, live statistics and charts, Stop, the reports'),

@@ -21,6 +21,7 @@ import { checkPids } from '../monitor/index.js';
 import { parseMonitorPids } from './bench-command.js';
 import { compareWithBaseline } from './compare-command.js';
 import { startDemoProcess } from './demo-process.js';
+import { claimsStdout, parseOutFlags, streamOutputs } from './out-flags.js';
 import { finishPrometheus, preparePrometheus } from './prometheus-flags.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
@@ -109,8 +110,12 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
   if (ui !== undefined) outputs.push(ui.output(() => stop()));
   const prometheus = await preparePrometheus(flags, runName(prepared.scenario, prepared.file));
   if (prometheus !== undefined) outputs.push(prometheus.output);
+  const streams = parseOutFlags(flags.out ?? []);
+  // With a stream on stdout (`--out ndjson=-`), what people read goes to stderr.
+  const text = claimsStdout(streams) ? process.stderr : process.stdout;
   if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
-  outputs.push(new SummaryOutput(process.stdout));
+  outputs.push(new SummaryOutput(text));
+  outputs.push(...streamOutputs(streams));
   const reports = { ...flags, json: options.json ?? undefined };
   checkOutputPaths(reports);
   outputs.push(...reportOutputs(reports));
@@ -150,17 +155,17 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
     const result = await handle.result;
     const written = describeReports(reports);
     if (written.length > 0)
-      process.stdout.write(`\nReports\n${written.map((line) => `  ${line}`).join('\n')}\n`);
+      text.write(`\nReports\n${written.map((line) => `  ${line}`).join('\n')}\n`);
     let code = exitCodeFor(result.outcome);
     if (flags.save !== undefined) {
       const saved = await saveToHistory(
         result,
         typeof flags.save === 'string' ? flags.save : DEFAULT_HISTORY_DIR,
       );
-      process.stdout.write(`Saved to the history: ${saved}\n`);
+      text.write(`Saved to the history: ${saved}\n`);
     }
     if (baseline !== undefined) {
-      process.stdout.write('\n');
+      text.write('\n');
       const compared = await compareWithBaseline(result, baseline, {
         ...(flags.maxRegression === undefined ? {} : { maxRegression: flags.maxRegression }),
       });

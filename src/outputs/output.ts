@@ -6,6 +6,7 @@
  */
 
 import type { LiveEndpointRow, LiveErrorRow } from '../metrics/live-row.js';
+import type { IntervalRow } from '../metrics/interval-rows.js';
 import type { CustomMetricStats, Result } from '../metrics/result.js';
 
 /** What is known when the run starts, before any request. */
@@ -49,12 +50,19 @@ export interface LiveProgress {
   errors: readonly LiveErrorRow[];
   /** The custom metrics recorded so far, cumulative (absent: none). */
   metrics?: readonly CustomMetricStats[];
+  /**
+   * This interval's figures per row, every worker's merged (rows with requests only). Present
+   * only when an output asks for them (`wantsIntervalRows`): merging costs a histogram per row.
+   */
+  interval?: readonly IntervalRow[];
 }
 
 
 export interface Output {
   /** A short stable name (`summary`, `json`), for messages about the output itself. */
   readonly name: string;
+  /** Whether `onProgress` needs `LiveProgress.interval` (the tick's figures per row). */
+  readonly wantsIntervalRows?: boolean;
   onStart?(info: RunStartInfo): void | Promise<void>;
   /** Called on the aggregation tick; must return quickly and never throw for a write to a TTY. */
   onProgress?(progress: LiveProgress): void;

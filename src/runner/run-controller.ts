@@ -17,6 +17,7 @@ import { WorkersDriver } from '../cluster/workers-driver.js';
 import { type Clock, realClock } from '../core/clock.js';
 import type { LoadDriver } from '../engine/load-driver.js';
 import type { EngineOutcome, EngineState } from '../engine/load-engine.js';
+import { intervalRows } from '../metrics/interval-rows.js';
 import { rowOverflowWarning } from '../metrics/limits.js';
 import type { Result } from '../metrics/result.js';
 import { RunAggregate } from '../metrics/run-aggregate.js';
@@ -160,6 +161,7 @@ export class RunController implements RunHandle {
       process.stderr.write(`\nvolley: warning: ${rowOverflowWarning()}\n`);
     }
     const progress = liveProgress(this.aggregate, live, last);
+    if (this.request.outputs.some((output) => output.wantsIntervalRows === true)) progress.interval = intervalRows(snapshots);
     for (const output of this.request.outputs) {
       try {
         output.onProgress?.(progress);
