@@ -14,6 +14,7 @@ import { registerCompareCommand } from './compare-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
 import { registerHistoryCommand } from './history-command.js';
+import { registerInitCommand } from './init-command.js';
 import { registerReportCommand } from './report-command.js';
 import { reportError } from './report-error.js';
 import { registerRunCommand } from './run-command.js';
@@ -47,6 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
   registerCapacityCommand(program, setExitCode);
   registerBenchCommand(program, setExitCode);
   registerWorkerCommand(program, setExitCode);
+  registerInitCommand(program, setExitCode);
   try {
     await program.parseAsync(argv as string[], { from: 'node' });
   } catch (error) {
