@@ -46,7 +46,6 @@ export function createDemoRouter(options: ResolvedDemoOptions = resolveDemoOptio
   const accounts = new AccountStore();
   for (const { username, password } of SEEDED_ACCOUNTS) accounts.seed(username, password);
   registerProbeRoutes(router);
-  registerTokenStreamRoutes(router);
   registerItemRoutes(router, new ItemStore());
   registerAuthRoutes(router, accounts);
 
@@ -70,5 +69,6 @@ export function createDemoRouter(options: ResolvedDemoOptions = resolveDemoOptio
     maxUploadBytes: options.maxUploadBytes,
     now,
   });
+  registerTokenStreamRoutes(router);
   return router;
 }
