@@ -69,7 +69,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
   private planning = false;
   private state: 'open' | 'closed' | 'destroyed' = 'open';
   /** Server-Sent Events stream over `node:http` (see protocols/sse/), not over this client's connections. */
-  private readonly events: SseClient;
+  private readonly eventStreams: SseClient;
 
   constructor(options: HttpClientOptions) {
     const timeout = options.timeoutMs ?? 60_000;
@@ -92,7 +92,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
     this.context = { recorder: this.recorder, jar: this.jar, connectTimeoutMs: this.connectTimeoutMs, redirects: this };
     const settings = { connectTimeoutMs: this.connectTimeoutMs, insecure: options.insecure ?? false };
     this.targets = new Targets(options.baseUrl, settings, connections);
-    this.events = new SseClient(this, options, this.jar);
+    this.eventStreams = new SseClient(this, options, this.jar);
   }
 
   get(url: string, options?: RequestOptions): Promise<HttpResponse> {
@@ -118,7 +118,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
   }
 
   sse(url: string, options?: SseOptions): SseStream {
-    return this.events.stream(url, options);
+    return this.eventStreams.stream(url, options);
   }
 
   /** Any method, in any case (`'patch'` is sent as `PATCH`). */
@@ -141,7 +141,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
   async close(): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'closed';
-    this.events.close('client closed');
+    this.eventStreams.close('client closed');
     await Promise.all(this.targets.pools().map((p) => p.close()));
   }
 
@@ -154,7 +154,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
     if (this.state === 'destroyed') return;
     this.state = 'destroyed';
     const reason = stopped();
-    this.events.close(STOPPED);
+    this.eventStreams.close(STOPPED);
     await Promise.all(this.targets.pools().map((p) => p.destroy(reason)));
   }
 

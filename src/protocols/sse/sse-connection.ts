@@ -98,6 +98,8 @@ export class SseConnection {
 
   private onResponse(response: IncomingMessage): void {
     this.response = response;
+    // Before anything can end the connection: a response destroyed with no listener would throw.
+    response.on('error', (error) => this.end(errorText(error)));
     this.headAt = this.now();
     const status = response.statusCode ?? 0;
     this.status = status;
@@ -116,7 +118,6 @@ export class SseConnection {
     response.setEncoding('utf8');
     response.on('data', (chunk: string) => this.onData(chunk));
     response.on('end', () => this.end(undefined));
-    response.on('error', (error) => this.end(errorText(error)));
     // A socket closed before the body's end without an error event still dropped the stream.
     response.on('close', () => this.end('ECONNRESET'));
   }

@@ -48,6 +48,10 @@ beforeAll(async () => {
         return sendEvents(res, last, last === 0 ? 3 : 5, 0, 2, () => (last === 0 ? setTimeout(() => res.socket?.destroy(), 20) : res.end()));
       case '/unavailable':
         return void res.writeHead(503).end('busy');
+      case '/unavailable-open':
+        // A refusal whose body never ends: the client drops it mid-body, without a crash.
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        return void res.write('still');
       case '/html':
         return void res.writeHead(200, { 'content-type': 'text/html' }).end('<p>no</p>');
       case '/silent':
@@ -139,6 +143,9 @@ describe('vu.http.sse()', () => {
     expect(recorder.errors).toEqual([{ endpoint: 0, kind: 'request', message: 'unexpected status 503' }]);
     await collect(http.sse('/html'));
     expect(recorder.errors.at(-1)?.message).toBe('not an event stream (content-type text/html)');
+    await collect(http.sse('/unavailable-open'));
+    expect(recorder.errors.at(-1)?.message).toBe('unexpected status 502');
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(recorder.metric('sse_reconnects')).toEqual([]);
     await http.close();
   });
