@@ -218,6 +218,19 @@ describe('vu.http.sse()', () => {
     expect(recorder.records).toHaveLength(1);
   });
 
+  it("counts the first connection from when the iteration was due, in the task's scope", async () => {
+    const recorder = new SseRecorder();
+    const http = client(recorder);
+    http.scope = 3;
+    http.dueAt = performance.now() - 50;
+    await collect(http.sse('/events?count=1', { reconnect: false }));
+    expect(recorder.rows).toEqual([{ scope: 3, method: 'SSE', name: '/events' }]);
+    expect(recorder.last().durationUs / 1000).toBeGreaterThanOrEqual(50);
+    // The due time is used up: the next stream counts from its own start.
+    expect(http.dueAt).toBeNaN();
+    await http.close();
+  });
+
   it('throws on a bad URL or option when called, as HTTP requests do', () => {
     const http = client(new SseRecorder());
     expect(() => http.sse('events')).toThrow(/must be a path starting with '\/'/);
