@@ -10,6 +10,7 @@
  *   seed 002          /api/v1/auth, /api/v1/generation, /api/v1/payments
  *   seed 003          /analyze, /recommendations
  *   seed 004          /sessions (CRUD, uploads behind a rate limit)
+ *   token stream      /stream/tokens (Server-Sent Events)
  */
 
 import { AccountStore, SEEDED_ACCOUNTS } from './account-store.js';
@@ -35,6 +36,7 @@ import { registerPlatformAuthRoutes } from './routes/platform-auth.js';
 import { registerPlatformPaymentRoutes } from './routes/platform-payments.js';
 import { registerProbeRoutes } from './routes/probes.js';
 import { registerSessionRoutes } from './routes/sessions.js';
+import { registerTokenStreamRoutes } from './routes/token-stream.js';
 import { SessionStore } from './session-store.js';
 import { UploadLimiter } from './upload-limiter.js';
 
@@ -67,5 +69,6 @@ export function createDemoRouter(options: ResolvedDemoOptions = resolveDemoOptio
     maxUploadBytes: options.maxUploadBytes,
     now,
   });
+  registerTokenStreamRoutes(router);
   return router;
 }

@@ -23,6 +23,7 @@
 
 import { DEFAULT_ACCEPT_ENCODING, DEFAULT_MAX_BODY_SIZE } from '../../config/http-defaults.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
+import { SseClient, type SseOptions, type SseStream } from '../sse/index.js';
 import { CookieJar } from './cookie-jar.js';
 import { EndpointCache, METHODS, type MethodInfo, STANDARD_METHOD_COUNT, standardMethod } from './endpoints.js';
 import { Exchange, type ExchangeContext, type RedirectFollower } from './exchange.js';
@@ -67,6 +68,8 @@ export class HttpClient implements HttpApi, RedirectFollower {
   /** A request or hop is being planned in `plan` (see `send`). */
   private planning = false;
   private state: 'open' | 'closed' | 'destroyed' = 'open';
+  /** Server-Sent Events stream over `node:http` (see protocols/sse/), not over this client's connections. */
+  private readonly eventStreams: SseClient;
 
   constructor(options: HttpClientOptions) {
     const timeout = options.timeoutMs ?? 60_000;
@@ -89,6 +92,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
     this.context = { recorder: this.recorder, jar: this.jar, connectTimeoutMs: this.connectTimeoutMs, redirects: this };
     const settings = { connectTimeoutMs: this.connectTimeoutMs, insecure: options.insecure ?? false };
     this.targets = new Targets(options.baseUrl, settings, connections);
+    this.eventStreams = new SseClient(this, options, this.jar);
   }
 
   get(url: string, options?: RequestOptions): Promise<HttpResponse> {
@@ -113,6 +117,10 @@ export class HttpClient implements HttpApi, RedirectFollower {
     return this.send(METHODS.OPTIONS, url, options);
   }
 
+  sse(url: string, options?: SseOptions): SseStream {
+    return this.eventStreams.stream(url, options);
+  }
+
   /** Any method, in any case (`'patch'` is sent as `PATCH`). */
   request(method: string, url: string, options?: RequestOptions): Promise<HttpResponse> {
     let info = this.methods.get(method);
@@ -133,6 +141,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
   async close(): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'closed';
+    this.eventStreams.close('client closed');
     await Promise.all(this.targets.pools().map((p) => p.close()));
   }
 
@@ -145,6 +154,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
     if (this.state === 'destroyed') return;
     this.state = 'destroyed';
     const reason = stopped();
+    this.eventStreams.close(STOPPED);
     await Promise.all(this.targets.pools().map((p) => p.destroy(reason)));
   }
 

@@ -5,6 +5,7 @@
  */
 
 import type { MetricsRecorder } from '../../metrics/recorder.js';
+import type { SseOptions, SseStream } from '../sse/index.js';
 
 
 export interface HttpClientOptions {
@@ -172,4 +173,6 @@ export interface HttpApi {
   options(url: string, options?: RequestOptions): Promise<HttpResponse>;
   /** Any method, in any case (`'purge'` is sent as `PURGE`). */
   request(method: string, url: string, options?: RequestOptions): Promise<HttpResponse>;
+  /** A Server-Sent Events stream to iterate with `for await` (see docs/sse.md). */
+  sse(url: string, options?: SseOptions): SseStream;
 }
