@@ -5,6 +5,7 @@
  */
 
 import { VolleyError } from '../errors.js';
+import { builtinMetricOwner } from '../metrics/builtin-metrics.js';
 import {
   CUSTOM_METRIC_KINDS,
   CUSTOM_METRIC_NAME,
@@ -44,6 +45,11 @@ function declarationOf(name: string, value: unknown, problems: string[]): Custom
   const where = `metric '${name}'`;
   if (!CUSTOM_METRIC_NAME.test(name)) {
     problems.push(`${where}: a metric name is lower case letters, digits and _ starting with a letter (like cost_usd)`);
+    return undefined;
+  }
+  const owner = builtinMetricOwner(name);
+  if (owner !== undefined) {
+    problems.push(`${where}: the name is volley's own, recorded by ${owner}; it needs no declaration (pick another name for a metric of yours)`);
     return undefined;
   }
   if (isCustomMetricKind(value)) return { name, kind: value };

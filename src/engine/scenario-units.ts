@@ -4,6 +4,7 @@
  * resolved, its start time and its own thresholds (scoped to it).
  */
 
+import { BUILTIN_METRICS } from '../metrics/builtin-metrics.js';
 import type { CustomMetricDeclaration } from '../metrics/custom-metric.js';
 import type { ScenarioDefinition, SubScenarioDefinition } from './scenario-definition.js';
 import { tryParseDuration } from '../core/units/duration.js';
@@ -73,7 +74,7 @@ export function compileUnits(request: UnitsRequest): CompiledUnits {
   const compiled = scenario.scenarios === undefined ? singleUnit(request, names) : namedUnits(request, names);
   const metrics = compileMetricDeclarations(scenario.metrics, origin);
   const thresholds = [...global, ...compiled.thresholds];
-  checkCustomMetricThresholds(thresholds, metrics);
+  checkCustomMetricThresholds(thresholds, [...metrics, ...BUILTIN_METRICS.map((m) => m.declaration)]);
   const units = compiled.units.map((unit) => ({ ...unit, metrics }));
   return { units, ...withoutUnselected(thresholds, options.userClasses) };
 }

@@ -4,16 +4,11 @@
  * thresholds (`metric=sse_events:rate>100`) like a scenario's own metrics.
  */
 
-import type { CustomMetricDeclaration } from '../../metrics/custom-metric.js';
+import { SSE_EVENT_GAP, SSE_EVENTS, SSE_RECONNECTS } from '../../metrics/builtin-metrics.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import type { EventMeter } from './event-reader.js';
 
-/** Events received (a counter: its rate is events per second). */
-export const SSE_EVENTS: CustomMetricDeclaration = { name: 'sse_events', kind: 'counter' };
-/** The time between consecutive events of one connection. */
-export const SSE_EVENT_GAP: CustomMetricDeclaration = { name: 'sse_event_gap_ms', kind: 'trend', unit: 'ms' };
-/** Reconnects made after a stream ended or dropped. */
-export const SSE_RECONNECTS: CustomMetricDeclaration = { name: 'sse_reconnects', kind: 'counter' };
+export { SSE_EVENT_GAP, SSE_EVENTS, SSE_RECONNECTS };
 
 export class SseMetrics implements EventMeter {
   private readonly events: number;
