@@ -4,7 +4,7 @@
  * verdicts carry an emoji and a word, so they read in any theme and in plain text.
  */
 
-import type { Comparison, RowComparison } from '../../compare/comparison.js';
+import type { Comparison } from '../../compare/comparison.js';
 import { formatCount } from '../../core/units/index.js';
 import {
   formatChange,
@@ -14,9 +14,9 @@ import {
   formatWhen,
   headline,
   methodNote,
-  metricName,
   verdictText,
 } from './cells.js';
+import { customMetricGroup, endpointGroup, groupNote, type TableGroup } from './groups.js';
 
 /** Table cells: `|` ends a cell and a newline ends the row; backticks and `*` would format. */
 export function markdownCell(text: string): string {
@@ -41,25 +41,25 @@ function verdictCell(verdict: keyof typeof EMOJI & Parameters<typeof verdictText
   return verdict === 'regressed' ? `${EMOJI[verdict]} **${word}**` : `${EMOJI[verdict]} ${word}`.trim();
 }
 
-function rowLines(row: RowComparison): string[] {
-  const name = `**${markdownCell(row.label)}**`;
-  const count = (value: number | null): string => (value === null ? '' : `${formatCount(value)} req`);
-  if (row.presence !== 'both') {
-    const side = row.presence === 'added' ? 'current' : 'baseline';
+function rowLines(group: TableGroup): string[] {
+  const name = `**${markdownCell(group.label)}**`;
+  const note = groupNote(group);
+  if (note !== undefined) {
+    const verdict = group.presence === 'both' ? '' : ` ${verdictCell(group.verdict)}`;
     return [
-      `| ${name} | | ${count(row.requests.baseline)} | ${count(row.requests.current)} | | | only in the ${side} run | ${verdictCell(row.verdict)} |`,
+      `| ${name} | | ${group.counts.baseline} | ${group.counts.current} | | | ${markdownCell(note)} |${verdict} |`,
     ];
   }
-  return row.metrics.map((metric, i) => {
+  return group.lines.map(({ name: figureName, figure }, i) => {
     const cells = [
       i === 0 ? name : '',
-      metricName(metric),
-      formatValue(metric, metric.baseline),
-      formatValue(metric, metric.current),
-      formatChange(metric),
-      metric.unit === 'fraction' ? '' : formatRelativeChange(metric),
-      markdownCell(formatEvidence(metric)),
-      verdictCell(metric.verdict),
+      figureName,
+      formatValue(figure, figure.baseline),
+      formatValue(figure, figure.current),
+      formatChange(figure),
+      figure.unit === 'fraction' ? '' : formatRelativeChange(figure),
+      markdownCell(formatEvidence(figure)),
+      verdictCell(figure.verdict),
     ];
     return `| ${cells.join(' | ')} |`;
   });
@@ -83,10 +83,18 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
     '',
     `| Endpoint | Metric | Baseline | Current | Change | % | ${Math.round(settings.confidence * 100)}% interval | Verdict |`,
     '| --- | --- | ---: | ---: | ---: | ---: | --- | --- |',
-    ...rowLines(comparison.total),
-    ...comparison.endpoints.flatMap(rowLines),
+    ...rowLines(endpointGroup(comparison.total)),
+    ...comparison.endpoints.map(endpointGroup).flatMap(rowLines),
     '',
   ];
+  if (comparison.metrics !== undefined) {
+    lines.push(
+      `| Custom metric | Figure | Baseline | Current | Change | % | ${Math.round(settings.confidence * 100)}% interval | Verdict |`,
+      '| --- | --- | ---: | ---: | ---: | ---: | --- | --- |',
+      ...comparison.metrics.map(customMetricGroup).flatMap(rowLines),
+      '',
+    );
+  }
   if (comparison.warnings.length > 0) {
     lines.push(...comparison.warnings.map((w) => `> ⚠️ ${markdownCell(w)}`), '');
   }
