@@ -111,19 +111,19 @@ function statsOf(
   switch (current.kind) {
     case 'trend':
       return [
-        shown('avg', unit, baseline.avg, current.avg, 'shown; the percentiles are judged'),
+        shown('avg', unit, baseline.avg, current.avg, 'not judged (the percentiles are)'),
         ...trendPercentiles(baseline, current, better, context),
       ];
     case 'rate':
       return [compareRate(baseline, current, better, context.settings)];
     case 'counter':
       return [
-        shown('sum', 'number', baseline.sum, current.sum, "a total follows the run's length; its rate is judged"),
+        shown('sum', 'number', baseline.sum, current.sum, 'not judged (its rate is)'),
         compareCounterRate(baseline, current, better, context),
       ];
     case 'gauge':
       return (['last', 'min', 'max'] as const).map((stat) =>
-        shown(stat, 'number', baseline[stat], current[stat], 'a gauge is shown, not judged'),
+        shown(stat, 'number', baseline[stat], current[stat], 'not judged (a gauge)'),
       );
   }
 }
@@ -152,7 +152,8 @@ function shown(
   };
 }
 
-const NO_DIRECTION = "no direction declared (better: 'lower' or 'higher'): shown, not judged";
+/** Short, for a table cell; the method note says how to declare one (`better`). */
+const NO_DIRECTION = 'not judged (no direction declared)';
 
 /** A verdict read as "higher is worse", turned round when higher is better. */
 function directed(verdict: Verdict, better: MetricDirection): Verdict {
