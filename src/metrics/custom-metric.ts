@@ -49,6 +49,10 @@ export function defaultDirection(kind: CustomMetricKind): MetricDirection | null
   return kind === 'trend' ? 'lower' : kind === 'rate' ? 'higher' : null;
 }
 
+export function isMetricDirection(value: unknown): value is MetricDirection {
+  return value === 'lower' || value === 'higher';
+}
+
 export function isCustomMetricKind(value: unknown): value is CustomMetricKind {
   return typeof value === 'string' && (CUSTOM_METRIC_KINDS as readonly string[]).includes(value);
 }
