@@ -111,19 +111,19 @@ function statsOf(
   switch (current.kind) {
     case 'trend':
       return [
-        shown('avg', unit, baseline.avg, current.avg, 'not judged (the percentiles are)'),
+        shown('avg', unit, baseline.avg, current.avg, 'shown only'),
         ...trendPercentiles(baseline, current, better, context),
       ];
     case 'rate':
       return [compareRate(baseline, current, better, context.settings)];
     case 'counter':
       return [
-        shown('sum', 'number', baseline.sum, current.sum, 'not judged (its rate is)'),
+        shown('sum', 'number', baseline.sum, current.sum, 'shown only'),
         compareCounterRate(baseline, current, better, context),
       ];
     case 'gauge':
       return (['last', 'min', 'max'] as const).map((stat) =>
-        shown(stat, 'number', baseline[stat], current[stat], 'not judged (a gauge)'),
+        shown(stat, 'number', baseline[stat], current[stat], 'shown only'),
       );
   }
 }
@@ -153,7 +153,7 @@ function shown(
 }
 
 /** Short, for a table cell; the method note says how to declare one (`better`). */
-const NO_DIRECTION = 'not judged (no direction declared)';
+const NO_DIRECTION = 'no direction declared';
 
 /** A verdict read as "higher is worse", turned round when higher is better. */
 function directed(verdict: Verdict, better: MetricDirection): Verdict {

@@ -32,7 +32,11 @@ function rowHtml(group: TableGroup): string {
     const verdict = group.presence === 'both' ? '<td></td>' : verdictCell(group.verdict);
     return `<tr class="group">${name}${counts}<td></td><td></td><td class="muted">${escapeHtml(note)}</td>${verdict}</tr>`;
   }
-  const head = `<tr class="group">${name}${counts}<td colspan="4"></td></tr>`;
+  const detail = group.detail ?? '';
+  const head =
+    detail === ''
+      ? `<tr class="group">${name}${counts}<td colspan="4"></td></tr>`
+      : `<tr class="group">${name}${counts}<td colspan="2"></td><td class="muted">${escapeHtml(detail)}</td><td></td></tr>`;
   const metrics = group.lines.map(
     ({ name: figureName, figure: m }) =>
       `<tr><td></td><td>${escapeHtml(figureName)}</td><td class="num">${escapeHtml(formatValue(m, m.baseline))}</td><td class="num">${escapeHtml(formatValue(m, m.current))}</td><td class="num">${escapeHtml(formatChange(m))}</td><td class="num">${m.unit === 'fraction' ? '' : escapeHtml(formatRelativeChange(m))}</td><td class="muted">${escapeHtml(formatEvidence(m))}</td>${verdictCell(m.verdict)}</tr>`,

@@ -42,7 +42,8 @@ function verdictCell(verdict: keyof typeof EMOJI & Parameters<typeof verdictText
 }
 
 function rowLines(group: TableGroup): string[] {
-  const name = `**${markdownCell(group.label)}**`;
+  const detail = group.detail === undefined || group.detail === '' ? '' : ` ${markdownCell(group.detail)}`;
+  const name = `**${markdownCell(group.label)}**${detail}`;
   const note = groupNote(group);
   if (note !== undefined) {
     const verdict = group.presence === 'both' ? '' : ` ${verdictCell(group.verdict)}`;

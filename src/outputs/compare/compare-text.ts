@@ -103,7 +103,9 @@ function tableRows(group: TableGroup, paint: Paint): Cell[][] {
     const verdict = group.presence === 'both' ? '' : verdictCell(group.verdict, paint);
     return [[label, ...counts, '', '', note, verdict]];
   }
-  const rows: Cell[][] = [[label, ...counts]];
+  const rows: Cell[][] = [
+    group.detail === undefined || group.detail === '' ? [label, ...counts] : [label, ...counts, '', '', { text: group.detail, style: paint.dim }],
+  ];
   for (const { name, figure } of group.lines) {
     rows.push([
       `  ${name}`,

@@ -24,6 +24,8 @@ export interface GroupLine {
 
 export interface TableGroup {
   label: string;
+  /** Said on the first line, in the evidence column: a custom metric's direction. */
+  detail?: string;
   presence: RowPresence;
   verdict: RowVerdict;
   /** `1,200 req`, `300 samples`; '' where the run has none. */
@@ -60,15 +62,21 @@ const STAT_TEXT: Record<CustomStatName, string> = {
   max: 'max',
 };
 
-/** `cost_usd (trend, lower is better)`, `pool_waiting (gauge)`. */
+/** `cost_usd (trend)`, `acquire_ms (trend in ms)`. */
 export function customMetricLabel(metric: CustomMetricComparison): string {
-  const direction = metric.better === null || metric.kind === 'gauge' ? '' : `, ${metric.better} is better`;
-  return `${metric.name} (${metric.kind}${metric.unit === undefined ? '' : ` in ${metric.unit}`}${direction})`;
+  return `${metric.name} (${metric.kind}${metric.unit === undefined ? '' : ` in ${metric.unit}`})`;
+}
+
+/** Which way the verdicts go: `lower is better`; a gauge is never judged, so it says nothing. */
+export function customMetricDirection(metric: CustomMetricComparison): string {
+  if (metric.kind === 'gauge') return '';
+  return metric.better === null ? 'no direction declared' : `${metric.better} is better`;
 }
 
 export function customMetricGroup(metric: CustomMetricComparison): TableGroup {
   return {
     label: customMetricLabel(metric),
+    detail: customMetricDirection(metric),
     presence: metric.presence,
     verdict: metric.verdict,
     counts: {

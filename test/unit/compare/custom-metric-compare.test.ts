@@ -170,7 +170,8 @@ describe('rendering custom-metric comparisons', () => {
     const text = renderComparisonText(comparison, { width: 160 });
     const lines = text.split('\n');
     expect(text).toContain('Custom metric');
-    expect(lines.some((l) => l.includes('cost_usd (trend, lower is better)') && l.includes('2,000 samples'))).toBe(true);
+    expect(lines.some((l) => /cost_usd \(trend\)\s+2,000 samples\s+2,000 samples\s+lower is better$/.test(l))).toBe(true);
+    expect(lines.some((l) => /orders \(counter\).*no direction declared$/.test(l))).toBe(true);
     const p95 = lines.filter((l) => l.trim().startsWith('p95'));
     expect(p95.at(-1)).toContain('✗ regressed');
     expect(lines.some((l) => l.includes('pool_waiting (gauge)') && l.includes('only in the baseline run'))).toBe(true);
@@ -185,13 +186,14 @@ describe('rendering custom-metric comparisons', () => {
     const rows = md.slice(start).split('\n').filter((line) => line.startsWith('|')).slice(2);
     expect(rows.length).toBe(4 + 2 + 1 + 1);
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
-    expect(md).toContain('**cost\\_usd (trend, lower is better)**');
+    expect(md).toContain('| **cost\\_usd (trend)** lower is better | avg |');
   });
 
   it('adds a custom-metric table to the HTML page', () => {
     const html = renderComparisonHtml(comparison);
     expect(html).toContain('<th>Custom metric</th>');
-    expect(html).toContain('cost_usd (trend, lower is better)');
+    expect(html).toContain('cost_usd (trend)');
+    expect(html).toContain('<td class="muted">lower is better</td>');
     expect(html).toContain('only in the current run');
   });
 });
