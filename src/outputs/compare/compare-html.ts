@@ -1,7 +1,7 @@
 /**
  * `volley compare --html`: the comparison as one self-contained page (opens offline, from a CI
- * artifact): the verdict, the two runs, the table of every metric with its interval, warnings,
- * and how the verdicts were reached.
+ * artifact): the verdict, the two runs, the table of every metric with its interval (and of
+ * every custom metric, when the runs have any), warnings, and how the verdicts were reached.
  */
 
 import type { Comparison } from '../../compare/comparison.js';

@@ -1,7 +1,7 @@
 /**
  * `volley compare --md`: the comparison as GitHub-flavoured Markdown, for a pull-request comment
- * or `$GITHUB_STEP_SUMMARY`. One table, a row per metric, the endpoint named on its first row;
- * verdicts carry an emoji and a word, so they read in any theme and in plain text.
+ * or `$GITHUB_STEP_SUMMARY`. One table, a row per metric, the endpoint named on its first row
+ * (and one alike for custom metrics, when the runs have any); verdicts carry an emoji and a word, so they read in any theme and in plain text.
  */
 
 import type { Comparison } from '../../compare/comparison.js';

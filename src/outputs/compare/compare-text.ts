@@ -1,6 +1,7 @@
 /**
  * `volley compare` in the terminal: who is compared with whom, one table (an endpoint's name,
- * then a line per metric), warnings, and the verdict. Verdicts are words with a mark (`✗
+ * then a line per metric) and another for custom metrics when the runs have any, warnings, and
+ * the verdict. Verdicts are words with a mark (`✗
  * regressed`), so the table reads the same without colour; colour only adds emphasis.
  */
 
