@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomMetricDeclaration } from '../../../src/metrics/custom-metric.js';
 import { RunAggregate } from '../../../src/metrics/run-aggregate.js';
+import { checkCustomMetricThresholds, evaluateThreshold, parseThresholds } from '../../../src/thresholds/index.js';
 import type { Snapshot } from '../../../src/metrics/snapshot.js';
 import { manualRecorder } from './helpers.js';
 
@@ -90,5 +91,24 @@ describe('custom metrics over a trailing window', () => {
     const long = runOver(40, 1, 10_000);
     expect(long.customMetric('orders', 1_000_000)?.seconds).toBeLessThanOrEqual(11);
     expect(long.customMetric('orders')?.sum).toBe(40 * 60);
+  });
+
+  it('answers object-form thresholds: the window fails what the whole run passes', () => {
+    const specs = parseThresholds(
+      [
+        { metric: 'cost_usd', med: '<0.05', window: '5s', abortOnFail: true },
+        { metric: 'cost_usd', med: '<0.05' },
+        { metric: 'orders', rate: '>=60/s', window: 5 },
+        { metric: 'cache_hit', rate: '>50%', window: '5s' },
+      ],
+      'test',
+    );
+    checkCustomMetricThresholds(specs, DECLARED);
+    expect(specs.map((spec) => [spec.expression, evaluateThreshold(spec, aggregate).ok])).toEqual([
+      ['metric=cost_usd:med<0.05 over 5s', false],
+      ['metric=cost_usd:med<0.05', true],
+      ['metric=orders:rate>=60/s over 5s', true],
+      ['metric=cache_hit:rate>50% over 5s', false],
+    ]);
   });
 });
