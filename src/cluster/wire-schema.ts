@@ -26,6 +26,7 @@ const customMetric = z.object({
   name: z.string().regex(CUSTOM_METRIC_NAME, 'expected a metric name').max(200),
   kind: z.enum(CUSTOM_METRIC_KINDS),
   unit: z.literal('ms').optional(),
+  better: z.enum(['lower', 'higher']).optional(),
   samples: count,
   sum: z.number().finite(),
   min: z.number().finite(),

@@ -1,7 +1,7 @@
 /**
  * `compareResults(baseline, current)`: every endpoint (matched by scenario, user class, method
  * and name) and the totals, metric by metric, with a verdict each (see `metric-compare.ts` for
- * the tests). Rows present in one run only are listed as added or removed, without a verdict.
+ * the tests), then the custom metrics (`custom-metric-compare.ts`). Rows present in one run only are listed as added or removed, without a verdict.
  * Pure and deterministic: the bootstrap's random stream is seeded per row from its key, so a
  * row's verdict does not depend on which other rows exist. The total row also measures how much
  * the runs' seconds disagree (per-second percentiles); endpoint rows, which have no time
@@ -21,6 +21,7 @@ import {
   type RowVerdict,
   type RunSummary,
 } from './comparison.js';
+import { compareCustomMetrics } from './custom-metric-compare.js';
 import { type Distribution, decodeDistribution } from './distribution.js';
 import { mannWhitney } from './mann-whitney.js';
 import {
@@ -110,7 +111,7 @@ function noiseFactors(total: RowComparison): Partial<Record<LatencyMetric, numbe
   return factors;
 }
 
-export function rowVerdictOf(metrics: readonly MetricComparison[]): 'regressed' | 'improved' | 'unchanged' {
+export function rowVerdictOf(metrics: readonly Pick<MetricComparison, 'verdict'>[]): 'regressed' | 'improved' | 'unchanged' {
   if (metrics.some((m) => m.verdict === 'regressed')) return 'regressed';
   if (metrics.some((m) => m.verdict === 'improved')) return 'improved';
   return 'unchanged';
@@ -244,9 +245,16 @@ export function compareResults(baseline: Result, current: Result, options: Compa
     if (!seen.has(id)) endpoints.push(oneSidedRow(keyOf(row), row, 'current'));
   }
 
-  const compared = [total, ...endpoints]
-    .filter((row) => row.presence === 'both')
-    .flatMap((row) => row.metrics);
+  const metrics = compareCustomMetrics(baseline.metrics, current.metrics, {
+    settings,
+    labels,
+    noise: endpointNoise,
+    unlike,
+  });
+  const compared = [
+    ...[total, ...endpoints].filter((row) => row.presence === 'both').flatMap((row) => row.metrics),
+    ...(metrics ?? []).filter((metric) => metric.presence === 'both').flatMap((metric) => metric.stats),
+  ];
   const counts = {
     regressed: compared.filter((m) => m.verdict === 'regressed').length,
     improved: compared.filter((m) => m.verdict === 'improved').length,
@@ -261,6 +269,7 @@ export function compareResults(baseline: Result, current: Result, options: Compa
     counts,
     total,
     endpoints,
+    ...(metrics === undefined ? {} : { metrics }),
     warnings: warningsFor(baseline, current, unlike),
   };
 }

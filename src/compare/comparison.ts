@@ -4,6 +4,7 @@
  * are milliseconds, rates fractions, throughput requests per second.
  */
 
+import type { CustomMetricKind, MetricDirection } from '../metrics/custom-metric.js';
 import type { EndpointKey } from '../metrics/endpoint-key.js';
 import type { DistributionShift } from './mann-whitney.js';
 
@@ -54,6 +55,37 @@ export interface MetricComparison {
   margin: number | null;
   verdict: Verdict;
   evidence: Evidence;
+}
+
+/** The unit of a compared value: a custom metric's plain numbers are `number`. */
+export type ComparedUnit = MetricComparison['unit'] | 'number';
+
+/** A custom metric's figure: a trend's `avg`, `p50`…; a counter's `sum`, `perSecond`; … */
+export type CustomStatName = 'avg' | 'p50' | 'p95' | 'p99' | 'sum' | 'perSecond' | 'rate' | 'last' | 'min' | 'max';
+
+/** One figure of a custom metric, compared as a request row's metric is. */
+export interface CustomStatComparison extends Omit<MetricComparison, 'metric' | 'unit'> {
+  stat: CustomStatName;
+  unit: ComparedUnit;
+}
+
+/**
+ * A custom metric of either run (see `custom-metric-compare.ts` for how each kind is judged). A
+ * metric only one run has is listed as added or removed, with no figures compared.
+ */
+export interface CustomMetricComparison {
+  name: string;
+  kind: CustomMetricKind;
+  /** `ms`: a trend of durations in milliseconds. */
+  unit?: 'ms';
+  /** The direction its verdicts use (declared, or the kind's default); null: shown, never judged. */
+  better: MetricDirection | null;
+  presence: RowPresence;
+  verdict: RowVerdict;
+  samples: { baseline: number | null; current: number | null };
+  stats: CustomStatComparison[];
+  /** Why nothing was compared, when nothing was (the runs declare it as different kinds). */
+  note?: string;
 }
 
 export type RowPresence = 'both' | 'added' | 'removed';
@@ -108,10 +140,12 @@ export interface Comparison {
   current: RunSummary;
   settings: CompareSettings;
   verdict: 'regressed' | 'improved' | 'unchanged';
-  /** Metric rows (totals and endpoints) with each verdict. */
+  /** Metric rows (totals, endpoints and custom metrics' figures) with each verdict. */
   counts: { regressed: number; improved: number; unchanged: number };
   total: RowComparison;
   endpoints: RowComparison[];
+  /** The custom metrics of either run, by name; absent when neither run has any. */
+  metrics?: CustomMetricComparison[];
   /** Reasons the two runs may not be comparable (different load, a suspect generator). */
   warnings: string[];
 }

@@ -123,6 +123,18 @@ function notJudged(metric: LatencyMetric, reason: string): MetricComparison {
   };
 }
 
+/**
+ * How a histogram's integers read: so many per unit of the result (µs per ms for latencies; a
+ * custom trend's scale per unit for its values), and what a recorded value is called.
+ */
+export interface HistogramReading {
+  perUnit: number;
+  /** `requests`, or `samples`. */
+  noun: string;
+}
+
+export const LATENCY_READING: HistogramReading = { perUnit: US_PER_MS, noun: 'requests' };
+
 /** Percentile rows from two decoded histograms; `n/a` when either is empty. */
 export function compareLatency(
   baseline: Distribution,
@@ -131,9 +143,12 @@ export function compareLatency(
   settings: CompareSettings,
   random: Random,
   noise?: LatencyNoise,
+  reading: HistogramReading = LATENCY_READING,
 ): MetricComparison[] {
+  const perUnit = reading.perUnit;
   if (baseline.total === 0 || current.total === 0) {
-    return metrics.map((metric) => notJudged(metric, 'no latencies recorded in one of the runs'));
+    const empty = reading === LATENCY_READING ? 'no latencies recorded' : `no ${reading.noun} recorded`;
+    return metrics.map((metric) => notJudged(metric, `${empty} in one of the runs`));
   }
   const differences = bootstrapPercentileDifferences(
     baseline,
@@ -176,22 +191,22 @@ export function compareLatency(
     return {
       metric,
       unit: 'ms',
-      baseline: d.baseline / US_PER_MS,
-      current: d.current / US_PER_MS,
-      change: d.difference / US_PER_MS,
+      baseline: d.baseline / perUnit,
+      current: d.current / perUnit,
+      change: d.difference / perUnit,
       relativeChange: relative(d.difference, d.baseline),
-      margin: margin / US_PER_MS,
+      margin: margin / perUnit,
       verdict: tooFew ? 'n/a' : changeVerdict(d.difference, margin, significant),
       evidence: tooFew
-        ? { kind: 'none', reason: `too few requests (p${d.percentile} needs ${needed})` }
+        ? { kind: 'none', reason: `too few ${reading.noun} (p${d.percentile} needs ${needed})` }
         : {
             kind: 'bootstrap',
             confidence: settings.confidence,
-            low: low / US_PER_MS,
-            high: high / US_PER_MS,
+            low: low / perUnit,
+            high: high / perUnit,
             requests: {
-              low: d.low / US_PER_MS,
-              high: d.high / US_PER_MS,
+              low: d.low / perUnit,
+              high: d.high / perUnit,
               resamples: settings.resamples,
               samples: d.samples,
             },

@@ -11,6 +11,7 @@ import {
   CUSTOM_METRIC_NAME,
   type CustomMetricDeclaration,
   isCustomMetricKind,
+  isMetricDirection,
   MAX_CUSTOM_METRICS,
 } from '../metrics/custom-metric.js';
 
@@ -54,9 +55,14 @@ function declarationOf(name: string, value: unknown, problems: string[]): Custom
   }
   if (isCustomMetricKind(value)) return { name, kind: value };
   if (typeof value === 'object' && value !== null && isCustomMetricKind((value as { kind?: unknown }).kind)) {
-    const { kind, unit } = value as { kind: CustomMetricDeclaration['kind']; unit?: unknown };
-    if (unit === undefined) return { name, kind };
-    if (unit === 'ms' && kind === 'trend') return { name, kind, unit };
+    const { kind, unit, better } = value as { kind: CustomMetricDeclaration['kind']; unit?: unknown; better?: unknown };
+    if (better !== undefined && !isMetricDirection(better)) {
+      problems.push(`${where}: better must be 'lower' or 'higher', got ${describeValue(better)}`);
+      return undefined;
+    }
+    const direction = better === undefined ? {} : { better };
+    if (unit === undefined) return { name, kind, ...direction };
+    if (unit === 'ms' && kind === 'trend') return { name, kind, unit, ...direction };
     problems.push(`${where}: unit ${describeValue(unit)} is not known (only a trend takes unit: 'ms')`);
     return undefined;
   }

@@ -191,8 +191,9 @@ export interface ScenarioDefinition<Data = unknown> {
   /**
    * Custom metrics tasks record with `vu.metric(name).add(value)`: name → `'counter'`, `'gauge'`,
    * `'rate'` or `'trend'` (or `{ kind: 'trend', unit: 'ms' }` for durations); at most 100.
+   * `better: 'lower' | 'higher'` says which way is better, for `volley compare`'s verdicts.
    */
-  metrics?: Record<string, CustomMetricKind | { kind: CustomMetricKind; unit?: 'ms' }>;
+  metrics?: Record<string, CustomMetricKind | { kind: CustomMetricKind; unit?: 'ms'; better?: 'lower' | 'higher' }>;
 }
 
 export const USER_MARK: unique symbol = Symbol.for('volley.user');

@@ -101,6 +101,7 @@ export class CustomMetricStore {
         name: declaration.name,
         kind: declaration.kind,
         ...(declaration.unit === undefined ? {} : { unit: declaration.unit }),
+        ...(declaration.better === undefined ? {} : { better: declaration.better }),
         samples: this.samples[id]!,
         sum: this.sums[id]!,
         min: this.mins[id] === Infinity ? 0 : this.mins[id]!,

@@ -20,25 +20,40 @@ interface Total extends Omit<SnapshotMetric, 'histogram'> {
 export class CustomMetricTotals {
   private readonly totals = new Map<string, Total>();
 
+  /**
+   * `histogram` makes a trend's histogram: the run's totals use the flat kind (fast to read), a
+   * trailing window's seconds the packed kind (memory proportional to the values seen).
+   */
+  constructor(private readonly histogram: () => Histogram = createHistogram) {}
+
   add(entries: readonly SnapshotMetric[] | undefined): void {
     if (entries === undefined) return;
-    for (const entry of entries) this.addOne(entry);
+    for (const entry of entries) {
+      this.addFigures(entry, entry.histogram === '' ? null : decodeHistogram(entry.histogram));
+    }
   }
 
-  private addOne(entry: SnapshotMetric): void {
+  /** Adds one metric of `other` (a window's second) exactly, as if its snapshots had come here. */
+  addFrom(other: CustomMetricTotals, name: string): void {
+    const total = other.totals.get(name);
+    if (total !== undefined) this.addFigures(total, total.histogram);
+  }
+
+  private addFigures(entry: Omit<Total, 'histogram'>, histogram: Histogram | null): void {
     let total = this.totals.get(entry.name);
     if (total === undefined) {
       total = {
         name: entry.name,
         kind: entry.kind,
         ...(entry.unit === undefined ? {} : { unit: entry.unit }),
+        ...(entry.better === undefined ? {} : { better: entry.better }),
         samples: 0,
         sum: 0,
         min: Infinity,
         max: -Infinity,
         last: 0,
         lastAtMs: -Infinity,
-        histogram: entry.kind === 'trend' ? createHistogram() : null,
+        histogram: entry.kind === 'trend' ? this.histogram() : null,
       };
       this.totals.set(entry.name, total);
     }
@@ -51,7 +66,7 @@ export class CustomMetricTotals {
       total.last = entry.last;
       total.lastAtMs = entry.lastAtMs;
     }
-    if (total.histogram !== null && entry.histogram !== '') total.histogram.add(decodeHistogram(entry.histogram));
+    if (total.histogram !== null && histogram !== null) total.histogram.add(histogram);
   }
 
   /** A metric's figures for thresholds, or null when it has recorded nothing. */
@@ -92,6 +107,7 @@ function statsOf(total: Total, seconds: number, encode: boolean): CustomMetricSt
     name: total.name,
     kind: total.kind as CustomMetricKind,
     ...(total.unit === undefined ? {} : { unit: total.unit }),
+    ...(total.better === undefined ? {} : { better: total.better }),
     samples: total.samples,
   };
   switch (total.kind) {

@@ -26,11 +26,31 @@ export const MAX_CUSTOM_METRICS = 100;
 /** A metric name: lower case letters, digits and underscores, starting with a letter. */
 export const CUSTOM_METRIC_NAME = /^[a-z][a-z0-9_]*$/;
 
+/** Which way a metric is better, for `volley compare`'s verdicts (see `defaultDirection`). */
+export type MetricDirection = 'lower' | 'higher';
+
+export const METRIC_DIRECTIONS: readonly MetricDirection[] = ['lower', 'higher'];
+
 export interface CustomMetricDeclaration {
   name: string;
   kind: CustomMetricKind;
   /** `ms`: a trend of durations in milliseconds, shown like a latency. */
   unit?: 'ms';
+  /** Which way is better, when the declaration says (`{ kind: 'counter', better: 'higher' }`). */
+  better?: MetricDirection;
+}
+
+/**
+ * The direction `volley compare` judges a metric by when its declaration names none: a trend is
+ * better lower (like a latency), a rate better higher (like a success rate); a counter or gauge
+ * has no direction, so it is shown and never judged.
+ */
+export function defaultDirection(kind: CustomMetricKind): MetricDirection | null {
+  return kind === 'trend' ? 'lower' : kind === 'rate' ? 'higher' : null;
+}
+
+export function isMetricDirection(value: unknown): value is MetricDirection {
+  return value === 'lower' || value === 'higher';
 }
 
 export function isCustomMetricKind(value: unknown): value is CustomMetricKind {

@@ -6,7 +6,7 @@
  */
 
 import type { EndpointKey } from './endpoint-key.js';
-import type { CustomMetricKind } from './custom-metric.js';
+import type { CustomMetricKind, MetricDirection } from './custom-metric.js';
 import type { DecodedBodies } from './snapshot.js';
 
 export const RESULT_SCHEMA_VERSION = 2;
@@ -254,6 +254,8 @@ export interface CustomMetricStats {
   kind: CustomMetricKind;
   /** `ms`: a trend of durations in milliseconds. */
   unit?: 'ms';
+  /** Which way is better, as declared (absent: the kind's default, see `defaultDirection`). */
+  better?: MetricDirection;
   /** Values recorded (a counter's adds, a gauge's sets, a rate's values, a trend's values). */
   samples: number;
   sum?: number;

@@ -264,8 +264,11 @@ export class RunAggregate implements StatsSource {
     return this.custom.stats(this.elapsedMs / 1000, false);
   }
 
-  customMetric(name: string): CustomMetricFigures | null {
-    return this.custom.figures(name, this.elapsedMs / 1000);
+  /** A custom metric's figures over the run, or over its trailing `windowMs` (see StatsWindow). */
+  customMetric(name: string, windowMs?: number): CustomMetricFigures | null {
+    if (windowMs === undefined || windowMs <= 0) return this.custom.figures(name, this.elapsedMs / 1000);
+    const windowed = this.window.customMetric(name, windowMs);
+    return windowed.totals.figures(name, windowed.seconds);
   }
 
   /** The measured part of the Result, over a run of `durationMs`. */

@@ -5,7 +5,7 @@
  * form, so merging across threads and machines is exact.
  */
 
-import type { CustomMetricKind } from './custom-metric.js';
+import type { CustomMetricKind, MetricDirection } from './custom-metric.js';
 import type { EndpointKey } from './endpoint-key.js';
 
 export const SNAPSHOT_VERSION = 1;
@@ -79,6 +79,8 @@ export interface SnapshotMetric {
   name: string;
   kind: CustomMetricKind;
   unit?: 'ms';
+  /** The declared direction, when there is one (for `volley compare`). */
+  better?: MetricDirection;
   /** Values recorded: a counter's adds, a gauge's sets, a rate's trues and falses, a trend's values. */
   samples: number;
   /** Counter: the sum added; rate: how many were true; trend: the sum of values; gauge: 0. */

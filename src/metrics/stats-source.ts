@@ -74,15 +74,18 @@ export interface CustomMetricFigures {
   max: number;
   /** Gauge: the last value set. */
   last: number;
-  /** Seconds the run has measured (for a counter's rate). */
+  /** Seconds the figures cover: the run so far, or the window (for a counter's rate). */
   seconds: number;
   /** Trend: a percentile in (0, 100] from its merged histogram. */
   percentile(p: number): number;
 }
 
 export interface StatsSource {
-  /** A custom metric's figures over the whole run; null when it recorded nothing. */
-  customMetric?(name: string): CustomMetricFigures | null;
+  /**
+   * A custom metric's figures over the whole run, or with `windowMs` over the trailing window;
+   * null when it recorded nothing there.
+   */
+  customMetric?(name: string, windowMs?: number): CustomMetricFigures | null;
   /** Memory of the run's processes, once the run has ended (absent while it runs). */
   resources?(): ResourceFigures;
   /** `windowMs` restricts the figures to the trailing window; omitted means the whole run. */

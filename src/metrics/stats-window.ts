@@ -1,11 +1,13 @@
 /**
  * The trailing window for windowed thresholds (`window: '30s'`), so a collapse late in a long run
  * is not diluted by the healthy minutes before it. Keeps, per second, each row's counts and a
- * packed latency histogram (memory proportional to the distinct values seen), and drops seconds
- * older than the longest window asked for.
+ * packed latency histogram (memory proportional to the distinct values seen), and each custom
+ * metric's figures the same way (a trend's histogram packed too), and drops seconds older than
+ * the longest window asked for. Seconds merge exactly, as the run's totals do.
  */
 
 import * as hdr from 'hdr-histogram-js';
+import { CustomMetricTotals } from './custom-metric-totals.js';
 import type { DecodedSnapshot } from './decoded-snapshot.js';
 import type { EndpointKey } from './endpoint-key.js';
 import { endpointKeyId } from './endpoint-key.js';
@@ -22,6 +24,12 @@ export interface WindowRow {
 interface WindowSecond {
   second: number;
   rows: Map<string, WindowRow>;
+  /** Created with the second's first custom-metric sample. */
+  metrics: CustomMetricTotals | null;
+}
+
+function packedHistogram(): Histogram {
+  return hdr.build({ bitBucketSize: 'packed', numberOfSignificantValueDigits: 3 });
 }
 
 export class StatsWindow {
@@ -35,8 +43,12 @@ export class StatsWindow {
     const second = Math.max(1, Math.round(snapshot.toMs / 1000));
     let entry = this.seconds.find((s) => s.second === second);
     if (entry === undefined) {
-      entry = { second, rows: new Map() };
+      entry = { second, rows: new Map(), metrics: null };
       this.seconds.push(entry);
+    }
+    if (snapshot.metrics !== undefined) {
+      entry.metrics ??= new CustomMetricTotals(packedHistogram);
+      entry.metrics.add(snapshot.metrics);
     }
     for (const { row, latency } of decoded.rows) {
       const id = endpointKeyId(row.key);
@@ -47,7 +59,7 @@ export class StatsWindow {
           tags: new Set(row.tags),
           requests: 0,
           failures: 0,
-          latency: hdr.build({ bitBucketSize: 'packed', numberOfSignificantValueDigits: 3 }),
+          latency: packedHistogram(),
         };
         entry.rows.set(id, windowRow);
       }
@@ -63,11 +75,23 @@ export class StatsWindow {
 
   /** Rows of the seconds within `windowMs` of the newest one; and how many seconds that covers. */
   rows(windowMs: number): { rows: WindowRow[]; seconds: number } {
-    const newest = this.seconds.reduce((max, s) => Math.max(max, s.second), 0);
-    const from = newest - Math.ceil(windowMs / 1000);
-    const inWindow = this.seconds.filter((s) => s.second > from);
+    const inWindow = this.secondsWithin(windowMs);
     const rows: WindowRow[] = [];
     for (const entry of inWindow) rows.push(...entry.rows.values());
     return { rows, seconds: inWindow.length };
+  }
+
+  /** One custom metric over the seconds within `windowMs` of the newest one, merged exactly. */
+  customMetric(name: string, windowMs: number): { totals: CustomMetricTotals; seconds: number } {
+    const inWindow = this.secondsWithin(windowMs);
+    const totals = new CustomMetricTotals();
+    for (const entry of inWindow) if (entry.metrics !== null) totals.addFrom(entry.metrics, name);
+    return { totals, seconds: inWindow.length };
+  }
+
+  private secondsWithin(windowMs: number): WindowSecond[] {
+    const newest = this.seconds.reduce((max, s) => Math.max(max, s.second), 0);
+    const from = newest - Math.ceil(windowMs / 1000);
+    return this.seconds.filter((s) => s.second > from);
   }
 }

@@ -55,7 +55,7 @@ function resourceSource(aggregate: RunAggregate, input: ResultInput): StatsSourc
   const targets = (input.targetSamples ?? []).map((t) => memoryFigures(t.samples)).filter((f) => f !== null);
   return {
     select: (filter, windowMs) => aggregate.select(filter, windowMs),
-    customMetric: (name) => aggregate.customMetric(name),
+    customMetric: (name, windowMs) => aggregate.customMetric(name, windowMs),
     resources: () => ({
       generator: memoryFigures(input.monitorSamples),
       targets:

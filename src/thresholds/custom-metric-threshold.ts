@@ -6,7 +6,7 @@
  * against the declarations once the scenario is known (an undeclared name is an error).
  */
 
-import { tryParseDuration } from '../core/units/duration.js';
+import { formatDuration, tryParseDuration } from '../core/units/duration.js';
 import { VolleyError } from '../errors.js';
 import type { CustomMetricDeclaration, CustomMetricKind } from '../metrics/custom-metric.js';
 import type { StatsSource } from '../metrics/stats-source.js';
@@ -150,9 +150,15 @@ export function customDisplay(metric: CustomThresholdMetric): ValueDisplay {
   }
 }
 
-export function measureCustom(metric: CustomThresholdMetric, source: StatsSource): Measured {
-  const figures = source.customMetric?.(metric.name) ?? null;
-  if (figures === null) return { value: null, note: `metric ${metric.name} recorded nothing` };
+/** The metric's figure over the run, or over the trailing `windowMs`. */
+export function measureCustom(metric: CustomThresholdMetric, source: StatsSource, windowMs?: number): Measured {
+  const figures =
+    (windowMs === undefined ? source.customMetric?.(metric.name) : source.customMetric?.(metric.name, windowMs)) ??
+    null;
+  if (figures === null) {
+    const window = windowMs === undefined ? '' : ` in the last ${formatDuration(windowMs)}`;
+    return { value: null, note: `metric ${metric.name} recorded nothing${window}` };
+  }
   switch (metric.stat) {
     case 'avg':
       return { value: figures.sum / figures.samples };

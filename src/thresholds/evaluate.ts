@@ -30,7 +30,7 @@ function judgedCondition(spec: ThresholdSpec): JudgedCondition {
 /** The spec's figure over the rows it selects, or the reason there is none. */
 function measureSpec(spec: ThresholdSpec, source: StatsSource): Measured {
   if (spec.metric.kind === 'memory') return measureMemory(spec.metric, source);
-  if (spec.metric.kind === 'custom') return measureCustom(spec.metric, source);
+  if (spec.metric.kind === 'custom') return measureCustom(spec.metric, source, spec.windowMs);
   const stats =
     spec.windowMs === undefined ? source.select(spec.filter) : source.select(spec.filter, spec.windowMs);
   const actual = measure(spec.metric, stats);

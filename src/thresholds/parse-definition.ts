@@ -5,17 +5,17 @@
  * user JavaScript at run time, so nothing about its shape is trusted.
  */
 
-import { formatDuration, tryParseDuration } from '../core/units/duration.js';
+import { formatDuration } from '../core/units/duration.js';
 import { VolleyError } from '../errors.js';
 import type { RowFilter } from '../metrics/stats-source.js';
 import { parseCondition } from './condition.js';
+import { parseCustomMetricObject } from './custom-metric-object.js';
 import { describeValue } from './describe-value.js';
 import { isMetricName, METRIC_NAMES_HINT, parseMetricName, unitOf } from './run-vocabulary.js';
+import { conditionsOf, OPTION_KEYS, parseAbortOnFail, parseWindow } from './object-options.js';
 import { parseExpressionInto } from './parse-expression.js';
 import { formatSelector, isSelectorKey, phaseSelectorProblems, setKey } from './selector.js';
 import type { ThresholdDefinition, ThresholdSpec } from './threshold.js';
-
-const OPTION_KEYS = ['abortOnFail', 'window'];
 
 /**
  * Parses every definition. `origin` names where they came from, for the error message
@@ -30,7 +30,11 @@ export function parseThresholds(defs: readonly ThresholdDefinition[], origin: st
       const spec = parseExpressionInto(def, problems);
       if (spec !== undefined) specs.push(spec);
     } else if (typeof def === 'object' && def !== null && !Array.isArray(def)) {
-      specs.push(...parseObject(def as Record<string, unknown>, `thresholds[${index}]`, problems));
+      const object = def as Record<string, unknown>;
+      const where = `thresholds[${index}]`;
+      // `metric:` names a custom metric, as `metric=` does in the string form.
+      if (object.metric !== undefined) specs.push(...parseCustomMetricObject(object, where, problems));
+      else specs.push(...parseObject(object, where, problems));
     } else {
       problems.push(
         `thresholds[${index}]: expected a string like 'p95<300ms' or an object like ` +
@@ -61,7 +65,7 @@ function parseObject(def: Record<string, unknown>, where: string, problems: stri
     else if (!OPTION_KEYS.includes(key)) {
       own.push(
         `unknown key '${key}' (use a metric: ${METRIC_NAMES_HINT}; a selector: user, name, method, ` +
-          `tag, scenario, phase; or abortOnFail, window)`,
+          `tag, scenario, phase; metric for a custom metric; or abortOnFail, window)`,
       );
     }
   }
@@ -97,38 +101,4 @@ function parseObject(def: Record<string, unknown>, where: string, problems: stri
     }
   }
   return own.length === 0 ? specs : [];
-}
-
-function conditionsOf(value: unknown, where: string, problems: string[]): string[] {
-  const list = Array.isArray(value) ? (value as unknown[]) : [value];
-  if (list.length === 0) problems.push(`${where}: empty list of conditions (write e.g. '<300ms')`);
-  const strings: string[] = [];
-  for (const item of list) {
-    if (typeof item === 'string') strings.push(item);
-    else {
-      problems.push(
-        `${where}: expected a condition string like '<300ms' or '>=99%', got ${describeValue(item)}`,
-      );
-    }
-  }
-  return strings;
-}
-
-function parseAbortOnFail(value: unknown, problems: string[]): boolean {
-  if (value === undefined) return false;
-  if (typeof value === 'boolean') return value;
-  problems.push(`abortOnFail must be true or false, got ${describeValue(value)}`);
-  return false;
-}
-
-function parseWindow(value: unknown, problems: string[]): number | undefined {
-  if (value === undefined) return undefined;
-  // A bare number is seconds, as in every duration volley takes (`-t 60`, `between(1, 3)`).
-  const ms =
-    typeof value === 'number' ? value * 1000 : typeof value === 'string' ? tryParseDuration(value) : undefined;
-  if (ms !== undefined && Number.isFinite(ms) && ms > 0) return ms;
-  problems.push(
-    `window must be a duration like '30s' or a number of seconds above 0, got ${describeValue(value)}`,
-  );
-  return undefined;
 }

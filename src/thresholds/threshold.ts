@@ -88,6 +88,12 @@ export interface ThresholdObject {
    * (`'step 3'` for `step 3/5: 30 users`); on its own, without other selectors or a window.
    */
   phase?: string;
+  /**
+   * A declared custom metric, instead of requests (`metric: 'cost_usd', p95: '<0.02'`); stands
+   * alone, without the selector keys. Its stats are `avg`, `min`, `max`, `med`, `pNN`, `rate`,
+   * `count` and `last`, as its kind has them.
+   */
+  metric?: string;
   /** Stop the run as soon as one of these conditions fails while it runs. Default false. */
   abortOnFail?: boolean;
   /** Judge only the trailing window (`'30s'`, or a number of seconds) instead of the whole run. */
@@ -121,6 +127,10 @@ export interface ThresholdObject {
   med?: ThresholdCondition;
   /** Share of checks that passed: `'>=99%'`. */
   checks?: ThresholdCondition;
+  /** With `metric`: a rate's fraction true (`'>90%'`), or a counter's sum per second (`'>5/s'`). */
+  rate?: ThresholdCondition;
+  /** With `metric`: a gauge's last value. */
+  last?: ThresholdCondition;
   /** A latency percentile: `p95`, `p99.9`, `'p(99.9)'`, with a duration: `p95: '<300ms'`. */
   [percentile: `p${number}` | `p(${number})`]: ThresholdCondition | undefined;
 }

@@ -5,6 +5,7 @@
  */
 
 import {
+  type ComparedUnit,
   type Comparison,
   METRIC_TEXT,
   type MetricComparison,
@@ -12,8 +13,19 @@ import {
   type Verdict,
 } from '../../compare/comparison.js';
 import { formatCount, formatDuration, formatPercent, formatRate, MISSING } from '../../core/units/index.js';
+import { formatValue as formatShown } from '../../thresholds/index.js';
 
-export function formatValue(metric: MetricComparison, value: number | null): string {
+/** What the cells read of a compared figure: a request row's metric or a custom metric's stat. */
+export type ComparedFigure = Pick<MetricComparison, 'change' | 'relativeChange' | 'evidence'> & {
+  unit: ComparedUnit;
+};
+
+/** A custom metric's plain number: 4 significant digits, as its summary line shows it. */
+function plainNumber(value: number): string {
+  return formatShown('number', value).text;
+}
+
+export function formatValue(metric: Pick<ComparedFigure, 'unit'>, value: number | null): string {
   if (value === null) return MISSING;
   switch (metric.unit) {
     case 'ms':
@@ -22,6 +34,8 @@ export function formatValue(metric: MetricComparison, value: number | null): str
       return formatPercent(value, 2);
     case '/s':
       return formatRate(value);
+    case 'number':
+      return plainNumber(value);
   }
 }
 
@@ -35,7 +49,7 @@ function percentagePoints(fraction: number): string {
   return `${(fraction * 100).toFixed(2)} pp`;
 }
 
-export function formatChange(metric: MetricComparison): string {
+export function formatChange(metric: ComparedFigure): string {
   const change = metric.change;
   if (change === null) return MISSING;
   switch (metric.unit) {
@@ -45,19 +59,23 @@ export function formatChange(metric: MetricComparison): string {
       return signed(change, percentagePoints);
     case '/s':
       return signed(change, formatRate);
+    case 'number':
+      return signed(change, plainNumber);
   }
 }
 
-export function formatRelativeChange(metric: MetricComparison): string {
+export function formatRelativeChange(metric: Pick<ComparedFigure, 'relativeChange'>): string {
   if (metric.relativeChange === null) return MISSING;
   return signed(metric.relativeChange, (m) => formatPercent(m, 1));
 }
 
 /** The interval of a latency change, a p-value for the error rate, nothing for throughput. */
-export function formatEvidence(metric: MetricComparison): string {
+export function formatEvidence(metric: ComparedFigure): string {
   const evidence = metric.evidence;
   switch (evidence.kind) {
     case 'bootstrap': {
+      // A custom trend's values are plain numbers unless it is a trend in ms.
+      if (metric.unit === 'number') return `${signed(evidence.low, plainNumber)} … ${signed(evidence.high, plainNumber)}`;
       const bound = (value: number): string => signed(value, (ms) => formatDuration(ms, 'latency-cell'));
       return `${bound(evidence.low)} … ${bound(evidence.high)} ms`;
     }
@@ -132,9 +150,17 @@ export function methodNote(comparison: Comparison): string {
     `beyond it in each run to be judged (p99: ${formatCount(s.minTail * 100)}). Error rate: ` +
     `two-proportion z-test, and a change beyond max(${tolerance} of the baseline rate, ` +
     `${percentagePoints(s.errorRateFloor)}). Requests/s: compared as a ratio against ${tolerance}; ` +
-    'a run has one throughput figure, no per-request distribution to test.'
+    'a run has one throughput figure, no per-request distribution to test.' +
+    (comparison.metrics === undefined ? '' : ` ${CUSTOM_METRICS_NOTE}`)
   );
 }
+
+const CUSTOM_METRICS_NOTE =
+  "Custom metrics: a trend's percentiles are judged as latency percentiles (their interval widened " +
+  "by the endpoints' noise factor), a rate's fraction by the two-proportion test (the margin taken " +
+  "on the share on the bad side), a counter's rate per second as a ratio; each in its direction: " +
+  "declared with better: 'lower' or 'higher', else a trend lower and a rate higher. A counter " +
+  'without a declared direction, and every gauge, is shown, not judged.'
 
 /** `2025-01-31 12:00 UTC`, or `2025-01-31 12:00:05 UTC` with seconds (runs minutes apart). */
 export function formatWhen(iso: string, options: { seconds?: boolean } = {}): string {

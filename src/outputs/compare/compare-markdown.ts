@@ -1,10 +1,10 @@
 /**
  * `volley compare --md`: the comparison as GitHub-flavoured Markdown, for a pull-request comment
- * or `$GITHUB_STEP_SUMMARY`. One table, a row per metric, the endpoint named on its first row;
- * verdicts carry an emoji and a word, so they read in any theme and in plain text.
+ * or `$GITHUB_STEP_SUMMARY`. One table, a row per metric, the endpoint named on its first row
+ * (and one alike for custom metrics, when the runs have any); verdicts carry an emoji and a word, so they read in any theme and in plain text.
  */
 
-import type { Comparison, RowComparison } from '../../compare/comparison.js';
+import type { Comparison } from '../../compare/comparison.js';
 import { formatCount } from '../../core/units/index.js';
 import {
   formatChange,
@@ -14,9 +14,9 @@ import {
   formatWhen,
   headline,
   methodNote,
-  metricName,
   verdictText,
 } from './cells.js';
+import { customMetricGroup, endpointGroup, groupNote, type TableGroup } from './groups.js';
 
 /** Table cells: `|` ends a cell and a newline ends the row; backticks and `*` would format. */
 export function markdownCell(text: string): string {
@@ -41,25 +41,26 @@ function verdictCell(verdict: keyof typeof EMOJI & Parameters<typeof verdictText
   return verdict === 'regressed' ? `${EMOJI[verdict]} **${word}**` : `${EMOJI[verdict]} ${word}`.trim();
 }
 
-function rowLines(row: RowComparison): string[] {
-  const name = `**${markdownCell(row.label)}**`;
-  const count = (value: number | null): string => (value === null ? '' : `${formatCount(value)} req`);
-  if (row.presence !== 'both') {
-    const side = row.presence === 'added' ? 'current' : 'baseline';
+function rowLines(group: TableGroup): string[] {
+  const detail = group.detail === undefined || group.detail === '' ? '' : ` ${markdownCell(group.detail)}`;
+  const name = `**${markdownCell(group.label)}**${detail}`;
+  const note = groupNote(group);
+  if (note !== undefined) {
+    const verdict = group.presence === 'both' ? '' : ` ${verdictCell(group.verdict)}`;
     return [
-      `| ${name} | | ${count(row.requests.baseline)} | ${count(row.requests.current)} | | | only in the ${side} run | ${verdictCell(row.verdict)} |`,
+      `| ${name} | | ${group.counts.baseline} | ${group.counts.current} | | | ${markdownCell(note)} |${verdict} |`,
     ];
   }
-  return row.metrics.map((metric, i) => {
+  return group.lines.map(({ name: figureName, figure }, i) => {
     const cells = [
       i === 0 ? name : '',
-      metricName(metric),
-      formatValue(metric, metric.baseline),
-      formatValue(metric, metric.current),
-      formatChange(metric),
-      metric.unit === 'fraction' ? '' : formatRelativeChange(metric),
-      markdownCell(formatEvidence(metric)),
-      verdictCell(metric.verdict),
+      figureName,
+      formatValue(figure, figure.baseline),
+      formatValue(figure, figure.current),
+      formatChange(figure),
+      figure.unit === 'fraction' ? '' : formatRelativeChange(figure),
+      markdownCell(formatEvidence(figure)),
+      verdictCell(figure.verdict),
     ];
     return `| ${cells.join(' | ')} |`;
   });
@@ -83,10 +84,18 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
     '',
     `| Endpoint | Metric | Baseline | Current | Change | % | ${Math.round(settings.confidence * 100)}% interval | Verdict |`,
     '| --- | --- | ---: | ---: | ---: | ---: | --- | --- |',
-    ...rowLines(comparison.total),
-    ...comparison.endpoints.flatMap(rowLines),
+    ...rowLines(endpointGroup(comparison.total)),
+    ...comparison.endpoints.map(endpointGroup).flatMap(rowLines),
     '',
   ];
+  if (comparison.metrics !== undefined) {
+    lines.push(
+      `| Custom metric | Figure | Baseline | Current | Change | % | ${Math.round(settings.confidence * 100)}% interval | Verdict |`,
+      '| --- | --- | ---: | ---: | ---: | ---: | --- | --- |',
+      ...comparison.metrics.map(customMetricGroup).flatMap(rowLines),
+      '',
+    );
+  }
   if (comparison.warnings.length > 0) {
     lines.push(...comparison.warnings.map((w) => `> ⚠️ ${markdownCell(w)}`), '');
   }

@@ -1,10 +1,11 @@
 /**
  * `volley compare` in the terminal: who is compared with whom, one table (an endpoint's name,
- * then a line per metric), warnings, and the verdict. Verdicts are words with a mark (`✗
+ * then a line per metric) and another for custom metrics when the runs have any, warnings, and
+ * the verdict. Verdicts are words with a mark (`✗
  * regressed`), so the table reads the same without colour; colour only adds emphasis.
  */
 
-import type { Comparison, RowComparison } from '../../compare/comparison.js';
+import type { Comparison } from '../../compare/comparison.js';
 import { palette } from '../color.js';
 import { formatCount } from '../../core/units/index.js';
 import { type Cell, type Column, renderTable } from '../table.js';
@@ -16,10 +17,10 @@ import {
   formatWhen,
   headline,
   methodNote,
-  metricName,
   verdictMark,
   verdictText,
 } from './cells.js';
+import { customMetricGroup, endpointGroup, groupNote, type TableGroup } from './groups.js';
 
 export interface TextOptions {
   color?: boolean;
@@ -53,7 +54,18 @@ export function renderComparisonText(comparison: Comparison, options: TextOption
     { header: 'Verdict' },
   ];
   const rows: Cell[][] = [];
-  for (const row of [comparison.total, ...comparison.endpoints]) rows.push(...tableRows(row, paint));
+  for (const row of [comparison.total, ...comparison.endpoints]) rows.push(...tableRows(endpointGroup(row), paint));
+  const table = (body: Cell[][], first: string): string[] =>
+    // The last column is padded to its width; trailing blanks only confuse diffs and copy-paste.
+    renderTable({
+      columns: [{ ...(columns[0] as Column), header: first }, ...columns.slice(1)],
+      rows: body,
+      maxWidth: width,
+      indent: 2,
+      headerStyle: paint.dim,
+      ruleStyle: paint.dim,
+    }).map((line) => line.trimEnd());
+  const metricRows = (comparison.metrics ?? []).flatMap((metric) => tableRows(customMetricGroup(metric), paint));
 
   const { baseline, current } = comparison;
   const lines = [
@@ -61,17 +73,10 @@ export function renderComparisonText(comparison: Comparison, options: TextOption
     runLine('baseline', baseline, paint),
     runLine('current', current, paint),
     '',
-    // The last column is padded to its width; trailing blanks only confuse diffs and copy-paste.
-    ...renderTable({
-      columns,
-      rows,
-      maxWidth: width,
-      indent: 2,
-      headerStyle: paint.dim,
-      ruleStyle: paint.dim,
-    }).map((line) => line.trimEnd()),
+    ...table(rows, ''),
     '',
   ];
+  if (metricRows.length > 0) lines.push(...table(metricRows, 'Custom metric'), '');
   for (const warning of comparison.warnings) lines.push(...wrap(`! ${warning}`, width, '  '));
   if (comparison.warnings.length > 0) lines.push('');
   const { word, detail } = headline(comparison);
@@ -84,40 +89,36 @@ export function renderComparisonText(comparison: Comparison, options: TextOption
 
 type Paint = ReturnType<typeof palette>;
 
-/** A row's lines in the table: its label with the request counts, then a line per metric (or one line when only one run has it). */
-function tableRows(row: RowComparison, paint: Paint): Cell[][] {
-  const label: Cell = { text: row.label, style: paint.bold };
-  if (row.presence !== 'both') {
-    const side = row.presence === 'added' ? 'current' : 'baseline';
-    return [
-      [
-        label,
-        requestsCell(row.requests.baseline, paint),
-        requestsCell(row.requests.current, paint),
-        '',
-        '',
-        `only in the ${side} run`,
-        verdictCell(row.verdict, paint),
-      ],
-    ];
+/**
+ * A group's lines in the table: its label with the request or sample counts, then a line per
+ * figure (or one line when only one run has it, or nothing was compared).
+ */
+function tableRows(group: TableGroup, paint: Paint): Cell[][] {
+  const label: Cell = { text: group.label, style: paint.bold };
+  const counts: Cell[] = [
+    { text: group.counts.baseline, style: paint.dim },
+    { text: group.counts.current, style: paint.dim },
+  ];
+  const note = groupNote(group);
+  if (note !== undefined) {
+    const verdict = group.presence === 'both' ? '' : verdictCell(group.verdict, paint);
+    return [[label, ...counts, '', '', note, verdict]];
   }
-  const rows: Cell[][] = [[label, requestsCell(row.requests.baseline, paint), requestsCell(row.requests.current, paint)]];
-  for (const metric of row.metrics) {
+  const rows: Cell[][] = [
+    group.detail === undefined || group.detail === '' ? [label, ...counts] : [label, ...counts, '', '', { text: group.detail, style: paint.dim }],
+  ];
+  for (const { name, figure } of group.lines) {
     rows.push([
-      `  ${metricName(metric)}`,
-      formatValue(metric, metric.baseline),
-      formatValue(metric, metric.current),
-      formatChange(metric),
-      metric.unit === 'fraction' ? '' : formatRelativeChange(metric),
-      formatEvidence(metric),
-      verdictCell(metric.verdict, paint),
+      `  ${name}`,
+      formatValue(figure, figure.baseline),
+      formatValue(figure, figure.current),
+      formatChange(figure),
+      figure.unit === 'fraction' ? '' : formatRelativeChange(figure),
+      formatEvidence(figure),
+      verdictCell(figure.verdict, paint),
     ]);
   }
   return rows;
-}
-
-function requestsCell(count: number | null, paint: Paint): Cell {
-  return { text: count === null ? '' : `${formatCount(count)} req`, style: paint.dim };
 }
 
 /** `✗ regressed` in red, `✓ improved` in green, anything else dim. */

@@ -154,7 +154,7 @@ describe('errors', () => {
       "threshold 'p95<abc': 'abc' is not a duration (use 300ms, 1.5s)",
       "threshold 'AuthUser:successRate>=150%': '150%' is over 100% (use 99%, 99.9% or a fraction like 0.99)",
       "threshold 'AuthUser:p95<=1x': '1x' is not a duration (use 300ms, 1.5s)",
-      `thresholds[3]: unknown key 'foo' (use a metric: ${hint}; a selector: user, name, method, tag, scenario, phase; or abortOnFail, window)`,
+      `thresholds[3]: unknown key 'foo' (use a metric: ${hint}; a selector: user, name, method, tag, scenario, phase; metric for a custom metric; or abortOnFail, window)`,
       "thresholds[4]: abortOnFail must be true or false, got 'yes'",
       "thresholds[4]: window must be a duration like '30s' or a number of seconds above 0, got 'soon'",
       `thresholds[5]: no metric given (add one of ${hint}, e.g. p95: '<300ms')`,
