@@ -45,7 +45,7 @@ export { between, constant, constantPacing, constantThroughput } from './api/wai
 export type { VuContext } from './engine/vu-context.js';
 export type { MeasureOptions } from './engine/vu-context.js';
 export type { MetricHandle } from './engine/metric-handles.js';
-export type { CustomMetricKind } from './metrics/custom-metric.js';
+export type { CustomMetricKind, MetricDirection } from './metrics/custom-metric.js';
 export type { CustomMetricStats } from './metrics/result.js';
 export type { WaitTime } from './engine/wait-time.js';
 export type { VolleyErrorCode } from './errors.js';

@@ -66,7 +66,7 @@ function declarationOf(name: string, value: unknown, problems: string[]): Custom
     problems.push(`${where}: unit ${describeValue(unit)} is not known (only a trend takes unit: 'ms')`);
     return undefined;
   }
-  problems.push(`${where}: kind must be one of ${KINDS} (or { kind, unit? }), got ${describeValue(value)}`);
+  problems.push(`${where}: kind must be one of ${KINDS} (or { kind, unit?, better? }), got ${describeValue(value)}`);
   return undefined;
 }
 

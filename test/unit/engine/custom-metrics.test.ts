@@ -30,7 +30,7 @@ describe('metric declarations', () => {
         code: 'VOLLEY_E_SCENARIO',
         message:
           "x.ts: metric 'Cost-USD': a metric name is lower case letters, digits and _ starting with a letter (like cost_usd)\n" +
-          "x.ts: metric 'hits': kind must be one of counter, gauge, rate, trend (or { kind, unit? }), got 'histogram'\n" +
+          "x.ts: metric 'hits': kind must be one of counter, gauge, rate, trend (or { kind, unit?, better? }), got 'histogram'\n" +
           "x.ts: metric 'waits': unit 'ms' is not known (only a trend takes unit: 'ms')",
       }),
     );
