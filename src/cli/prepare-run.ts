@@ -33,6 +33,9 @@ export interface RunFlags extends UiFlags, OptionFlagValues {
   envFile?: string;
   prometheus?: string;
   prometheusLinger?: string;
+  otlp?: string;
+  otlpHeader?: string[];
+  otlpInterval?: string;
   prometheusPush?: string;
   config?: string;
   coordinator?: boolean;

@@ -21,6 +21,7 @@ import { checkPids } from '../monitor/index.js';
 import { parseMonitorPids } from './bench-command.js';
 import { compareWithBaseline } from './compare-command.js';
 import { startDemoProcess } from './demo-process.js';
+import { otlpOutput, otlpSettings } from './otlp-flags.js';
 import { claimsStdout, parseOutFlags, streamOutputs } from './out-flags.js';
 import { finishPrometheus, preparePrometheus } from './prometheus-flags.js';
 import { exitCodeFor } from './exit-codes.js';
@@ -110,6 +111,8 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
   if (ui !== undefined) outputs.push(ui.output(() => stop()));
   const prometheus = await preparePrometheus(flags, runName(prepared.scenario, prepared.file));
   if (prometheus !== undefined) outputs.push(prometheus.output);
+  const otlp = otlpSettings(flags);
+  if (otlp !== undefined) outputs.push(await otlpOutput(otlp));
   const streams = parseOutFlags(flags.out ?? []);
   // With a stream on stdout (`--out ndjson=-`), what people read goes to stderr.
   const text = claimsStdout(streams) ? process.stderr : process.stdout;

@@ -17,6 +17,8 @@ export interface IntervalRow {
   bytesOut: number;
   /** Null when no request of the row finished in the interval. */
   latency: { mean: number; p50: number; p90: number; p95: number; p99: number; max: number } | null;
+  /** The interval's latencies merged (µs), for outputs that keep their own distributions. */
+  histogram: Histogram | null;
 }
 
 interface Merging {
@@ -58,6 +60,7 @@ export function intervalRows(snapshots: readonly DecodedSnapshot[]): IntervalRow
     bytesIn: m.bytesIn,
     bytesOut: m.bytesOut,
     latency: m.latency === null ? null : latencyOf(m.latency),
+    histogram: m.latency,
   }));
 }
 
