@@ -18,6 +18,7 @@ import {
   type ThresholdDefinition,
   type ThresholdSpec,
 } from '../thresholds/index.js';
+import { WS_METRICS } from '../protocols/ws/index.js';
 import { compileMetricDeclarations } from './metric-declarations.js';
 import { compileUserClasses, exportNames, type TagFilter, userClassNames } from './compile-scenario.js';
 import { type ResolvedLoad, resolveLoad } from './resolve-load.js';
@@ -73,7 +74,8 @@ export function compileUnits(request: UnitsRequest): CompiledUnits {
   const compiled = scenario.scenarios === undefined ? singleUnit(request, names) : namedUnits(request, names);
   const metrics = compileMetricDeclarations(scenario.metrics, origin);
   const thresholds = [...global, ...compiled.thresholds];
-  checkCustomMetricThresholds(thresholds, metrics);
+  // Protocols' built-in metrics (ws_messages_received…) take thresholds without being declared.
+  checkCustomMetricThresholds(thresholds, metrics, WS_METRICS);
   const units = compiled.units.map((unit) => ({ ...unit, metrics }));
   return { units, ...withoutUnselected(thresholds, options.userClasses) };
 }
