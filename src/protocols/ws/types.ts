@@ -66,8 +66,8 @@ export interface WsSocket {
   off(event: 'message', listener: (message: WsMessage) => void): this;
   /**
    * A round trip, recorded as one sample of the `RTT <name>` row: sends `message` (an object is
-   * sent as JSON), then resolves with the first message `match` accepts (that message is not
-   * delivered to `next()`). A timeout, or the socket closing first, fails the sample and rejects.
+   * sent as JSON), then resolves with the first message `match` accepts (a synchronous
+   * function; that message is not delivered to `next()`). A timeout, or the socket closing first, fails the sample and rejects.
    */
   request(message: WsData | object, match: (message: WsMessage) => boolean, options?: WsRequestOptions): Promise<WsMessage>;
   /** Starts the closing handshake (default code 1000); `closed` resolves when it is done. */

@@ -138,10 +138,13 @@ export class VolleySocket implements WsSocket {
     this.socket.close(code, reason);
   }
 
-  /** Drops the connection at once (the run is being killed); the session still records. */
+  /**
+   * Drops the connection at once (the run is killed, or a close took too long when the user
+   * ended): the session still records, and its 1006 is volley's doing, not an abnormal close.
+   */
   terminate(): void {
     if (this.state === 'closed') return;
-    if (this.requested === -1) this.requested = 1006;
+    this.requested = 1006;
     this.state = 'closing';
     this.socket.terminate();
   }
