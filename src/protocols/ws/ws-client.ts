@@ -45,6 +45,9 @@ export interface WsClientOptions {
 /** How long closing the user's sockets may take before they are dropped. */
 const CLOSE_GRACE_MS = 1000;
 
+/** How often long timeouts are checked (see SWEPT_TIMEOUT_MS): they fire up to this late. */
+const SWEEP_MS = 500;
+
 export class WsClient implements WsApi, WsSocketHost {
   readonly recorder: MetricsRecorder;
   readonly clock: Pick<Clock, 'now'>;
@@ -57,6 +60,8 @@ export class WsClient implements WsApi, WsSocketHost {
   /** Handshakes under way, dropped if the run is killed. */
   private readonly connecting = new Set<WebSocket>();
   private state: 'open' | 'closed' | 'destroyed' = 'open';
+  /** Expires long timeouts, once some socket waited with one; stopped when the client closes. */
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: WsClientOptions) {
     this.recorder = options.recorder;
@@ -107,6 +112,19 @@ export class WsClient implements WsApi, WsSocketHost {
     this.options.recorded?.(error);
   }
 
+  watch(): void {
+    if (this.sweeper !== undefined || this.state !== 'open') return;
+    this.sweeper = setInterval(sweepSockets, SWEEP_MS, this);
+    // The sockets keep the process alive while they are open; the sweep alone must not.
+    this.sweeper.unref();
+  }
+
+  /** Expires every wait of every open socket whose long timeout has passed. */
+  sweep(): void {
+    const now = this.clock.now();
+    for (const socket of this.sockets) socket.sweep(now);
+  }
+
   forget(socket: object): void {
     this.sockets.delete(socket as VolleySocket);
   }
@@ -115,6 +133,7 @@ export class WsClient implements WsApi, WsSocketHost {
   async close(): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'closed';
+    clearInterval(this.sweeper);
     for (const socket of this.connecting) socket.terminate();
     const open = [...this.sockets];
     if (open.length === 0) return;
@@ -132,6 +151,7 @@ export class WsClient implements WsApi, WsSocketHost {
   async destroy(): Promise<void> {
     if (this.state === 'destroyed') return;
     this.state = 'destroyed';
+    clearInterval(this.sweeper);
     for (const socket of this.connecting) socket.terminate();
     const open = [...this.sockets];
     for (const socket of open) socket.terminate();
@@ -159,6 +179,10 @@ export class WsClient implements WsApi, WsSocketHost {
     if (cookies !== undefined) headers.cookie = headers.cookie === undefined ? cookies : `${headers.cookie}; ${cookies}`;
     return headers;
   }
+}
+
+function sweepSockets(client: WsClient): void {
+  client.sweep();
 }
 
 function protocolList(protocols: string | readonly string[] | undefined): string[] | undefined {

@@ -22,6 +22,8 @@ export interface WsSocketHost {
   readonly timeoutMs: number;
   /** An error recorded as a failed sample already: the task that sees it thrown does not count it again. */
   recorded(error: Error): void;
+  /** A socket waits with a long timeout: the client sweeps its sockets until it closes. */
+  watch(): void;
   /** A socket closed: it no longer needs closing when the user ends. */
   forget(socket: object): void;
 }

@@ -24,6 +24,12 @@ import type { WsCloseInfo, WsData, WsMessage, WsRequestOptions, WsSocket, WsWait
 /** Unread messages a socket keeps for `next()`; older ones are dropped beyond it. */
 export const MAX_QUEUED_MESSAGES = 1024;
 
+/**
+ * Timeouts this long or longer (the default is the HTTP timeout, 60 s) are not given a timer
+ * each: the client's sweep expires them, up to its period late. Shorter ones get a precise timer.
+ */
+export const SWEPT_TIMEOUT_MS = 10_000;
+
 type Listener = (message: WsMessage) => void;
 
 /** A `next()` call waiting for a message. */
@@ -31,6 +37,8 @@ interface Waiter {
   resolve: (message: WsMessage) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout | undefined;
+  /** When the client's sweep expires it (clock ms); Infinity when a timer does, or never. */
+  deadline: number;
   timeoutMs: number;
 }
 
@@ -40,6 +48,8 @@ interface PendingRequest {
   resolve: (message: WsMessage) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout | undefined;
+  /** As for a Waiter. */
+  deadline: number;
   row: number;
   start: number;
 }
@@ -99,8 +109,9 @@ export class VolleySocket implements WsSocket {
     if (this.queue.length > 0) return Promise.resolve(this.queue.shift() as WsMessage);
     if (this.closeInfo !== undefined) return Promise.reject(closedWhileWaiting(this.name, this.closeInfo.code));
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, timer: undefined, timeoutMs };
-      if (timeoutMs > 0) waiter.timer = setTimeout(nextTimedOut, timeoutMs, this, waiter);
+      const waiter: Waiter = { resolve, reject, timer: undefined, deadline: Infinity, timeoutMs };
+      if (timeoutMs >= SWEPT_TIMEOUT_MS) waiter.deadline = this.sweptDeadline(timeoutMs);
+      else if (timeoutMs > 0) waiter.timer = setTimeout(nextTimedOut, timeoutMs, this, waiter);
       this.waiters.push(waiter);
     });
   }
@@ -125,8 +136,9 @@ export class VolleySocket implements WsSocket {
     if (this.state !== 'open') return Promise.reject(this.failRequest(row, start, `socket ${this.state}`));
     this.send(isWsData(message) ? message : JSON.stringify(message));
     return new Promise((resolve, reject) => {
-      const pending: PendingRequest = { match, resolve, reject, timer: undefined, row, start };
-      if (timeoutMs > 0) pending.timer = setTimeout(requestTimedOut, timeoutMs, this, pending);
+      const pending: PendingRequest = { match, resolve, reject, timer: undefined, deadline: Infinity, row, start };
+      if (timeoutMs >= SWEPT_TIMEOUT_MS) pending.deadline = this.sweptDeadline(timeoutMs);
+      else if (timeoutMs > 0) pending.timer = setTimeout(requestTimedOut, timeoutMs, this, pending);
       this.requests.push(pending);
     });
   }
@@ -147,6 +159,24 @@ export class VolleySocket implements WsSocket {
     this.requested = 1006;
     this.state = 'closing';
     this.socket.terminate();
+  }
+
+  /** Expires the waits whose deadline has passed (the client's sweep, for long timeouts). */
+  sweep(now: number): void {
+    for (let i = 0; i < this.waiters.length; i++) {
+      const waiter = this.waiters[i] as Waiter;
+      if (waiter.deadline <= now) {
+        this.expireWaiter(waiter);
+        i--;
+      }
+    }
+    for (let i = 0; i < this.requests.length; i++) {
+      const pending = this.requests[i] as PendingRequest;
+      if (pending.deadline <= now) {
+        this.expireRequest(pending);
+        i--;
+      }
+    }
   }
 
   /** A timed-out `next()` (the timer's callback). */
@@ -234,6 +264,12 @@ export class VolleySocket implements WsSocket {
     const error = new Error(`ws.request() on ${this.name}: ${message}`, cause === undefined ? undefined : { cause });
     this.host.recorded(error);
     return error;
+  }
+
+  /** The deadline of a long timeout starting now; the client sweeps for it. */
+  private sweptDeadline(timeoutMs: number): number {
+    this.host.watch();
+    return this.host.clock.now() + timeoutMs;
   }
 
   private rttRowFor(name: string | undefined): number {

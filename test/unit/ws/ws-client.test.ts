@@ -131,6 +131,26 @@ describe('WsClient', () => {
     expect(socket.open).toBe(true);
   });
 
+  it('expires long timeouts (10 s and more) by its sweep rather than a timer each', async () => {
+    let offset = 0;
+    const clock = { now: () => realClock.now() + offset };
+    const { recorder, ws } = await setUp((_req, _socket, accept) => accept(() => undefined), { clock, timeoutMs: 60_000 });
+    const socket = await ws.connect('/quiet');
+    const waiting = socket.next();
+    const answer = socket.request('ping', () => true, { timeout: 10 });
+    const short = socket.next({ timeout: '9s' });
+    offset = 10_001;
+    ws.sweep();
+    await expect(answer).rejects.toThrow('response timeout');
+    offset = 60_001;
+    ws.sweep();
+    await expect(waiting).rejects.toThrow('no message on /quiet within 1m');
+    expect(recorder.samples('RTT', '/quiet')).toMatchObject([{ failed: true }]);
+    // A short timeout has its own timer: the sweep leaves it be.
+    socket.close();
+    await expect(short).rejects.toThrow('closed (1000)');
+  });
+
   it('fails the session with abnormal close 1006 when the server drops the socket, rejecting what waits', async () => {
     const { recorder, ws } = await setUp((_req, _socket, accept) => accept((s) => s.on('message', () => s.terminate())));
     const socket = await ws.connect('/chat');
