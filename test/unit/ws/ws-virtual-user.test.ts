@@ -67,6 +67,21 @@ describe('vu.ws', () => {
     ]);
   });
 
+  it('drops the sockets of a killed user, ending what waits on them, without failing the session', async () => {
+    let socket: WsSocket | undefined;
+    const { recorder, user } = setup(async (vu) => {
+      socket = await vu.ws.connect('/notifications?every=60000', { name: 'quiet' });
+      await socket.next();
+    });
+    const running = user.iterate();
+    while (socket === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    await user.kill();
+    expect(await running).toBe(false);
+    expect((await socket.closed).code).toBe(1006);
+    const session = recorder.flush(1).endpoints.find((e) => e.key.method === 'SESSION');
+    expect([session?.requests, session?.failures]).toEqual([1, 0]);
+  });
+
   it('closes the sockets of an open-model user when it is retired, and counts a failed round trip once', async () => {
     let socket: WsSocket | undefined;
     const { recorder, user } = setup(async (vu) => {
