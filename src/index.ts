@@ -70,6 +70,17 @@ export type { LiveProgress, Output, RunStartInfo } from './outputs/output.js';
 export type { CheckOptions, HttpApi as HttpClient, HttpResponse, RequestOptions } from './protocols/http/index.js';
 export { check } from './protocols/http/index.js';
 export type { SseEvent, SseOptions, SseQueryValue, SseStream } from './protocols/sse/index.js';
+export type {
+  WsApi,
+  WsCloseInfo,
+  WsConnectOptions,
+  WsData,
+  WsMessage,
+  WsRequestOptions,
+  WsSocket,
+  WsTimeout,
+  WsWaitOptions,
+} from './protocols/ws/index.js';
 export type { RunApiOptions } from './runner/run.js';
 export { run } from './runner/run.js';
 export type { RunHandle, RunRequest } from './runner/start-run.js';

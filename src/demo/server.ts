@@ -19,6 +19,7 @@ import { sendError } from './http-io.js';
 import { type DemoServerOptions, resolveDemoOptions } from './options.js';
 import { seededRandom } from '../core/random.js';
 import { RequestShaper } from './request-shaper.js';
+import { attachDemoWebSockets } from './websocket-endpoints.js';
 
 export interface DemoServer {
   /** `http://127.0.0.1:PORT` (the bound address, bracketed when IPv6). */
@@ -47,6 +48,7 @@ export async function startDemoServer(options?: DemoServerOptions): Promise<Demo
   });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
+  const webSockets = attachDemoWebSockets(server);
   await listen(server, resolved.port, resolved.host);
 
   const address = server.address() as AddressInfo;
@@ -58,6 +60,7 @@ export async function startDemoServer(options?: DemoServerOptions): Promise<Demo
     requests: () => served,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
+        webSockets.close();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       });

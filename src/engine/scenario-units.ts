@@ -74,7 +74,8 @@ export function compileUnits(request: UnitsRequest): CompiledUnits {
   const compiled = scenario.scenarios === undefined ? singleUnit(request, names) : namedUnits(request, names);
   const metrics = compileMetricDeclarations(scenario.metrics, origin);
   const thresholds = [...global, ...compiled.thresholds];
-  checkCustomMetricThresholds(thresholds, [...metrics, ...BUILTIN_METRICS.map((m) => m.declaration)]);
+  // Protocols' built-in metrics (sse_events, ws_messages_received…) take thresholds undeclared.
+  checkCustomMetricThresholds(thresholds, metrics, BUILTIN_METRICS.map((m) => m.declaration));
   const units = compiled.units.map((unit) => ({ ...unit, metrics }));
   return { units, ...withoutUnselected(thresholds, options.userClasses) };
 }

@@ -12,6 +12,7 @@
 import type { CustomMetricDeclaration } from '../metrics/custom-metric.js';
 import type { MetricsRecorder } from '../metrics/recorder.js';
 import { check, type HttpClient } from '../protocols/http/index.js';
+import { WsClient } from '../protocols/ws/index.js';
 import type { Clock } from '../core/clock.js';
 import type { CompiledClass } from './compiled-class.js';
 import type { IterationBudget } from './iteration-budget.js';
@@ -65,7 +66,25 @@ class Context implements VuContext<object, unknown> {
     private readonly source: Random,
     readonly measurements: Measurements,
     private readonly metrics: MetricHandles,
+    private readonly recorder: MetricsRecorder,
   ) {}
+
+  /** Made on first use: a user that opens no WebSocket pays nothing for it. */
+  wsClient: WsClient | undefined;
+
+  get ws(): WsClient {
+    return (this.wsClient ??= new WsClient({
+      recorder: this.recorder,
+      clock: this.clock,
+      user: this.http,
+      baseUrl: this.http.settings.baseUrl,
+      headers: this.http.settings.headers,
+      insecure: this.http.settings.insecure,
+      timeoutMs: this.http.connectTimeoutMs,
+      jar: this.http.jar,
+      recorded: (error) => this.measurements.recordedErrors.add(error),
+    }));
+  }
 
   metric: VuContext['metric'] = (name) => this.metrics.get(name);
 
@@ -113,6 +132,7 @@ export class VirtualUser {
       this.random,
       new Measurements(env.recorder, env.clock, http, compiled.rows),
       new MetricHandles(env.metrics ?? [], env.recorder),
+      env.recorder,
     );
   }
 
@@ -126,6 +146,7 @@ export class VirtualUser {
       }
     } finally {
       await this.http.close().catch(() => undefined);
+      await this.context.wsClient?.close().catch(() => undefined);
     }
   }
 
@@ -162,11 +183,12 @@ export class VirtualUser {
       await this.invoke(spec.onStop, this.compiled.onStopErrorRow);
     }
     await this.http.close().catch(() => undefined);
+    await this.context.wsClient?.close().catch(() => undefined);
   }
 
   /** Stops the user's in-flight requests (the grace period is over). */
-  kill(): Promise<void> {
-    return this.http.destroy();
+  async kill(): Promise<void> {
+    await Promise.all([this.http.destroy(), this.context.wsClient?.destroy()]);
   }
 
   private async loop(stop: AbortSignal, iterations: number): Promise<void> {

@@ -5,6 +5,7 @@
  */
 
 import type { CheckOptions, HttpApi, HttpResponse } from '../protocols/http/index.js';
+import type { WsApi } from '../protocols/ws/index.js';
 import type { MetricHandle } from './metric-handles.js';
 import type { DurationInput } from './wait-time.js';
 
@@ -19,6 +20,11 @@ export interface VuContext<State extends object = Record<string, unknown>, Data 
   readonly data: Data;
   /** This user's HTTP client: its own cookies and keep-alive connections. */
   readonly http: HttpApi;
+  /**
+   * This user's WebSocket client: `await vu.ws.connect('/chat')`. A socket may be kept open
+   * across tasks (in `state`); every socket the user opened is closed when the user ends.
+   */
+  readonly ws: WsApi;
   /** Tasks this user has started so far. */
   readonly iteration: number;
   /** Aborts when the run stops for good (grace period over, or a second Ctrl-C). */

@@ -14,11 +14,18 @@ export const SSE_EVENT_GAP: CustomMetricDeclaration = { name: 'sse_event_gap_ms'
 /** Server-Sent Events: reconnects made after a stream ended or dropped. */
 export const SSE_RECONNECTS: CustomMetricDeclaration = { name: 'sse_reconnects', kind: 'counter' };
 
+/** WebSocket: messages sent, over every socket of the run. */
+export const WS_MESSAGES_SENT: CustomMetricDeclaration = { name: 'ws_messages_sent', kind: 'counter' };
+/** WebSocket: messages received, over every socket of the run. */
+export const WS_MESSAGES_RECEIVED: CustomMetricDeclaration = { name: 'ws_messages_received', kind: 'counter' };
+
 /** Every built-in metric, with the protocol that records it (for error messages). */
 export const BUILTIN_METRICS: readonly { declaration: CustomMetricDeclaration; recordedBy: string }[] = [
   { declaration: SSE_EVENTS, recordedBy: 'Server-Sent Events (vu.http.sse)' },
   { declaration: SSE_EVENT_GAP, recordedBy: 'Server-Sent Events (vu.http.sse)' },
   { declaration: SSE_RECONNECTS, recordedBy: 'Server-Sent Events (vu.http.sse)' },
+  { declaration: WS_MESSAGES_SENT, recordedBy: 'WebSocket (vu.ws)' },
+  { declaration: WS_MESSAGES_RECEIVED, recordedBy: 'WebSocket (vu.ws)' },
 ];
 
 /** The protocol that records `name`, when it is a built-in metric's. */

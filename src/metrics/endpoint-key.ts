@@ -39,13 +39,17 @@ export const GROUP_SEPARATOR = ' › ';
 /** The type (method) of the row that times a whole `vu.group()`. */
 export const GROUP_TYPE = 'GROUP';
 
+/** The type of a WebSocket row that times a socket's whole life (from connect to close). */
+export const SESSION_TYPE = 'SESSION';
+
 /**
  * Whether a row counts in the run's totals (the `Aggregated` row, per-class figures, the live
  * line, a threshold without a selector). A `GROUP` row does not: it times calls that are already
- * rows of their own, and would count them twice.
+ * rows of their own, and would count them twice. Nor does a WebSocket `SESSION`: a socket's
+ * lifetime (seconds, minutes) is no request, and would swamp the latency of those that are.
  */
 export function countsInTotals(key: EndpointKey): boolean {
-  return key.method !== GROUP_TYPE;
+  return key.method !== GROUP_TYPE && !(key.method === SESSION_TYPE && key.protocol === 'ws');
 }
 
 /** A stable string form of a key, for maps off the hot path (aggregation, comparison). */

@@ -109,16 +109,18 @@ function valueOf(stat: CustomStat, text: string): number | undefined {
 /**
  * Checks every custom-metric threshold against the scenario's declarations: the name declared,
  * the stat one its kind has. Throws one error listing every problem; marks trends in ms.
+ * `builtIn` are the protocols' own metrics (`ws_messages_received`), known without a declaration.
  */
 export function checkCustomMetricThresholds(
   specs: readonly ThresholdSpec[],
   declarations: readonly CustomMetricDeclaration[],
+  builtIn: readonly CustomMetricDeclaration[] = [],
 ): void {
   const problems: string[] = [];
   for (const spec of specs) {
     if (spec.metric.kind !== 'custom') continue;
     const metric = spec.metric;
-    const declaration = declarations.find((d) => d.name === metric.name);
+    const declaration = declarations.find((d) => d.name === metric.name) ?? builtIn.find((d) => d.name === metric.name);
     if (declaration === undefined) {
       const declared =
         declarations.length === 0 ? 'the scenario declares no metrics' : `declared: ${declarations.map((d) => d.name).join(', ')}`;

@@ -53,6 +53,8 @@ export class HttpClient implements HttpApi, RedirectFollower {
   readonly discardBody: boolean;
   readonly maxBodySize: number;
   readonly connectTimeoutMs: number;
+  /** What it was built with: the user's other protocol clients connect to the same host with the same default headers and TLS setting. */
+  readonly settings: Readonly<HttpClientOptions>;
   private readonly recorder: MetricsRecorder;
   private readonly timeoutMs: number;
   private readonly maxRedirects: number;
@@ -79,6 +81,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
     if (!Number.isInteger(connections) || connections < 1) {
       throw new TypeError(`connections: expected a positive integer, got ${connections}`);
     }
+    this.settings = options;
     this.maxRedirects = redirectLimit(options.maxRedirects ?? 10, 'maxRedirects');
     this.recorder = options.recorder;
     this.timeoutMs = Math.round(timeout);

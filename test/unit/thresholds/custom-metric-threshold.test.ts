@@ -70,6 +70,16 @@ describe('custom-metric thresholds', () => {
     expect(() => checkCustomMetricThresholds(specs, [])).toThrow('the scenario declares no metrics');
   });
 
+  it("knows the protocols' built-in metrics without a declaration, and checks their stats too", () => {
+    const builtIn: CustomMetricDeclaration[] = [{ name: 'ws_messages_received', kind: 'counter' }];
+    const specs = parseThresholds(['metric=ws_messages_received:rate>10/s'], 'test');
+    checkCustomMetricThresholds(specs, [], builtIn);
+    expect(specs[0]?.metric).toMatchObject({ kind: 'custom', name: 'ws_messages_received', metricKind: 'counter' });
+    const wrong = parseThresholds(['metric=ws_messages_received:p95<1'], 'test');
+    expect(() => checkCustomMetricThresholds(wrong, [], builtIn)).toThrow('a counter has count, rate');
+    expect(() => checkCustomMetricThresholds(specs, [])).toThrow("no custom metric 'ws_messages_received'");
+  });
+
   it('says which stats a kind has', () => {
     const specs = parseThresholds(['metric=pool_waiting:p95<1', 'metric=orders:rate>0.5'], 'test');
     expect(() => checkCustomMetricThresholds(specs, DECLARED)).toThrow(
