@@ -12,6 +12,7 @@
 import type { CustomMetricDeclaration } from '../metrics/custom-metric.js';
 import type { MetricsRecorder } from '../metrics/recorder.js';
 import { check, type HttpClient } from '../protocols/http/index.js';
+import { GrpcUser } from '../protocols/grpc/index.js';
 import type { Clock } from '../core/clock.js';
 import type { CompiledClass } from './compiled-class.js';
 import type { IterationBudget } from './iteration-budget.js';
@@ -54,6 +55,8 @@ export function failurePauseMs(failures: number): number {
 class Context implements VuContext<object, unknown> {
   state: object = {};
   iteration = 0;
+  /** Made on the first `vu.grpc` use: a user that speaks no gRPC loads no grpc-js. */
+  grpcUser: GrpcUser | undefined;
 
   constructor(
     readonly id: number,
@@ -65,7 +68,13 @@ class Context implements VuContext<object, unknown> {
     private readonly source: Random,
     readonly measurements: Measurements,
     private readonly metrics: MetricHandles,
+    private readonly recorder: MetricsRecorder,
   ) {}
+
+  get grpc(): GrpcUser {
+    this.grpcUser ??= new GrpcUser(this.recorder, this.clock, this.http);
+    return this.grpcUser;
+  }
 
   metric: VuContext['metric'] = (name) => this.metrics.get(name);
 
@@ -113,6 +122,7 @@ export class VirtualUser {
       this.random,
       new Measurements(env.recorder, env.clock, http, compiled.rows),
       new MetricHandles(env.metrics ?? [], env.recorder),
+      env.recorder,
     );
   }
 
@@ -126,6 +136,7 @@ export class VirtualUser {
       }
     } finally {
       await this.http.close().catch(() => undefined);
+      this.context.grpcUser?.close();
     }
   }
 
@@ -162,10 +173,12 @@ export class VirtualUser {
       await this.invoke(spec.onStop, this.compiled.onStopErrorRow);
     }
     await this.http.close().catch(() => undefined);
+    this.context.grpcUser?.close();
   }
 
   /** Stops the user's in-flight requests (the grace period is over). */
   kill(): Promise<void> {
+    this.context.grpcUser?.destroy();
     return this.http.destroy();
   }
 
