@@ -69,6 +69,21 @@ export type {
 export type { LiveProgress, Output, RunStartInfo } from './outputs/output.js';
 export type { CheckOptions, HttpApi as HttpClient, HttpResponse, RequestOptions } from './protocols/http/index.js';
 export { check } from './protocols/http/index.js';
+export type {
+  GrpcApi,
+  GrpcBidiStream,
+  GrpcCallOptions,
+  GrpcClientOptions,
+  GrpcClientStream,
+  GrpcMessage,
+  GrpcMetadataInput,
+  GrpcMetadataValues,
+  GrpcResult,
+  GrpcServerStream,
+  GrpcServiceClient,
+  GrpcStatusName,
+  GrpcTlsOptions,
+} from './protocols/grpc/index.js';
 export type { RunApiOptions } from './runner/run.js';
 export { run } from './runner/run.js';
 export type { RunHandle, RunRequest } from './runner/start-run.js';
