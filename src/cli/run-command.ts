@@ -22,6 +22,7 @@ import { checkPids } from '../monitor/index.js';
 import { parseMonitorPids } from './bench-command.js';
 import { compareWithBaseline } from './compare-command.js';
 import { startDemoProcess } from './demo-process.js';
+import { LEDGER_PROTO } from '../demo/index.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { checkOutputPaths } from './output-paths.js';
@@ -75,6 +76,9 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   }
   const service = await startDemoProcess();
   process.stderr.write(`Demo service on ${service.url}\n`);
+  // The demo's gRPC ledger, for scenarios (and worker threads, which copy this environment).
+  process.env.VOLLEY_DEMO_GRPC = service.grpcTarget;
+  process.env.VOLLEY_DEMO_GRPC_PROTO = LEDGER_PROTO;
   // `--monitor-pid demo` watches the demo service's process, whose pid the user cannot know.
   const monitorPid = (flags.monitorPid ?? []).map((pid) => (pid.trim() === 'demo' ? String(service.pid) : pid));
   try {

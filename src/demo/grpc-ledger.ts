@@ -13,6 +13,7 @@
 
 import type * as Grpc from '@grpc/grpc-js';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../core/random.js';
 
 /** The ledger's proto file, shipped beside the built demo (dist/demo/proto/). */
 export const LEDGER_PROTO = fileURLToPath(new URL('./proto/ledger.proto', import.meta.url));
@@ -38,6 +39,12 @@ export function ledgerAccount(account: unknown): number {
   const match = typeof account === 'string' ? /^a([1-9]\d{0,3})$/.exec(account) : null;
   const n = match === null ? 0 : Number(match[1]);
   return n <= LEDGER_ACCOUNTS ? n : 0;
+}
+
+/** The demo's fixed latency plus uniform jitter, drawn from its own seeded generator. */
+export function ledgerLatency(fixedMs: number, jitterMs: number, seed: number): () => number {
+  const random = seededRandom(seed);
+  return jitterMs > 0 ? () => fixedMs + random() * jitterMs : () => fixedMs;
 }
 
 export async function startGrpcLedger(host: string, delayMs: () => number): Promise<GrpcLedgerServer> {

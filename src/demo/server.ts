@@ -19,11 +19,14 @@ import { sendError } from './http-io.js';
 import { type DemoServerOptions, resolveDemoOptions } from './options.js';
 import { seededRandom } from '../core/random.js';
 import { RequestShaper } from './request-shaper.js';
+import { ledgerLatency, startGrpcLedger } from './grpc-ledger.js';
 
 export interface DemoServer {
   /** `http://127.0.0.1:PORT` (the bound address, bracketed when IPv6). */
   url: string;
   port: number;
+  /** The gRPC ledger (proto/ledger.proto) on a port of its own: `127.0.0.1:PORT`. */
+  grpcTarget: string;
   /** Stops listening and closes every connection, idle keep-alive ones included. */
   close(): Promise<void>;
   /** Responses fully sent so far. */
@@ -48,6 +51,11 @@ export async function startDemoServer(options?: DemoServerOptions): Promise<Demo
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   await listen(server, resolved.port, resolved.host);
+  const latency = ledgerLatency(resolved.fixedMs, resolved.jitterMs, resolved.seed);
+  const grpcLedger = await startGrpcLedger(resolved.host, latency).catch((error: unknown) => {
+    server.close();
+    throw error;
+  });
 
   const address = server.address() as AddressInfo;
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -55,9 +63,11 @@ export async function startDemoServer(options?: DemoServerOptions): Promise<Demo
   return {
     url: `http://${hostPart}:${address.port}`,
     port: address.port,
+    grpcTarget: grpcLedger.target,
     requests: () => served,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
+        void grpcLedger.close();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       });
