@@ -54,6 +54,11 @@ export class GrpcUser implements GrpcApi, GrpcChannels {
     return client;
   }
 
+  /** Channels open now (one per target and TLS settings used since the last close). */
+  get openChannels(): number {
+    return this.channels.size;
+  }
+
   sentMetric(): number {
     if (this.sentId < 0) this.sentId = this.recorder.customMetric(GRPC_MESSAGES_SENT);
     return this.sentId;
