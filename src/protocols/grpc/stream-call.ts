@@ -69,10 +69,15 @@ export class StreamCall<Request, Response> implements AsyncIterable<Response> {
     if (this.kind === 'serverStream') throw new TypeError('a server-streaming call sends its one request when made');
     if (this.endAsked) throw new TypeError(`write() after end() on a gRPC ${this.kind} call`);
     if (this.statusSeen) return; // The server ended the call: nothing more goes out.
+    if (this.call === undefined) this.waitingWrites.push(message);
+    else this.send(this.call as Writable, message);
+  }
+
+  /** A message goes out, and counts (a write waiting for a call that never opens does not). */
+  private send(call: Writable, message: Request): void {
     this.outcome.sent++;
     this.owner.recorder.metricSample(this.owner.sentMetric(), 1);
-    if (this.call === undefined) this.waitingWrites.push(message);
-    else (this.call as Writable).write(message as object);
+    call.write(message as object);
   }
 
   end(): Promise<GrpcResult<Response>> {
@@ -109,7 +114,7 @@ export class StreamCall<Request, Response> implements AsyncIterable<Response> {
     }
     this.call = call;
     this.listen(call);
-    for (const message of this.waitingWrites) (call as Writable).write(message as object);
+    for (const message of this.waitingWrites) this.send(call as Writable, message);
     this.waitingWrites.length = 0;
     if (this.endAsked) (call as Writable).end();
   }
