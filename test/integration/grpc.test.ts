@@ -2,15 +2,18 @@
  * gRPC through the real CLI: a scenario making every kind of call, split over 3 worker threads
  * against a ledger this test serves, records exactly the calls the server saw (and the messages
  * the streams carried), with the proto path resolved beside the scenario in every worker; and a
- * `--demo` run reaches the demo's own ledger through VOLLEY_DEMO_GRPC.
+ * `--demo` run reaches the demo's own ledger through VOLLEY_DEMO_GRPC; and loading volley, its
+ * run command included, loads no grpc-js.
  */
 
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GrpcLedgerServer, LEDGER_PROTO, startGrpcLedger } from '../../src/demo/grpc-ledger.js';
 import type { Result } from '../../src/metrics/result.js';
-import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
+import { CLI, runCli, tempDir, writeScenario } from '../helpers/cli.js';
 
 let ledger: GrpcLedgerServer;
 beforeAll(async () => {
@@ -97,5 +100,18 @@ export default defineScenario({ users: [Teller], load: { users: 2, iterationsPer
     expect(result.endpoints.map((e) => [e.method, e.name, e.requests, e.failures])).toEqual([
       ['GRPC', 'ledger.Ledger/GetBalance', 4, 0],
     ]);
+  });
+});
+
+describe('loading gRPC lazily', () => {
+  it('loads no grpc-js with volley and its run command', () => {
+    const dist = (path: string) => JSON.stringify(pathToFileURL(join(CLI, '..', '..', path)).href);
+    const script = `
+      import { createRequire } from 'node:module';
+      await import(${dist('index.js')});
+      await import(${dist('cli/run-command.js')});
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((m) => m.includes('@grpc'));
+      console.log(loaded.length);`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe('0');
   });
 });
