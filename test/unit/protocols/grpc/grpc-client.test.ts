@@ -8,7 +8,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GrpcLedgerServer, startGrpcLedger } from '../../../../src/demo/grpc-ledger.js';
-import { grpcUser, LEDGER_PROTO, metricSum, rowOf, startProbe } from './grpc-servers.js';
+import { grpcUser, LEDGER_PROTO, metricSum, rowOf, startProbe, TLS_FIXTURE } from './grpc-servers.js';
 
 let ledger: GrpcLedgerServer;
 beforeAll(async () => {
@@ -129,6 +129,29 @@ describe('vu.grpc unary calls', () => {
     user.close();
     expect(() => user.client('nowhere/missing.proto', 'x.Y', { target: ledger.target })).toThrow(/proto file 'nowhere\/missing\.proto' not found/);
     expect(() => user.client(LEDGER_PROTO, 'ledger.Ledger', { target: 'http://127.0.0.1:1' })).toThrow(/target is host:port/);
+  });
+});
+
+describe('vu.grpc over TLS', () => {
+  it('trusts a given CA, accepts any certificate when insecure, and fails an untrusted one as UNAVAILABLE', async () => {
+    const probe = await startProbe(
+      { GetBalance: (_call: unknown, callback: grpc.sendUnaryData<object>) => callback(null, { account: 'a1', balance: 1 }) },
+      true,
+    );
+    const { user, recorder } = grpcUser();
+    const call = (options: Record<string, unknown>) =>
+      user.client(LEDGER_PROTO, 'ledger.Ledger', { target: probe.target, deadline: 5, ...options }).unary('GetBalance', { account: 'a1' });
+    expect((await call({ tls: { ca: TLS_FIXTURE.cert } })).ok).toBe(true);
+    expect((await call({ insecure: true })).ok).toBe(true);
+    const untrusted = await call({ tls: true });
+    expect(untrusted.statusName).toBe('UNAVAILABLE');
+    // Plaintext against a TLS port fails too, and is no crash.
+    expect((await call({})).ok).toBe(false);
+    const snapshot = recorder.flush(1);
+    expect(rowOf(snapshot, 'ledger.Ledger/GetBalance')).toMatchObject({ requests: 4, failures: 2 });
+    expect(user.openChannels).toBe(4);
+    user.close();
+    probe.server.forceShutdown();
   });
 });
 

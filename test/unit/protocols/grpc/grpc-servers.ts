@@ -5,6 +5,8 @@
 
 import * as grpc from '@grpc/grpc-js';
 import * as loader from '@grpc/proto-loader';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Clock } from '../../../../src/core/clock.js';
 import { LEDGER_PROTO } from '../../../../src/demo/grpc-ledger.js';
 import { IntervalRecorder } from '../../../../src/metrics/interval-recorder.js';
@@ -18,17 +20,30 @@ export interface ProbeServer {
   server: grpc.Server;
 }
 
-/** A server of the ledger service with the given handlers (the others answer UNIMPLEMENTED). */
-export async function startProbe(handlers: grpc.UntypedServiceImplementation): Promise<ProbeServer> {
+/** The self-signed test certificate (CN localhost, SAN 127.0.0.1) and its key. */
+export const TLS_FIXTURE = {
+  cert: readFileSync(fileURLToPath(new URL('../../../fixtures/tls/cert.pem', import.meta.url))),
+  key: readFileSync(fileURLToPath(new URL('../../../fixtures/tls/key.pem', import.meta.url))),
+};
+
+/**
+ * A server of the ledger service with the given handlers (the others answer UNIMPLEMENTED),
+ * in plaintext or with the TLS test certificate.
+ */
+export async function startProbe(handlers: grpc.UntypedServiceImplementation, tls = false): Promise<ProbeServer> {
   const definition = await loader.load(LEDGER_PROTO, { keepCase: true, defaults: true });
   const server = new grpc.Server();
   server.addService(definition['ledger.Ledger'] as grpc.ServiceDefinition, handlers);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) =>
+    server.bindAsync('127.0.0.1:0', tls ? serverTls() : grpc.ServerCredentials.createInsecure(), (error, bound) =>
       error === null ? resolve(bound) : reject(error),
     ),
   );
   return { target: `127.0.0.1:${port}`, server };
+}
+
+function serverTls(): grpc.ServerCredentials {
+  return grpc.ServerCredentials.createSsl(null, [{ private_key: TLS_FIXTURE.key, cert_chain: TLS_FIXTURE.cert }]);
 }
 
 const realClock: Clock = {
