@@ -41,7 +41,6 @@ export interface GrpcChannels extends GrpcCallOwner {
 interface Ready {
   grpc: GrpcJs;
   service: ServiceDefinition;
-  client: Client;
   /** The client's own metadata, built once; each call copies it. */
   metadata: Metadata | undefined;
 }
@@ -81,7 +80,8 @@ export class ServiceClient implements GrpcServiceClient {
     const row = this.row(scope, method, options);
     const metadata = buildMetadata(ready.grpc, ready.metadata, options?.metadata);
     const start = takeStart(this.user.scope, this.user.clock.now());
-    return unaryCall<Response>(this.user, row, start, ready.client, definition, request, metadata, Date.now() + deadline);
+    const client = this.channel(ready);
+    return unaryCall<Response>(this.user, row, start, client, definition, request, metadata, Date.now() + deadline);
   }
 
   serverStream<Response = GrpcMessage>(
@@ -123,7 +123,7 @@ export class ServiceClient implements GrpcServiceClient {
         try {
           const definition = findMethod(ready.service, this.service, method, kind);
           const metadata = buildMetadata(ready.grpc, ready.metadata, options?.metadata);
-          const opening = { client: ready.client, method: definition, metadata, deadline: Date.now() + deadline };
+          const opening = { client: this.channel(ready), method: definition, metadata, deadline: Date.now() + deadline };
           call.open(opening, this.row(scope, method, options), takeStart(this.user.scope, this.user.clock.now()));
         } catch (error) {
           call.refuse(error);
@@ -149,7 +149,12 @@ export class ServiceClient implements GrpcServiceClient {
     const [{ grpc }, definition] = await Promise.all([grpcModules(), loadProto(this.file)]);
     const service = findService(definition, this.file, this.service);
     const metadata = this.options.metadata === undefined ? undefined : buildMetadata(grpc, undefined, this.options.metadata);
-    return { grpc, service, client: this.user.channel(grpc, this.channelKey, this.options), metadata };
+    return { grpc, service, metadata };
+  }
+
+  /** The user's channel to the target, looked up per call: one the user closed opens again. */
+  private channel(ready: Ready): Client {
+    return this.user.channel(ready.grpc, this.channelKey, this.options);
   }
 
   /** The call's row in `scope` (the user's when the call was made), made on first use. */

@@ -34,6 +34,10 @@ describe('vu.grpc unary calls', () => {
     expect(row).toMatchObject({ requests: 1, failures: 0 });
     expect(snapshot.errors).toEqual([]);
     user.close();
+    // A closed channel opens again on the next call.
+    expect((await client.unary('GetBalance', { account: 'a7' })).ok).toBe(true);
+    expect(user.openChannels).toBe(1);
+    user.close();
   });
 
   it('resolves a NOT_FOUND status (no rejection) as a failed sample grouped under the code name', async () => {
