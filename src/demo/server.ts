@@ -1,6 +1,7 @@
 /**
  * The demo target's server factory: a loopback HTTP/1.1 JSON service that volley's examples,
  * tests and `volley demo` run against.
+ * Beside it, on a loopback port of its own, the gRPC ledger (grpc-ledger.ts, `grpcTarget`).
  *
  * It shares the machine with the load generator measuring it, so the request path is kept
  * short: no URL object, one router lookup, one JSON write with an exact Content-Length, and
