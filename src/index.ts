@@ -81,6 +81,21 @@ export type {
   WsTimeout,
   WsWaitOptions,
 } from './protocols/ws/index.js';
+export type {
+  GrpcApi,
+  GrpcBidiStream,
+  GrpcCallOptions,
+  GrpcClientOptions,
+  GrpcClientStream,
+  GrpcMessage,
+  GrpcMetadataInput,
+  GrpcMetadataValues,
+  GrpcResult,
+  GrpcServerStream,
+  GrpcServiceClient,
+  GrpcStatusName,
+  GrpcTlsOptions,
+} from './protocols/grpc/index.js';
 export type { RunApiOptions } from './runner/run.js';
 export { run } from './runner/run.js';
 export type { RunHandle, RunRequest } from './runner/start-run.js';

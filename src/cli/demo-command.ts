@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
-import { type DemoServerOptions, startDemoServer } from '../demo/index.js';
+import { type DemoServerOptions, LEDGER_PROTO, startDemoServer } from '../demo/index.js';
 import { VolleyError } from '../errors.js';
 import { startDemoProcess } from './demo-process.js';
 import { EXIT_PASSED } from './exit-codes.js';
@@ -130,6 +130,8 @@ function serviceArgs(flags: DemoFlags): string[] {
 
 async function serve(options: DemoServerOptions, exitOnStdinEnd: boolean): Promise<number> {
   const server = await startDemoServer(options);
+  // Before the listening line, which a parent volley waits for (demo-process.ts reads both).
+  process.stdout.write(`volley demo gRPC ledger on ${server.grpcTarget} (proto: ${LEDGER_PROTO})\n`);
   process.stdout.write(`volley demo service listening on ${server.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -15,11 +15,14 @@ import { VolleyError } from '../errors.js';
 /** The running demo service: where it listens, and how to stop it. */
 export interface DemoProcess {
   readonly url: string;
+  /** The demo's gRPC ledger: `127.0.0.1:PORT`. */
+  readonly grpcTarget: string;
   readonly pid: number;
   close(): Promise<void>;
 }
 
 const LISTENING = /listening on (http:\/\/\S+)/;
+const GRPC_LEDGER = /gRPC ledger on (\S+)/;
 const START_TIMEOUT_MS = 15_000;
 
 /** Starts `volley demo --serve --port 0 <serveArgs…>` and resolves once it listens. */
@@ -30,18 +33,20 @@ export async function startDemoProcess(serveArgs: readonly string[] = []): Promi
     [main, 'demo', '--serve', '--port', '0', '--exit-on-stdin-end', ...serveArgs],
     { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
-  const url = await listeningUrl(child);
+  const { url, output } = await listeningUrl(child);
   // Keep draining its output so a chatty child never blocks on a full pipe.
   child.stdout?.resume();
   child.stderr?.resume();
   return {
     url,
+    grpcTarget: GRPC_LEDGER.exec(output)?.[1] ?? '',
     pid: child.pid ?? 0,
     close: () => stop(child),
   };
 }
 
-function listeningUrl(child: ChildProcess): Promise<string> {
+/** The service's URL, and what it printed up to it (its other listeners' lines). */
+function listeningUrl(child: ChildProcess): Promise<{ url: string; output: string }> {
   return new Promise((resolve, reject) => {
     let output = '';
     let errors = '';
@@ -65,7 +70,7 @@ function listeningUrl(child: ChildProcess): Promise<string> {
       const match = LISTENING.exec(output);
       if (match?.[1] !== undefined) {
         settle();
-        resolve(match[1]);
+        resolve({ url: match[1], output });
       }
     });
     child.stderr?.on('data', (chunk: string) => {

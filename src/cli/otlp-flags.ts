@@ -28,11 +28,12 @@ export interface OtlpSettings {
 export function otlpSettings(flags: OtlpFlags, env: NodeJS.ProcessEnv = process.env): OtlpSettings | undefined {
   const endpoint = flags.otlp ?? env.VOLLEY_OTLP_ENDPOINT;
   if (endpoint === undefined || endpoint.trim() === '') {
-    if (flags.otlpHeader !== undefined || flags.otlpInterval !== undefined)
+    if ((flags.otlpHeader ?? []).length > 0 || flags.otlpInterval !== undefined)
       throw new VolleyError('VOLLEY_E_USAGE', '--otlp-header and --otlp-interval: only with --otlp <endpoint>');
     return undefined;
   }
-  const headerTexts = flags.otlpHeader ?? (env.VOLLEY_OTLP_HEADERS ?? '').split(',').filter((h) => h.trim() !== '');
+  const given = flags.otlpHeader ?? [];
+  const headerTexts = given.length > 0 ? given : (env.VOLLEY_OTLP_HEADERS ?? '').split(',').filter((h) => h.trim() !== '');
   const intervalText = flags.otlpInterval ?? env.VOLLEY_OTLP_INTERVAL;
   return {
     url: metricsUrl(endpoint.trim()),

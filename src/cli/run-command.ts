@@ -24,6 +24,7 @@ import { startDemoProcess } from './demo-process.js';
 import { otlpOutput, otlpSettings } from './otlp-flags.js';
 import { claimsStdout, parseOutFlags, streamOutputs } from './out-flags.js';
 import { finishPrometheus, preparePrometheus } from './prometheus-flags.js';
+import { LEDGER_PROTO } from '../demo/index.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { checkOutputPaths } from './output-paths.js';
@@ -77,6 +78,9 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   }
   const service = await startDemoProcess();
   process.stderr.write(`Demo service on ${service.url}\n`);
+  // The demo's gRPC ledger, for scenarios (and worker threads, which copy this environment).
+  process.env.VOLLEY_DEMO_GRPC = service.grpcTarget;
+  process.env.VOLLEY_DEMO_GRPC_PROTO = LEDGER_PROTO;
   // `--monitor-pid demo` watches the demo service's process, whose pid the user cannot know.
   const monitorPid = (flags.monitorPid ?? []).map((pid) => (pid.trim() === 'demo' ? String(service.pid) : pid));
   try {

@@ -12,3 +12,4 @@ export type {
   LatencyDistribution,
 } from './options.js';
 export { type DemoServer, startDemoServer } from './server.js';
+export { LEDGER_PROTO } from './grpc-ledger.js';

@@ -1,6 +1,7 @@
 /**
  * The demo target's server factory: a loopback HTTP/1.1 JSON service that volley's examples,
  * tests and `volley demo` run against.
+ * Beside it, on a loopback port of its own, the gRPC ledger (grpc-ledger.ts, `grpcTarget`).
  *
  * It shares the machine with the load generator measuring it, so the request path is kept
  * short: no URL object, one router lookup, one JSON write with an exact Content-Length, and
@@ -20,11 +21,14 @@ import { type DemoServerOptions, resolveDemoOptions } from './options.js';
 import { seededRandom } from '../core/random.js';
 import { RequestShaper } from './request-shaper.js';
 import { attachDemoWebSockets } from './websocket-endpoints.js';
+import { ledgerLatency, startGrpcLedger } from './grpc-ledger.js';
 
 export interface DemoServer {
   /** `http://127.0.0.1:PORT` (the bound address, bracketed when IPv6). */
   url: string;
   port: number;
+  /** The gRPC ledger (proto/ledger.proto) on a port of its own: `127.0.0.1:PORT`. */
+  grpcTarget: string;
   /** Stops listening and closes every connection, idle keep-alive ones included. */
   close(): Promise<void>;
   /** Responses fully sent so far. */
@@ -50,6 +54,11 @@ export async function startDemoServer(options?: DemoServerOptions): Promise<Demo
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   const webSockets = attachDemoWebSockets(server);
   await listen(server, resolved.port, resolved.host);
+  const latency = ledgerLatency(resolved.fixedMs, resolved.jitterMs, resolved.seed);
+  const grpcLedger = await startGrpcLedger(resolved.host, latency).catch((error: unknown) => {
+    server.close();
+    throw error;
+  });
 
   const address = server.address() as AddressInfo;
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -57,10 +66,12 @@ export async function startDemoServer(options?: DemoServerOptions): Promise<Demo
   return {
     url: `http://${hostPart}:${address.port}`,
     port: address.port,
+    grpcTarget: grpcLedger.target,
     requests: () => served,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         webSockets.close();
+        void grpcLedger.close();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       });

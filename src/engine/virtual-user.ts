@@ -13,6 +13,7 @@ import type { CustomMetricDeclaration } from '../metrics/custom-metric.js';
 import type { MetricsRecorder } from '../metrics/recorder.js';
 import { check, type HttpClient } from '../protocols/http/index.js';
 import { WsClient } from '../protocols/ws/index.js';
+import { GrpcUser } from '../protocols/grpc/index.js';
 import type { Clock } from '../core/clock.js';
 import type { CompiledClass } from './compiled-class.js';
 import type { IterationBudget } from './iteration-budget.js';
@@ -55,6 +56,8 @@ export function failurePauseMs(failures: number): number {
 class Context implements VuContext<object, unknown> {
   state: object = {};
   iteration = 0;
+  /** Made on the first `vu.grpc` use: a user that speaks no gRPC loads no grpc-js. */
+  grpcUser: GrpcUser | undefined;
 
   constructor(
     readonly id: number,
@@ -84,6 +87,12 @@ class Context implements VuContext<object, unknown> {
       jar: this.http.jar,
       recorded: (error) => this.measurements.recordedErrors.add(error),
     }));
+  }
+
+  /** Made on first use, like `ws`: grpc-js loads only for users that call gRPC. */
+  get grpc(): GrpcUser {
+    this.grpcUser ??= new GrpcUser(this.recorder, this.clock, this.http);
+    return this.grpcUser;
   }
 
   metric: VuContext['metric'] = (name) => this.metrics.get(name);
@@ -147,6 +156,7 @@ export class VirtualUser {
     } finally {
       await this.http.close().catch(() => undefined);
       await this.context.wsClient?.close().catch(() => undefined);
+      this.context.grpcUser?.close();
     }
   }
 
@@ -184,10 +194,12 @@ export class VirtualUser {
     }
     await this.http.close().catch(() => undefined);
     await this.context.wsClient?.close().catch(() => undefined);
+    this.context.grpcUser?.close();
   }
 
   /** Stops the user's in-flight requests (the grace period is over). */
   async kill(): Promise<void> {
+    this.context.grpcUser?.destroy();
     await Promise.all([this.http.destroy(), this.context.wsClient?.destroy()]);
   }
 

@@ -4,6 +4,7 @@
  * nothing is allocated per task.
  */
 
+import type { GrpcApi } from '../protocols/grpc/index.js';
 import type { CheckOptions, HttpApi, HttpResponse } from '../protocols/http/index.js';
 import type { WsApi } from '../protocols/ws/index.js';
 import type { MetricHandle } from './metric-handles.js';
@@ -25,6 +26,12 @@ export interface VuContext<State extends object = Record<string, unknown>, Data 
    * across tasks (in `state`); every socket the user opened is closed when the user ends.
    */
   readonly ws: WsApi;
+  /**
+   * This user's gRPC channels: `vu.grpc.client('ledger.proto', 'ledger.Ledger', { target })`
+   * gives a client for unary and streaming calls (see docs/grpc.md). Channels are the user's
+   * own, one per target, closed when the user ends; grpc-js loads on first use.
+   */
+  readonly grpc: GrpcApi;
   /** Tasks this user has started so far. */
   readonly iteration: number;
   /** Aborts when the run stops for good (grace period over, or a second Ctrl-C). */
