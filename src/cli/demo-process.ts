@@ -15,11 +15,14 @@ import { VolleyError } from '../errors.js';
 /** The running demo service: where it listens, and how to stop it. */
 export interface DemoProcess {
   readonly url: string;
+  /** The same service over TLS (HTTP/2 and HTTP/1.1, a self-signed test certificate). */
+  readonly tlsUrl: string;
   readonly pid: number;
   close(): Promise<void>;
 }
 
 const LISTENING = /listening on (http:\/\/\S+)/;
+const TLS_LISTENING = /TLS on (https:\/\/\S+)/;
 const START_TIMEOUT_MS = 15_000;
 
 /** Starts `volley demo --serve --port 0 <serveArgs…>` and resolves once it listens. */
@@ -30,18 +33,20 @@ export async function startDemoProcess(serveArgs: readonly string[] = []): Promi
     [main, 'demo', '--serve', '--port', '0', '--exit-on-stdin-end', ...serveArgs],
     { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
-  const url = await listeningUrl(child);
+  const [url, tlsUrl] = await listeningUrls(child);
   // Keep draining its output so a chatty child never blocks on a full pipe.
   child.stdout?.resume();
   child.stderr?.resume();
   return {
     url,
+    tlsUrl,
     pid: child.pid ?? 0,
     close: () => stop(child),
   };
 }
 
-function listeningUrl(child: ChildProcess): Promise<string> {
+/** The service's plain and TLS URLs, from the two lines it prints once it listens. */
+function listeningUrls(child: ChildProcess): Promise<[string, string]> {
   return new Promise((resolve, reject) => {
     let output = '';
     let errors = '';
@@ -62,10 +67,11 @@ function listeningUrl(child: ChildProcess): Promise<string> {
     child.stderr?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
       output += chunk;
-      const match = LISTENING.exec(output);
-      if (match?.[1] !== undefined) {
+      const plain = LISTENING.exec(output)?.[1];
+      const tls = TLS_LISTENING.exec(output)?.[1];
+      if (plain !== undefined && tls !== undefined) {
         settle();
-        resolve(match[1]);
+        resolve([plain, tls]);
       }
     });
     child.stderr?.on('data', (chunk: string) => {

@@ -10,12 +10,13 @@
  * can (see request-shaper.ts, which also runs the degrade mode).
  */
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import { VolleyError } from '../errors.js';
 import { createDemoRouter } from './create-router.js';
 import type { DemoRouter } from './handler.js';
 import { sendError } from './http-io.js';
+import { createDemoFront, startDemoTls } from './http2-listeners.js';
 import { type DemoServerOptions, resolveDemoOptions } from './options.js';
 import { seededRandom } from '../core/random.js';
 import { RequestShaper } from './request-shaper.js';
@@ -24,6 +25,11 @@ export interface DemoServer {
   /** `http://127.0.0.1:PORT` (the bound address, bracketed when IPv6). */
   url: string;
   port: number;
+  /**
+   * `https://127.0.0.1:PORT`: the same service over TLS (ALPN h2 and http/1.1) with a self-signed
+   * test certificate (clients need `insecure`). The plain port also takes h2c with prior knowledge.
+   */
+  tlsUrl: string;
   /** Stops listening and closes every connection, idle keep-alive ones included. */
   close(): Promise<void>;
   /** Responses fully sent so far. */
@@ -41,32 +47,34 @@ export async function startDemoServer(options?: DemoServerOptions): Promise<Demo
   const countServed = (): void => {
     served++;
   };
-  const server = createServer({ noDelay: true }, (req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     res.once('finish', countServed);
     handleRequest(req, res, router, shaper);
-  });
+  };
+  const server = createServer({ noDelay: true }, handler);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
-  await listen(server, resolved.port, resolved.host);
+  // The port's listener hands each connection to HTTP/1.1 or h2c; https:// listens apart.
+  const front = createDemoFront(server, handler);
+  await listen(front.server, resolved.port, resolved.host);
+  const tls = await startDemoTls(handler, resolved.host);
 
-  const address = server.address() as AddressInfo;
+  const address = front.server.address() as AddressInfo;
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${hostPart}:${address.port}`,
     port: address.port,
+    tlsUrl: tls.url,
     requests: () => served,
     close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error === undefined ? resolve() : reject(error)));
-        server.closeAllConnections();
-      });
+      closing ??= Promise.all([front.close(), tls.close()]).then(() => undefined);
       return closing;
     },
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
+function listen(server: NetServer, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       const reason = error.code ?? error.message;
