@@ -12,8 +12,10 @@
  */
 
 import { type ClientHttp2Session, connect, type Settings } from 'node:http2';
+import { connect as connectTcp, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { ConnectionError, isRefused } from '../http/connection-error.js';
-import { type ConnectionSettings, hostPort } from '../http/socket-connect.js';
+import { type ConnectionSettings, type ConnectionTarget, hostPort } from '../http/socket-connect.js';
 import type { OriginInfo } from '../http/url.js';
 import type { Http2Exchange, StreamSource } from './exchange.js';
 
@@ -104,13 +106,7 @@ export class Http2OriginSession implements StreamSource {
   private open(): ClientHttp2Session {
     const { origin, settings } = this;
     const target = origin.target;
-    const session = connect(origin.origin, {
-      host: target.host,
-      port: target.port,
-      servername: target.servername,
-      rejectUnauthorized: !settings.insecure,
-      ALPNProtocols: ['h2'],
-    });
+    const session = connect(origin.origin, { createConnection: () => openHttp2Socket(target, settings) });
     this.session = session;
     this.ready = false;
     this.sessions++;
@@ -185,4 +181,22 @@ export class Http2OriginSession implements StreamSource {
     this.closing = undefined;
     resolve?.();
   }
+}
+
+/**
+ * The session's socket: TLS offering only `h2` (a server without HTTP/2 fails the handshake, and
+ * the requests with it), or TCP for h2c; Nagle off either way, as a request is one small write.
+ */
+function openHttp2Socket(target: ConnectionTarget, settings: ConnectionSettings): Socket {
+  const socket = target.secure
+    ? connectTls({
+        host: target.host,
+        port: target.port,
+        servername: target.servername,
+        ALPNProtocols: ['h2'],
+        rejectUnauthorized: !settings.insecure,
+      })
+    : connectTcp({ host: target.host, port: target.port });
+  socket.setNoDelay(true);
+  return socket;
 }
