@@ -142,6 +142,22 @@ describe('HTTP/2 requests', () => {
     expect((await http.get('/after')).status).toBe(200);
   });
 
+  it('counts a request the server drops with a GOAWAY, and opens a new session for the next', async () => {
+    const target = await server((req, res) => {
+      if (req.url === '/goaway') {
+        req.stream.session?.goaway(2, 0); // INTERNAL_ERROR, no stream processed
+        return;
+      }
+      res.end('ok');
+    });
+    const { http, recorder } = client({ baseUrl: target.url });
+    const dropped = await http.get('/goaway');
+    expect([dropped.status, dropped.failed]).toEqual([0, true]);
+    expect(recorder.errors.map((e) => e.message)).toEqual(['Session closed with error code 2']);
+    expect((await http.get('/after')).status).toBe(200);
+    expect(target.sessions()).toBe(2);
+  });
+
   it('fails requests to a closed port with connection refused', async () => {
     const target = await server((_req, res) => res.end());
     const url = target.url;
