@@ -122,13 +122,6 @@ export class Http2Client implements Http2RedirectFollower {
     await Promise.all([...this.origins.values()].map((origin) => origin.session.destroy(reason)));
   }
 
-  /** The most streams one session had open at once, over all origins (for tests). */
-  get peakStreams(): number {
-    let peak = 0;
-    for (const origin of this.origins.values()) peak = Math.max(peak, origin.session.peakStreams);
-    return peak;
-  }
-
   /** The origin of `info` (or of an origin string, parsed on first sight). */
   private origin(info: OriginInfo | string): Http2Origin {
     const key = typeof info === 'string' ? info : info.origin;

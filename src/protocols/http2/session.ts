@@ -35,10 +35,6 @@ export class Http2OriginSession implements StreamSource {
   /** Sessions dropped after a GOAWAY whose streams are still finishing. */
   private readonly retiring = new Set<ClientHttp2Session>();
   private connectTimer: NodeJS.Timeout | undefined = undefined;
-  /** The most streams seen open at once (for tests and diagnostics). */
-  peakStreams = 0;
-  /** Sessions opened so far. */
-  sessions = 0;
 
   constructor(
     private readonly origin: OriginInfo,
@@ -98,7 +94,6 @@ export class Http2OriginSession implements StreamSource {
       const exchange = this.queue.shift() as Http2Exchange;
       if (exchange.done) continue; // timed out while queued
       this.active++;
-      if (this.active > this.peakStreams) this.peakStreams = this.active;
       exchange.open(session);
     }
   }
@@ -109,7 +104,6 @@ export class Http2OriginSession implements StreamSource {
     const session = connect(origin.origin, { createConnection: () => openHttp2Socket(target, settings) });
     this.session = session;
     this.ready = false;
-    this.sessions++;
     let failure: Error | undefined;
     if (settings.connectTimeoutMs > 0) {
       this.connectTimer = setTimeout(() => {
