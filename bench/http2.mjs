@@ -1,5 +1,6 @@
 // volley's HTTP/2 against h2load (nghttp2's load generator, written in C), and against volley's
-// own HTTP/1.1, in requests per CPU-second of the generator, all on one target: the demo
+// own HTTP/1.1, and against a bare node:http2 client loop (the floor volley's HTTP/2 stands on),
+// in requests per CPU-second of the generator, all on one target: the demo
 // service's port, which answers HTTP/1.1 and h2c (prior knowledge) alike (`GET /health`).
 //
 // Usage: npm run build && node bench/http2.mjs      (needs h2load: apt-get install nghttp2-client)
@@ -46,6 +47,40 @@ async function generate(url, version) {
   );
 }
 
+/**
+ * The floor under volley's HTTP/2: bare `node:http2` client sessions, one per user, each looping
+ * one request at a time with nothing else (no recorder, no response object), as JSON.
+ */
+async function bare(url) {
+  const { connect } = await import('node:http2');
+  const target = new URL(url);
+  const one = (session) =>
+    new Promise((resolve) => {
+      const stream = session.request({ ':path': target.pathname }, { endStream: true });
+      stream.on('data', () => {});
+      stream.on('end', resolve);
+      stream.on('error', resolve);
+    });
+  const before = process.cpuUsage();
+  const start = performance.now();
+  const end = start + SECONDS * 1000;
+  let requests = 0;
+  await Promise.all(
+    Array.from({ length: USERS }, async () => {
+      const session = connect(target.origin);
+      session.on('error', () => {});
+      while (performance.now() < end) {
+        await one(session);
+        requests++;
+      }
+      session.close();
+    }),
+  );
+  const cpu = process.cpuUsage(before);
+  const seconds = (performance.now() - start) / 1000;
+  process.stdout.write(`${JSON.stringify({ requests, errors: 0, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`);
+}
+
 function has(command) {
   try {
     execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
@@ -85,7 +120,8 @@ async function startTarget() {
 }
 
 async function volley(url, version) {
-  const [cmd, args] = pinned(1, process.execPath, [`${here}http2.mjs`, '--generate', url, String(version)]);
+  const mode = version === 0 ? ['--bare', url] : ['--generate', url, String(version)];
+  const [cmd, args] = pinned(1, process.execPath, [`${here}http2.mjs`, ...mode]);
   const figures = JSON.parse((await output(cmd, args)).trim().split('\n').at(-1));
   return { ...figures, rps: figures.requests / figures.seconds };
 }
@@ -112,6 +148,7 @@ async function main() {
     'volley HTTP/2': () => volley(`${target.url}/health`, 2),
     'h2load': () => h2load(`${target.url}/health`),
     'volley HTTP/1.1': () => volley(`${target.url}/health`, 1),
+    'bare node:http2': () => volley(`${target.url}/health`, 0),
   };
   const runs = Object.fromEntries(Object.keys(cells).map((name) => [name, []]));
   try {
@@ -136,7 +173,9 @@ async function main() {
   const h2 = perCpu('volley HTTP/2');
   console.log(`\nvolley HTTP/2 / h2load: ${(h2 / perCpu('h2load')).toFixed(2)} (goal >= 0.25)`);
   console.log(`volley HTTP/2 / volley HTTP/1.1: ${(h2 / perCpu('volley HTTP/1.1')).toFixed(2)} (goal >= 0.7)`);
+  console.log(`volley HTTP/2 / bare node:http2: ${(h2 / perCpu('bare node:http2')).toFixed(2)}`);
 }
 
 if (process.argv[2] === '--generate') await generate(process.argv[3], Number(process.argv[4]));
+else if (process.argv[2] === '--bare') await bare(process.argv[3]);
 else await main();
