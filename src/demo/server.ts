@@ -1,6 +1,7 @@
 /**
  * The demo target's server factory: a loopback HTTP/1.1 JSON service that volley's examples,
- * tests and `volley demo` run against.
+ * tests and `volley demo` run against. Its port also takes h2c, and an https:// listener serves
+ * the same routes over HTTP/2 and HTTP/1.1 (http2-listeners.ts).
  *
  * It shares the machine with the load generator measuring it, so the request path is kept
  * short: no URL object, one router lookup, one JSON write with an exact Content-Length, and
