@@ -110,8 +110,11 @@ function onRedirectRead(exchange: Http2Exchange): void {
   exchange.followRedirect();
 }
 
-const END_STREAM = { endStream: true } as const;
-const OPEN_STREAM = { endStream: false } as const;
+// Node copies a request's options and fills in the priority defaults it lacks: given them (RFC
+// 9113's defaults, as Node's), the copy keeps its shape and Node only checks them.
+const PRIORITY = { weight: constants.NGHTTP2_DEFAULT_WEIGHT, parent: 0, exclusive: false, silent: false } as const;
+const END_STREAM = { endStream: true, ...PRIORITY } as const;
+const OPEN_STREAM = { endStream: false, ...PRIORITY } as const;
 
 export class Http2Exchange extends Response {
   /** The stream now carrying this hop (undefined while queued, and once done with it). */
