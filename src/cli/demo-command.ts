@@ -130,9 +130,12 @@ function serviceArgs(flags: DemoFlags): string[] {
 
 async function serve(options: DemoServerOptions, exitOnStdinEnd: boolean): Promise<number> {
   const server = await startDemoServer(options);
-  // Before the listening line, which a parent volley waits for (demo-process.ts reads both).
-  process.stdout.write(`volley demo gRPC ledger on ${server.grpcTarget} (proto: ${LEDGER_PROTO})\n`);
-  process.stdout.write(`volley demo service listening on ${server.url} (Ctrl-C to stop)\n`);
+  // One write, so a parent reading the listening line (demo-process.ts) finds the others with it.
+  process.stdout.write(
+    `volley demo gRPC ledger on ${server.grpcTarget} (proto: ${LEDGER_PROTO})\n` +
+      `volley demo service listening on ${server.url} (Ctrl-C to stop)\n` +
+      `volley demo service TLS on ${server.tlsUrl} (HTTP/2 and HTTP/1.1, self-signed test certificate: use insecure; h2c also on the port above)\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

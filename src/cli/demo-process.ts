@@ -15,6 +15,8 @@ import { VolleyError } from '../errors.js';
 /** The running demo service: where it listens, and how to stop it. */
 export interface DemoProcess {
   readonly url: string;
+  /** The same service over TLS (HTTP/2 and HTTP/1.1, a self-signed test certificate). */
+  readonly tlsUrl: string;
   /** The demo's gRPC ledger: `127.0.0.1:PORT`. */
   readonly grpcTarget: string;
   readonly pid: number;
@@ -22,6 +24,7 @@ export interface DemoProcess {
 }
 
 const LISTENING = /listening on (http:\/\/\S+)/;
+const TLS_LISTENING = /TLS on (https:\/\/\S+)/;
 const GRPC_LEDGER = /gRPC ledger on (\S+)/;
 const START_TIMEOUT_MS = 15_000;
 
@@ -33,20 +36,21 @@ export async function startDemoProcess(serveArgs: readonly string[] = []): Promi
     [main, 'demo', '--serve', '--port', '0', '--exit-on-stdin-end', ...serveArgs],
     { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
-  const { url, output } = await listeningUrl(child);
+  const { url, tlsUrl, output } = await listeningUrls(child);
   // Keep draining its output so a chatty child never blocks on a full pipe.
   child.stdout?.resume();
   child.stderr?.resume();
   return {
     url,
+    tlsUrl,
     grpcTarget: GRPC_LEDGER.exec(output)?.[1] ?? '',
     pid: child.pid ?? 0,
     close: () => stop(child),
   };
 }
 
-/** The service's URL, and what it printed up to it (its other listeners' lines). */
-function listeningUrl(child: ChildProcess): Promise<{ url: string; output: string }> {
+/** The service's plain and TLS URLs, and what it printed up to them (its other listeners' lines). */
+function listeningUrls(child: ChildProcess): Promise<{ url: string; tlsUrl: string; output: string }> {
   return new Promise((resolve, reject) => {
     let output = '';
     let errors = '';
@@ -67,10 +71,11 @@ function listeningUrl(child: ChildProcess): Promise<{ url: string; output: strin
     child.stderr?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
       output += chunk;
-      const match = LISTENING.exec(output);
-      if (match?.[1] !== undefined) {
+      const plain = LISTENING.exec(output)?.[1];
+      const tls = TLS_LISTENING.exec(output)?.[1];
+      if (plain !== undefined && tls !== undefined) {
         settle();
-        resolve({ url: match[1], output });
+        resolve({ url: plain, tlsUrl: tls, output });
       }
     });
     child.stderr?.on('data', (chunk: string) => {

@@ -81,6 +81,9 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   // The demo's gRPC ledger, for scenarios (and worker threads, which copy this environment).
   process.env.VOLLEY_DEMO_GRPC = service.grpcTarget;
   process.env.VOLLEY_DEMO_GRPC_PROTO = LEDGER_PROTO;
+  // Before the scenario loads, so it can reach the demo's other listeners (HTTP/2 over TLS).
+  process.env.VOLLEY_DEMO_URL = service.url;
+  process.env.VOLLEY_DEMO_TLS_URL = service.tlsUrl;
   // `--monitor-pid demo` watches the demo service's process, whose pid the user cannot know.
   const monitorPid = (flags.monitorPid ?? []).map((pid) => (pid.trim() === 'demo' ? String(service.pid) : pid));
   try {

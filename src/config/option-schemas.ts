@@ -100,6 +100,16 @@ export const byteSize = z.union([z.number(), z.string()]).transform((raw, ctx) =
   return Math.floor(value);
 });
 
+/** An HTTP version: 1 (or 1.1) for HTTP/1.1, 2 for HTTP/2; a bare `--http2` (true) is 2. */
+export const httpVersion = z.union([z.number(), z.string(), z.boolean()]).transform((raw, ctx): 1 | 2 => {
+  if (typeof raw === 'boolean') return raw ? 2 : 1;
+  const text = String(raw).trim().toLowerCase();
+  if (['2', '2.0', 'h2', 'http/2'].includes(text)) return 2;
+  if (['1', '1.1', 'http/1.1'].includes(text)) return 1;
+  ctx.addIssue({ code: 'custom', message: `expected an HTTP version, 1.1 or 2, got '${String(raw)}'` });
+  return z.NEVER;
+});
+
 /** A list of content codings (`gzip, br`); false, `none` or `off` for no accept-encoding header. */
 export const acceptEncoding = z.union([z.boolean(), z.string()]).transform((raw, ctx): string | false => {
   if (raw === false) return false;

@@ -4,7 +4,7 @@
  */
 
 import { DEFAULT_ACCEPT_ENCODING, DEFAULT_MAX_BODY_SIZE } from './http-defaults.js';
-import { acceptEncoding, bool, byteSize, intAtLeast, positiveInt, requestTimeout } from './option-schemas.js';
+import { acceptEncoding, bool, byteSize, httpVersion, intAtLeast, positiveInt, requestTimeout } from './option-schemas.js';
 import type { OptionSpec } from './option-spec.js';
 
 export const HTTP_OPTIONS = {
@@ -101,5 +101,17 @@ export const HTTP_OPTIONS = {
     configKey: 'acceptEncoding',
     scenarioPath: 'http.acceptEncoding',
     api: { name: 'acceptEncoding', takes: 'schema' },
+  },
+  /** The HTTP version requests use (a request's own `httpVersion` overrides it). */
+  httpVersion: {
+    schema: httpVersion,
+    default: 1,
+    help: 'speak HTTP/2: h2 over TLS (ALPN) for https://, h2c (prior knowledge) for http://',
+    group: 'HTTP client:',
+    flag: { name: 'http2' },
+    env: 'VOLLEY_HTTP_VERSION',
+    configKey: 'httpVersion',
+    scenarioPath: 'http.version',
+    api: { name: 'httpVersion', takes: 'schema' },
   },
 } as const satisfies Record<string, OptionSpec>;

@@ -1,7 +1,8 @@
 /**
  * The demo target's server factory: a loopback HTTP/1.1 JSON service that volley's examples,
- * tests and `volley demo` run against.
- * Beside it, on a loopback port of its own, the gRPC ledger (grpc-ledger.ts, `grpcTarget`).
+ * tests and `volley demo` run against. Its port also takes h2c and WebSocket upgrades, an
+ * https:// listener serves the same routes over HTTP/2 and HTTP/1.1 (http2-listeners.ts), and the
+ * gRPC ledger listens on a loopback port of its own (grpc-ledger.ts, `grpcTarget`).
  *
  * It shares the machine with the load generator measuring it, so the request path is kept
  * short: no URL object, one router lookup, one JSON write with an exact Content-Length, and
@@ -11,12 +12,13 @@
  * can (see request-shaper.ts, which also runs the degrade mode).
  */
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import { VolleyError } from '../errors.js';
 import { createDemoRouter } from './create-router.js';
 import type { DemoRouter } from './handler.js';
 import { sendError } from './http-io.js';
+import { createDemoFront, startDemoTls } from './http2-listeners.js';
 import { type DemoServerOptions, resolveDemoOptions } from './options.js';
 import { seededRandom } from '../core/random.js';
 import { RequestShaper } from './request-shaper.js';
@@ -29,6 +31,11 @@ export interface DemoServer {
   port: number;
   /** The gRPC ledger (proto/ledger.proto) on a port of its own: `127.0.0.1:PORT`. */
   grpcTarget: string;
+  /**
+   * `https://127.0.0.1:PORT`: the same service over TLS (ALPN h2 and http/1.1) with a self-signed
+   * test certificate (clients need `insecure`). The plain port also takes h2c with prior knowledge.
+   */
+  tlsUrl: string;
   /** Stops listening and closes every connection, idle keep-alive ones included. */
   close(): Promise<void>;
   /** Responses fully sent so far. */
@@ -46,41 +53,42 @@ export async function startDemoServer(options?: DemoServerOptions): Promise<Demo
   const countServed = (): void => {
     served++;
   };
-  const server = createServer({ noDelay: true }, (req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     res.once('finish', countServed);
     handleRequest(req, res, router, shaper);
-  });
+  };
+  const server = createServer({ noDelay: true }, handler);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   const webSockets = attachDemoWebSockets(server);
-  await listen(server, resolved.port, resolved.host);
+  // The port's listener hands each connection to HTTP/1.1 or h2c; https:// listens apart.
+  const front = createDemoFront(server, handler);
+  await listen(front.server, resolved.port, resolved.host);
+  const tls = await startDemoTls(handler, resolved.host);
   const latency = ledgerLatency(resolved.fixedMs, resolved.jitterMs, resolved.seed);
-  const grpcLedger = await startGrpcLedger(resolved.host, latency).catch((error: unknown) => {
-    server.close();
+  const grpcLedger = await startGrpcLedger(resolved.host, latency).catch(async (error: unknown) => {
+    await Promise.all([front.close(), tls.close()]);
     throw error;
   });
 
-  const address = server.address() as AddressInfo;
+  const address = front.server.address() as AddressInfo;
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${hostPart}:${address.port}`,
     port: address.port,
+    tlsUrl: tls.url,
     grpcTarget: grpcLedger.target,
     requests: () => served,
     close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        webSockets.close();
-        void grpcLedger.close();
-        server.close((error) => (error === undefined ? resolve() : reject(error)));
-        server.closeAllConnections();
-      });
+      webSockets.close();
+      closing ??= Promise.all([front.close(), tls.close(), grpcLedger.close()]).then(() => undefined);
       return closing;
     },
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
+function listen(server: NetServer, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       const reason = error.code ?? error.message;

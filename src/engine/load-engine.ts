@@ -55,6 +55,8 @@ export interface HttpDefaults {
   maxBodySize?: number;
   /** The `accept-encoding` requests send; false for none. */
   acceptEncoding?: string | false;
+  /** The HTTP version requests use unless they say otherwise (default 1). */
+  httpVersion?: 1 | 2;
 }
 
 export interface LoadEngineOptions {
@@ -241,6 +243,7 @@ export class LoadEngine {
       discardBody: this.options.http.discardBody,
       maxBodySize: this.options.http.maxBodySize,
       acceptEncoding: this.options.http.acceptEncoding,
+      httpVersion: this.options.http.httpVersion,
     });
     const user = new VirtualUser(index, compiled, http, this.env);
     this.users.add(user);

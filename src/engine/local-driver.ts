@@ -142,6 +142,7 @@ export class LocalDriver implements LoadDriver {
         discardBody: this.params.discardBodies || options.discardResponseBodies,
         maxBodySize: options.maxBodySize,
         acceptEncoding: options.acceptEncoding,
+        httpVersion: options.httpVersion,
       },
       seed: options.seed,
       segment,

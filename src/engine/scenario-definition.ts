@@ -153,6 +153,11 @@ export interface HttpDefinition {
   discardResponseBodies?: boolean;
   /** The `accept-encoding` requests send; default `'gzip, deflate, br'`, false for none. */
   acceptEncoding?: string | false;
+  /**
+   * The HTTP version requests use: 1.1 (the default) or 2 (HTTP/2: h2 over TLS for https://, h2c
+   * with prior knowledge for http://). A request's own `httpVersion` overrides it. See docs/http2.md.
+   */
+  version?: 1 | 1.1 | 2;
 }
 
 /**

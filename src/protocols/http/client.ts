@@ -24,6 +24,7 @@
 import { DEFAULT_ACCEPT_ENCODING, DEFAULT_MAX_BODY_SIZE } from '../../config/http-defaults.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import { SseClient, type SseOptions, type SseStream } from '../sse/index.js';
+import { Http2Client } from '../http2/index.js';
 import { CookieJar } from './cookie-jar.js';
 import { EndpointCache, METHODS, type MethodInfo, STANDARD_METHOD_COUNT, standardMethod } from './endpoints.js';
 import { Exchange, type ExchangeContext, type RedirectFollower } from './exchange.js';
@@ -31,6 +32,7 @@ import { BODY_HEADERS, CREDENTIAL_HEADERS, dropsBody, redirectLimit } from './re
 import { headerLines, requestHead, wirePath } from './request-head.js';
 import { RequestHeaders, withoutHeaders } from './request-headers.js';
 import { type HopPlan, RequestPlan } from './request-plan.js';
+import type { ConnectionSettings } from './socket-connect.js';
 import { type Target, Targets } from './targets.js';
 import { Response } from './response.js';
 import { timeoutMs as parseTimeout } from './timeout.js';
@@ -72,6 +74,11 @@ export class HttpClient implements HttpApi, RedirectFollower {
   private state: 'open' | 'closed' | 'destroyed' = 'open';
   /** Server-Sent Events stream over `node:http` (see protocols/sse/), not over this client's connections. */
   private readonly eventStreams: SseClient;
+  /** Requests go over HTTP/2 unless they say otherwise (`httpVersion`). */
+  private readonly http2ByDefault: boolean;
+  private readonly connectionSettings: ConnectionSettings;
+  /** The HTTP/2 side, made on the first HTTP/2 request (`protocols/http2/`). */
+  private http2: Http2Client | undefined = undefined;
 
   constructor(options: HttpClientOptions) {
     const timeout = options.timeoutMs ?? 60_000;
@@ -94,6 +101,8 @@ export class HttpClient implements HttpApi, RedirectFollower {
     this.endpoints = new EndpointCache(options.recorder);
     this.context = { recorder: this.recorder, jar: this.jar, connectTimeoutMs: this.connectTimeoutMs, redirects: this };
     const settings = { connectTimeoutMs: this.connectTimeoutMs, insecure: options.insecure ?? false };
+    this.connectionSettings = settings;
+    this.http2ByDefault = httpVersion(options.httpVersion, 'httpVersion') === 2;
     this.targets = new Targets(options.baseUrl, settings, connections);
     this.eventStreams = new SseClient(this, options, this.jar);
   }
@@ -145,7 +154,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
     if (this.state !== 'open') return;
     this.state = 'closed';
     this.eventStreams.close('client closed');
-    await Promise.all(this.targets.pools().map((p) => p.close()));
+    await Promise.all([...this.targets.pools().map((p) => p.close()), this.http2?.close()]);
   }
 
   /**
@@ -158,7 +167,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
     this.state = 'destroyed';
     const reason = stopped();
     this.eventStreams.close(STOPPED);
-    await Promise.all(this.targets.pools().map((p) => p.destroy(reason)));
+    await Promise.all([...this.targets.pools().map((p) => p.destroy(reason)), this.http2?.destroy(reason)]);
   }
 
   /**
@@ -192,9 +201,10 @@ export class HttpClient implements HttpApi, RedirectFollower {
     const own = !this.planning;
     const plan = own ? this.plan : new RequestPlan();
     this.planning = true;
+    const h2 = options === undefined ? this.http2ByDefault : usesHttp2(options, this.http2ByDefault);
     let target: Target;
     try {
-      target = this.planRequest(plan, method, url, options);
+      target = this.planRequest(plan, method, url, options, h2);
     } finally {
       if (own) this.planning = false;
     }
@@ -203,13 +213,20 @@ export class HttpClient implements HttpApi, RedirectFollower {
     this.dueAt = Number.NaN;
     if (this.state !== 'open') return Promise.resolve(this.refused(scope, method.method, plan.name, target.info, plan.path));
     plan.scope = scope;
+    if (h2) return (this.http2 ??= this.newHttp2()).send(plan, dueAt);
     plan.endpoint = this.endpoints.id(scope, method.index, method.method, plan.name);
     const exchange = new Exchange(this.context, plan);
     return exchange.send(this.targets.lane(target), dueAt);
   }
 
   /** Fills `plan` with a request (all but its scope and stats row) and returns its target; throws on a bad URL or option. */
-  private planRequest(plan: RequestPlan, method: MethodInfo, url: string, options: RequestOptions | undefined): Target {
+  private planRequest(
+    plan: RequestPlan,
+    method: MethodInfo,
+    url: string,
+    options: RequestOptions | undefined,
+    h2: boolean,
+  ): Target {
     const target = this.locate(url, plan);
     let path = plan.path;
     const hash = path.indexOf('#');
@@ -228,7 +245,8 @@ export class HttpClient implements HttpApi, RedirectFollower {
       this.requestWith(plan, options);
       plan.name = options.name !== undefined ? options.name : prefix === '' ? bare : prefix + bare;
     }
-    plan.head = this.buildHead(target, plan, bare);
+    // An HTTP/2 request's header block is the HTTP/2 side's to build.
+    plan.head = h2 ? '' : this.buildHead(target, plan, bare);
     return target;
   }
 
@@ -329,6 +347,10 @@ export class HttpClient implements HttpApi, RedirectFollower {
     return plain ? target.heads.set(index, path, text) : text;
   }
 
+  private newHttp2(): Http2Client {
+    return new Http2Client({ recorder: this.recorder, jar: this.jar, headers: this.headers, settings: this.connectionSettings });
+  }
+
   /** A request after close/destroy: an error response outside the stats (the run is over). */
   private refused(scope: number, method: string, name: string, origin: OriginInfo, path: string): Response {
     const response = new Response(this.recorder, scope, -1, method, name, origin, path);
@@ -336,6 +358,18 @@ export class HttpClient implements HttpApi, RedirectFollower {
     response.failed = true;
     return response;
   }
+}
+
+/** An HTTP version option, checked: 1 (HTTP/1.1, the default) or 2. */
+function httpVersion(value: number | undefined, name: string): number {
+  if (value === undefined || value === 1 || value === 2) return value ?? 1;
+  throw new TypeError(`${name}: expected 1 or 2, got ${String(value)}`);
+}
+
+/** Whether a request with options goes over HTTP/2: its own `httpVersion`, else the client's. */
+function usesHttp2(options: RequestOptions, byDefault: boolean): boolean {
+  const version = options.httpVersion;
+  return version === undefined ? byDefault : httpVersion(version, 'httpVersion') === 2;
 }
 
 /** A cap on kept body bytes: a positive integer. */

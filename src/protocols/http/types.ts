@@ -65,6 +65,12 @@ export interface HttpClientOptions {
    * {@link HttpResponse}); more redirects than the limit fail it with `too many redirects (N)`.
    */
   maxRedirects?: number;
+  /**
+   * The HTTP version requests use unless they say otherwise: 1 (HTTP/1.1, the default) or 2
+   * (HTTP/2 over Node's `node:http2`: TLS with ALPN `h2` for https://, h2c with prior knowledge
+   * for http://; one session per origin, requests multiplexed as streams). See docs/http2.md.
+   */
+  httpVersion?: 1 | 2;
 }
 
 /** A query parameter value; arrays repeat the key, `undefined` and `null` omit it. */
@@ -103,6 +109,12 @@ export interface RequestOptions {
    * default: the server may have received and acted on the dropped one.
    */
   retry?: boolean;
+  /**
+   * This request's HTTP version, replacing the client's {@link HttpClientOptions.httpVersion}: 2
+   * sends it as a stream on the user's HTTP/2 session to its origin, 1 over HTTP/1.1. A redirect
+   * stays on the version its request started with. `retry` applies to HTTP/1.1 only.
+   */
+  httpVersion?: 1 | 2;
 }
 
 /**
