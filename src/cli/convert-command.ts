@@ -4,7 +4,7 @@
  * for Locust and k6). Prints what was kept and left out, and the command that runs the result.
  */
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { convertInput } from '../convert/convert-input.js';
@@ -51,7 +51,12 @@ async function convert(file: string, flags: ConvertFlags): Promise<number> {
   const conversion = await convertInput(text, { file, path, includeStatic: flags.includeStatic, allOrigins: flags.allOrigins, host: flags.host });
   const shown = relative('.', output) || output;
   const runCommand = `npx volley run ${shown}`;
-  writeFileSync(output, writeScenario(conversion.scenario, runCommand));
+  try {
+    mkdirSync(dirname(output), { recursive: true });
+    writeFileSync(output, writeScenario(conversion.scenario, runCommand));
+  } catch (error) {
+    throw new VolleyError('VOLLEY_E_IO', `${shown}: cannot write it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
   process.stdout.write(`Wrote ${shown} (host ${conversion.scenario.host})\n${countLines(conversion.counts)}\nRun it:\n  ${runCommand}\n`);
   return EXIT_PASSED;
 }

@@ -47,6 +47,8 @@ function secretLines(scenario: ConvertedScenario): string[] {
   if (scenario.secrets.length === 0) return [];
   return [
     '// Secrets come from the environment, never from this file: API_TOKEN=… npx volley run …',
+    '// (`process` is declared here so the file type-checks with or without @types/node.)',
+    'declare const process: { env: Record<string, string | undefined> };',
     ...scenario.secrets.flatMap(({ variable, origin }) => [
       `// ${variable}: ${origin}.`,
       `const ${variable} = process.env.${variable} ?? '';`,
