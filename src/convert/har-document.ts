@@ -22,7 +22,8 @@ export interface HarEntry {
     headers: HarHeader[];
     postData?: { mimeType?: string; text?: string; params?: { name: string; value?: string }[] };
   };
-  response: { status: number; content?: { mimeType?: string } };
+  /** `redirectURL`: where a 3xx sent the browser ('' when it did not). */
+  response: { status: number; redirectURL?: string; content?: { mimeType?: string } };
 }
 
 export interface HarPage {
@@ -71,6 +72,7 @@ function checkEntry(entry: unknown, where: string): HarEntry {
     },
     response: {
       status: typeof response.status === 'number' ? response.status : 0,
+      redirectURL: typeof response.redirectURL === 'string' ? response.redirectURL : undefined,
       content: isRecord(response.content) ? (response.content as { mimeType?: string }) : undefined,
     },
   } as HarEntry;

@@ -5,6 +5,7 @@
  * other origins are left out unless asked for, and counted.
  */
 
+import { VolleyError } from '../errors.js';
 import type { HarEntry, HarLog, HarPage } from './har-document.js';
 import { harRequest } from './har-request.js';
 import { isSecretHeader, secretVariable } from './request-headers.js';
@@ -32,9 +33,13 @@ export function convertHar(log: HarLog, options: HarOptions): Conversion {
   const excluded = new Map<string, number>();
   const exclude = (reason: string): void => void excluded.set(reason, (excluded.get(reason) ?? 0) + 1);
   const candidates: KeptEntry[] = [];
-  for (const entry of log.entries) {
+  const redirectTargets = new Set<string>();
+  for (const entry of [...log.entries].sort((a, b) => time(a.startedDateTime) - time(b.startedDateTime))) {
     const url = httpUrl(entry.request.url);
+    const target = redirectTarget(entry);
+    if (target !== undefined) redirectTargets.add(target);
     if (url === undefined) exclude('not http(s)');
+    else if (entry.request.method === 'GET' && redirectTargets.delete(url.href)) exclude('redirect targets (the client follows redirects)');
     else if (isPreflight(entry)) exclude('CORS preflight');
     else if (options.includeStatic !== true && isStaticAsset(url.pathname, entry.response.content?.mimeType))
       exclude('static assets');
@@ -44,6 +49,10 @@ export function convertHar(log: HarLog, options: HarOptions): Conversion {
   const kept = candidates.filter(({ url }) => options.allOrigins === true || url.origin === host);
   if (kept.length < candidates.length) excluded.set('other origins', candidates.length - kept.length);
   const tasks = pageTasks(log.pages, kept, host);
+  if (tasks.length === 0) {
+    const left = [...excluded.entries()].map(([reason, count]) => `${count} ${reason}`).join(', ');
+    throw new VolleyError('VOLLEY_E_USAGE', `${options.file}: no request left to convert (left out: ${left || 'nothing, the recording is empty'}); --include-static and --all-origins keep more`);
+  }
   const excludedList = [...excluded.entries()];
   return {
     scenario: {
@@ -62,6 +71,17 @@ function httpUrl(text: string): URL | undefined {
   try {
     const url = new URL(text);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The absolute URL a recorded redirect sent the browser to, if it was one. */
+function redirectTarget(entry: HarEntry): string | undefined {
+  const location = entry.response.redirectURL;
+  if (entry.response.status < 300 || entry.response.status > 399 || location === undefined || location === '') return undefined;
+  try {
+    return new URL(location, entry.request.url).href;
   } catch {
     return undefined;
   }

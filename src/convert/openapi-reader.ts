@@ -44,6 +44,8 @@ export function convertOpenApi(document: Schema, options: OpenApiOptions): Conve
       tasks.push(operationTask({ method: method.toUpperCase(), template, operation, pathParameters, basePath: base.path, auth }));
     }
   }
+  if (tasks.length === 0)
+    throw new VolleyError('VOLLEY_E_USAGE', `${options.file}: the document describes no operation volley can call${skipped === 0 ? '' : ` (${skipped} need security it cannot send)`}`);
   const info = isObject(document.info) ? document.info : {};
   const title = typeof info.title === 'string' ? info.title : baseName(options.file);
   const excluded: [string, number][] = skipped === 0 ? [] : [['operations whose security volley cannot send (cookie or query keys)', skipped]];

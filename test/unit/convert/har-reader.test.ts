@@ -122,6 +122,24 @@ describe('HAR conversion', () => {
     expect(scenario.tasks[0]?.comment[0]).toMatch(/outside any page/);
   });
 
+  it('leaves out the target of a recorded redirect, which the client follows itself', () => {
+    const har = recording();
+    har.log.entries.push(
+      entry('page_2', 3_300, 'POST', `${APP}/checkout`, { response: { status: 303, redirectURL: '/orders/o-1' } }),
+      entry('page_2', 3_400, 'GET', `${APP}/orders/o-1`, { response: { content: { mimeType: 'text/html' } } }),
+    );
+    const { scenario, counts } = convertHar(readHarLog(har, 'shop.har'), { file: 'shop.har' });
+    expect(scenario.tasks[1]?.requests.map((r) => `${r.method} ${r.path}`).slice(-1)).toEqual(['POST /checkout']);
+    expect(counts.excluded).toContainEqual(['redirect targets (the client follows redirects)', 1]);
+  });
+
+  it('refuses a recording with nothing left to convert, saying what was left out', () => {
+    const har = { log: { entries: [entry('p', 0, 'GET', `${APP}/a.png`, { response: { content: { mimeType: 'image/png' } } })] } };
+    expect(() => convertHar(readHarLog(har, 'img.har'), { file: 'img.har' })).toThrow(
+      'img.har: no request left to convert (left out: 1 static assets); --include-static and --all-origins keep more',
+    );
+  });
+
   it('names the file when an entry is not a request', () => {
     expect(() => readHarLog({ log: { entries: [{ request: {} }] } }, 'x.har')).toThrow('x.har: log.entries[0]: expected an entry with request.method and request.url');
   });

@@ -91,6 +91,16 @@ describe('OpenAPI conversion', () => {
     expect(scenario.secrets.map((secret) => secret.variable)).toEqual(['API_TOKEN', 'API_KEY']);
   });
 
+  it('expects documented 2xx statuses only: the client follows a documented redirect', () => {
+    const paths = { '/old': { get: { operationId: 'old', responses: { '301': { description: 'moved' } } } }, '/new': { get: { responses: { '200': { description: 'ok' }, '302': { description: 'elsewhere' } } } } };
+    const { scenario } = convertOpenApi(petStore({ paths }), { file: 'pets.json' });
+    expect(scenario.tasks.map((task) => task.requests[0]?.expect)).toEqual([undefined, [200]]);
+  });
+
+  it('refuses a document with no operation to call', () => {
+    expect(() => convertOpenApi(petStore({ paths: {} }), { file: 'pets.json' })).toThrow('pets.json: the document describes no operation volley can call');
+  });
+
   it('asks for --host when the server is missing or relative', () => {
     expect(() => convertOpenApi(petStore({ servers: [{ url: '/api' }] }), { file: 'pets.json' })).toThrow(
       "pets.json: servers[0].url '/api' is not an absolute http(s) URL; give the service's address with --host http://host:port",
