@@ -121,13 +121,21 @@ function pageTasks(pages: readonly HarPage[], kept: readonly KeptEntry[], host: 
     const gap = next === undefined ? 0 : firstStart(next.items) - end;
     return {
       name: uniqueName(pageName(page, items, host), names),
-      comment: [`page ${index + 1} of ${groups.length}${page.id === NO_PAGE ? ' (requests outside any page)' : `: ${page.id}`}, ${items.length} request${items.length === 1 ? '' : 's'}`],
+      comment: [pageComment(page, index, groups.length, items.length)],
       requests: items.map(({ entry, url }) => harRequest(entry, url, host)),
       ...(next === undefined
         ? { thinkTimeSeconds: LAST_PAGE_PAUSE_SECONDS, thinkTimeComment: 'a pause before the pages start over (the recording ends here)' }
         : { thinkTimeSeconds: thinkTimeSeconds(gap), thinkTimeComment: 'think time: the pause before the next page' }),
     };
   });
+}
+
+/** `page 1 of 2, 6 requests: "Shop" (HAR page page_1)`: where the task came from. */
+function pageComment(page: HarPage, index: number, pageCount: number, requestCount: number): string {
+  const counted = `page ${index + 1} of ${pageCount}, ${requestCount} request${requestCount === 1 ? '' : 's'}`;
+  if (page.id === NO_PAGE) return `${counted}: the requests outside any page`;
+  const title = page.title?.trim() ?? '';
+  return `${counted}: ${title === '' ? '' : `"${title}" `}(HAR page ${page.id})`;
 }
 
 function firstStart(items: readonly KeptEntry[]): number {

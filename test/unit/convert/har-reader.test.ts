@@ -62,6 +62,7 @@ describe('HAR conversion', () => {
   it('makes one task per page, in the order they were visited, with the pause between them', () => {
     const { scenario } = convert();
     expect(scenario.tasks.map((task) => task.name)).toEqual(['Shop', 'Item']);
+    expect(scenario.tasks[0]?.comment).toEqual(['page 1 of 2, 3 requests: "Shop" (HAR page page_1)']);
     // Page 1's last request ended at 0.5 s; page 2's first started at 3 s.
     expect(scenario.tasks[0]?.thinkTimeSeconds).toBe(2.5);
     expect(scenario.tasks[1]?.thinkTimeSeconds).toBe(1);
@@ -119,7 +120,7 @@ describe('HAR conversion', () => {
     har.log.pages = [];
     const { scenario } = convertHar(readHarLog(har, 'shop.har'), { file: 'shop.har' });
     expect(scenario.tasks.map((task) => task.name)).toEqual(['/']);
-    expect(scenario.tasks[0]?.comment[0]).toMatch(/outside any page/);
+    expect(scenario.tasks[0]?.comment[0]).toBe("page 1 of 1, 6 requests: the requests outside any page");
   });
 
   it('leaves out the target of a recorded redirect, which the client follows itself', () => {
