@@ -57,8 +57,11 @@ export async function convertInput(text: string, options: ConvertOptions): Promi
   if (input.kind === 'har') return convertHar(readHarLog(input.document, options.file), options);
   let document: OpenAPI.Document;
   try {
-    const source = input.kind === 'openapi-json' ? (input.document as OpenAPI.Document) : options.path;
-    document = await SwaggerParser.dereference(source);
+    // The file's path is the base of relative `$ref`s to other files, for JSON as for YAML.
+    document =
+      input.kind === 'openapi-json'
+        ? await SwaggerParser.dereference(options.path, input.document as OpenAPI.Document, {})
+        : await SwaggerParser.dereference(options.path);
   } catch (error) {
     throw usage(`${options.file}: not a readable OpenAPI document: ${(error as Error).message}`, error);
   }

@@ -47,6 +47,19 @@ describe('converting a file', () => {
     expect(scenario.tasks[0]?.requests[0]).toMatchObject({ path: '/things/7', name: '/things/[id]', expect: [200] });
   });
 
+  it("resolves a JSON document's references to other files from its own folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'volley-convert-'));
+    writeFileSync(join(dir, 'item.json'), JSON.stringify({ type: 'object', required: ['name'], properties: { name: { type: 'string', example: 'chair' } } }));
+    const text = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'x', version: '1' },
+      servers: [{ url: 'http://127.0.0.1:8000' }],
+      paths: { '/items': { post: { requestBody: { content: { 'application/json': { schema: { $ref: './item.json' } } } }, responses: { '201': { description: 'ok' } } } } },
+    });
+    const { scenario } = await convertInput(text, { file: 'api.json', path: join(dir, 'api.json') });
+    expect(scenario.tasks[0]?.requests[0]?.json).toEqual({ name: 'chair' });
+  });
+
   it('says so when swagger-parser cannot read the document', async () => {
     const text = '{"openapi":"3.0.0","info":{"title":"x","version":"1"},"paths":{"/a":{"get":{"parameters":[{"$ref":"#/nowhere"}]}}}}';
     await expect(convertInput(text, { file: 'bad.json', path: '/nonexistent/bad.json' })).rejects.toThrow(/^bad\.json: not a readable OpenAPI document: /);
