@@ -11,6 +11,7 @@ import { VERSION } from '../version.js';
 import { registerBenchCommand } from './bench-command.js';
 import { registerCapacityCommand } from './capacity-command.js';
 import { registerCompareCommand } from './compare-command.js';
+import { registerConvertCommand } from './convert-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
 import { registerHistoryCommand } from './history-command.js';
@@ -49,6 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
   registerBenchCommand(program, setExitCode);
   registerWorkerCommand(program, setExitCode);
   registerInitCommand(program, setExitCode);
+  registerConvertCommand(program, setExitCode);
   try {
     await program.parseAsync(argv as string[], { from: 'node' });
   } catch (error) {

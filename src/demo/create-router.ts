@@ -18,6 +18,7 @@ import { AuditLogStore } from './audit-log-store.js';
 import { BudgetBreakers } from './budget-breaker.js';
 import { GenerationStore } from './generation-store.js';
 import type { DemoHandler, DemoRouter } from './handler.js';
+import { registerOpenApiRoute } from './openapi-document.js';
 import { ItemStore } from './item-store.js';
 import { LeaseStore } from './lease-store.js';
 import { type ResolvedDemoOptions, resolveDemoOptions } from './options.js';
@@ -70,5 +71,6 @@ export function createDemoRouter(options: ResolvedDemoOptions = resolveDemoOptio
     now,
   });
   registerTokenStreamRoutes(router);
+  registerOpenApiRoute(router);
   return router;
 }
