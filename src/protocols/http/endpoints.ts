@@ -8,6 +8,7 @@
  */
 
 import { MAX_ROWS } from '../../metrics/limits.js';
+import type { Protocol } from '../../metrics/endpoint-key.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 
 /** A method as sent (uppercase) with its index, which keys the stats-id and head caches. */
@@ -49,12 +50,16 @@ export class EndpointCache {
 
   private readonly byScope: (Map<string, number> | undefined)[][] = [];
 
-  constructor(private readonly recorder: MetricsRecorder) {}
+  /** `protocol`: the rows' protocol when not HTTP/1.1 (`h2` for the HTTP/2 side of the client). */
+  constructor(
+    private readonly recorder: MetricsRecorder,
+    private readonly protocol?: Protocol,
+  ) {}
 
   id(scope: number, methodIndex: number, method: string, name: string): number {
     // Scopes are small non-negative integers in practice; anything else skips the cache.
     if (!Number.isInteger(scope) || scope < 0 || scope > 0xffff)
-      return this.recorder.endpoint(scope, method, name);
+      return this.recorder.endpoint(scope, method, name, this.protocol);
     let methods = this.byScope[scope];
     if (methods === undefined) {
       methods = [];
@@ -67,7 +72,7 @@ export class EndpointCache {
     }
     let id = names.get(name);
     if (id === undefined) {
-      id = this.recorder.endpoint(scope, method, name);
+      id = this.recorder.endpoint(scope, method, name, this.protocol);
       if (names.size < MAX_ROWS) names.set(name, id);
     }
     return id;

@@ -15,7 +15,7 @@
 import type { OutgoingHttpHeaders } from 'node:http2';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import type { CookieJar } from '../http/cookie-jar.js';
-import { type MethodInfo, METHODS } from '../http/endpoints.js';
+import { EndpointCache, type MethodInfo, METHODS } from '../http/endpoints.js';
 import { BODY_HEADERS, CREDENTIAL_HEADERS, dropsBody } from '../http/redirect.js';
 import { wirePath } from '../http/request-head.js';
 import { type RequestHeaders, withoutHeaders } from '../http/request-headers.js';
@@ -24,7 +24,6 @@ import type { ConnectionSettings } from '../http/socket-connect.js';
 import type { HttpResponse } from '../http/types.js';
 import { type OriginInfo, parseOrigin } from '../http/url.js';
 import { type Http2ExchangeContext, Http2Exchange, type Http2Hop, type Http2RedirectFollower } from './exchange.js';
-import { Http2Endpoints } from './h2-endpoints.js';
 import { http2Headers } from './request-headers.js';
 import { Http2OriginSession } from './session.js';
 
@@ -51,13 +50,13 @@ interface Http2Origin {
 
 export class Http2Client implements Http2RedirectFollower {
   private readonly origins = new Map<string, Http2Origin>();
-  private readonly endpoints: Http2Endpoints;
+  private readonly endpoints: EndpointCache;
   private readonly context: Http2ExchangeContext;
   private state: 'open' | 'closed' | 'destroyed' = 'open';
   private stopReason: Error | undefined = undefined;
 
   constructor(private readonly options: Http2ClientOptions) {
-    this.endpoints = new Http2Endpoints(options.recorder);
+    this.endpoints = new EndpointCache(options.recorder, 'h2');
     this.context = {
       recorder: options.recorder,
       jar: options.jar,

@@ -8,6 +8,7 @@
  * from when the iteration was due (`takeStart`), like an HTTP request.
  */
 
+import { RowIds } from '../row-ids.js';
 import { type IncomingMessage, validateHeaderName, validateHeaderValue } from 'node:http';
 import { tryParseDuration } from '../../core/units/duration.js';
 import { DEFAULT_MAX_BODY_SIZE } from '../../config/http-defaults.js';
@@ -26,8 +27,7 @@ export class SseClient implements StreamHost {
   private readonly timeoutMs: number;
   /** Made when the user opens its first stream: a user that never does pays nothing. */
   private used: { metrics: SseMetrics; base: URL | undefined; headers: Record<string, string> } | undefined;
-  /** Row ids by scope, then name. */
-  private readonly rows = new Map<number, Map<string, number>>();
+  private readonly rows: RowIds;
   private readonly open = new Set<EventStream>();
   private closedWith: string | undefined;
 
@@ -39,6 +39,7 @@ export class SseClient implements StreamHost {
     this.recorder = settings.recorder;
     this.insecure = settings.insecure ?? false;
     this.timeoutMs = Math.round(settings.timeoutMs ?? 60_000);
+    this.rows = new RowIds(this.recorder, 'sse');
   }
 
   /** The built-in metrics (declared with the user's first stream). */
@@ -122,17 +123,7 @@ export class SseClient implements StreamHost {
   }
 
   private row(scope: number, name: string): number {
-    let byName = this.rows.get(scope);
-    if (byName === undefined) {
-      byName = new Map();
-      this.rows.set(scope, byName);
-    }
-    let row = byName.get(name);
-    if (row === undefined) {
-      row = this.recorder.endpoint(scope, 'SSE', name, 'sse');
-      byName.set(name, row);
-    }
-    return row;
+    return this.rows.id(scope, 'SSE', name);
   }
 }
 

@@ -1,11 +1,11 @@
 /**
- * The stats rows of one user's WebSockets, resolved once per (scope, method, name) and kept:
- * the recorder's own lookup joins the method and protocol into a key string, which a message
- * loop must not build per sample. A lookup here is two Map gets.
+ * The stats rows of one user's WebSockets, resolved once per (scope, method, name) and kept
+ * (protocols/row-ids.ts): a message loop builds no key string per sample.
  */
 
 import { SESSION_TYPE } from '../../metrics/endpoint-key.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
+import { RowIds } from '../row-ids.js';
 
 export const CONNECT = 'CONNECT';
 export const RTT = 'RTT';
@@ -14,28 +14,16 @@ export const SESSION = SESSION_TYPE;
 
 export type WsMethod = typeof CONNECT | typeof RTT | typeof SESSION;
 
+/** A user's WebSocket rows: the three types above, with protocol `ws`. */
 export class WsRows {
-  private readonly byMethod = new Map<WsMethod, Map<string, Map<number, number>>>();
+  private readonly ids: RowIds;
 
-  constructor(private readonly recorder: MetricsRecorder) {}
+  constructor(recorder: MetricsRecorder) {
+    this.ids = new RowIds(recorder, 'ws');
+  }
 
-  /** The row of `method` and `name` in `scope`, with protocol `ws`. */
+  /** The row of `method` and `name` in `scope`. */
   row(scope: number, method: WsMethod, name: string): number {
-    let byName = this.byMethod.get(method);
-    if (byName === undefined) {
-      byName = new Map();
-      this.byMethod.set(method, byName);
-    }
-    let byScope = byName.get(name);
-    if (byScope === undefined) {
-      byScope = new Map();
-      byName.set(name, byScope);
-    }
-    let id = byScope.get(scope);
-    if (id === undefined) {
-      id = this.recorder.endpoint(scope, method, name, 'ws');
-      byScope.set(scope, id);
-    }
-    return id;
+    return this.ids.id(scope, method, name);
   }
 }
