@@ -18,10 +18,20 @@ export function matchesRow(filter: RowFilter, key: EndpointKey, tags: ReadonlySe
   if (filter.tag !== undefined && !tags.has(filter.tag)) return false;
   if (filter.group !== undefined && !inGroup(filter.group, key.group)) return false;
   if (filter.protocol !== undefined && filter.protocol !== (key.protocol ?? HTTP1)) return false;
-  if (filter.name !== undefined && filter.name !== key.name && filter.name !== `${key.method} ${key.name}`) {
-    return false;
-  }
+  if (filter.name !== undefined && !matchesName(filter.name, key)) return false;
   return true;
+}
+
+/**
+ * A name selector matches the row's name or `METHOD name`; for a row recorded in a group, also
+ * its own name without the group's path (`insert order` selects `checkout › insert order`, in
+ * whatever group it ran), so a threshold need not repeat the path.
+ */
+function matchesName(name: string, key: EndpointKey): boolean {
+  if (name === key.name || name === `${key.method} ${key.name}`) return true;
+  if (key.group === undefined) return false;
+  const leaf = key.name.slice(key.group.length + GROUP_SEPARATOR.length);
+  return name === leaf || name === `${key.method} ${leaf}`;
 }
 
 /** Checks are kept per user class, so only class-level selectors apply to them. */

@@ -45,3 +45,16 @@ describe('protocol rows', () => {
     expect(protocolLabel({ ...key, method: 'SQL' }, false)).toBe('');
   });
 });
+
+describe('name selectors and groups', () => {
+  it("take a grouped row's whole name, or its own name in any group", () => {
+    const tags = new Set<string>();
+    const inGroup = { scenario: '', user: 'U', name: 'checkout › insert order', method: 'SQL', group: 'checkout' };
+    const outside = { scenario: '', user: 'U', name: 'insert order', method: 'SQL' };
+    for (const name of ['insert order', 'SQL insert order', 'checkout › insert order', 'SQL checkout › insert order'])
+      expect(matchesRow({ name }, inGroup, tags), name).toBe(true);
+    expect(matchesRow({ name: 'insert order' }, outside, tags)).toBe(true);
+    expect(matchesRow({ name: 'checkout › insert order' }, outside, tags)).toBe(false);
+    expect(matchesRow({ name: 'order' }, inGroup, tags)).toBe(false);
+  });
+});
