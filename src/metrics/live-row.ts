@@ -13,6 +13,8 @@ export interface LiveEndpointRow {
   userClass: string;
   method: string;
   name: string;
+  /** The row's protocol when it is not HTTP/1.1 (`h2`, `ws`, `sse`, `grpc`): GET /a over both is two rows. */
+  protocol?: string;
   requests: number;
   failures: number;
   avgMs: number;
@@ -28,7 +30,7 @@ function ms(us: number): number {
 }
 
 export function liveRow(
-  key: { scenario: string; user: string; method: string; name: string },
+  key: { scenario: string; user: string; method: string; name: string; protocol?: string },
   stats: RowStats,
 ): LiveEndpointRow {
   const latency = stats.latency;
@@ -38,6 +40,7 @@ export function liveRow(
     userClass: key.user,
     method: key.method,
     name: key.name,
+    ...(key.protocol === undefined ? {} : { protocol: key.protocol }),
     requests: stats.requests,
     failures: stats.failures,
     avgMs: recorded ? ms(moments(latency).mean) : 0,

@@ -112,6 +112,7 @@ table.live tbody tr:last-child td { border-bottom: none; }
 table.live tfoot td { border-top: 2px solid var(--border); }
 table.live .pct { display: inline-block; min-width: 44px; text-align: right; }
 .uc { color: var(--muted); }
+table.live .protocol { display: block; font-size: 11px; color: var(--muted); margin-top: 1px; }
 .sep { color: var(--faint); margin: 0 6px; }
 td.empty { text-align: center; color: var(--faint); padding: 28px 10px; }
 

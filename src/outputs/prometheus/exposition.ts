@@ -125,6 +125,8 @@ function rowFamilies(scenario: Labels, progress: LiveProgress | null): Family[] 
       ['user_class', row.userClass],
       ['method', row.method],
       ['name', row.name],
+      // GET /a over HTTP/1.1 and over HTTP/2 are two rows: without it, two series of one label set.
+      ...(row.protocol === undefined ? [] : ([['protocol', row.protocol]] as Labels)),
     ];
     requests.samples.push({ suffix: '', labels, value: row.requests });
     failures.samples.push({ suffix: '', labels, value: row.failures });

@@ -11,6 +11,12 @@ import type { LiveEndpointRow, UiEnd, UiProgress } from '../ui-messages.js';
 import { byId, clear, element, setText } from './dom.js';
 import { count, isNumber, MISSING, msValue, percent, rate } from './format.js';
 import { FIRST_BASELINE_MS } from './progress-baseline.js';
+import { PROTOCOLS } from '../../metrics/endpoint-key.js';
+
+/** How the table names a row's protocol (as the summary's Protocol column does). */
+function protocolName(protocol: string): string {
+  return (PROTOCOLS as Record<string, string>)[protocol] ?? protocol;
+}
 
 type SortKey = 'method' | 'name' | 'requests' | 'failures' | 'avgMs' | 'p50Ms' | 'p95Ms' | 'p99Ms' | 'maxMs' | 'current';
 
@@ -58,7 +64,7 @@ let statsSort: { key: SortKey | null; descending: boolean } = { key: null, desce
 let lastTotals: Totals | null = null;
 
 function rowKey(r: LiveEndpointRow): string {
-  return (r.scenario || '') + '\u0000' + r.userClass + '\u0000' + r.method + '\u0000' + r.name;
+  return (r.scenario || '') + '\u0000' + r.userClass + '\u0000' + r.method + '\u0000' + r.name + '\u0000' + (r.protocol ?? '');
 }
 
 function addCell(tr: HTMLTableRowElement, className?: string): HTMLTableCellElement {
@@ -69,7 +75,10 @@ function addCell(tr: HTMLTableRowElement, className?: string): HTMLTableCellElem
 
 function createStatsRow(r: LiveEndpointRow): StatsRow {
   const tr = element('tr');
-  addCell(tr).appendChild(element('span', 'method', r.method === '' ? 'task' : r.method));
+  const type = addCell(tr);
+  type.appendChild(element('span', 'method', r.method === '' ? 'task' : r.method));
+  // Rows of other protocols than HTTP/1.1 say which (two GET /a rows: HTTP/1.1 and HTTP/2).
+  if (r.protocol !== undefined) type.appendChild(element('span', 'protocol', protocolName(r.protocol)));
   const name = addCell(tr, 'name');
   if (r.scenario) {
     name.appendChild(element('span', 'uc', r.scenario + ':'));

@@ -318,3 +318,14 @@ describe('the value and text escapes', () => {
     expect(escapeHelp('a\\b"c\nd')).toBe('a\\\\b"c\\nd');
   });
 });
+
+describe('renderExposition with rows of several protocols', () => {
+  it('labels a row that is not HTTP/1.1 with its protocol, so GET /cart over HTTP/1.1 and HTTP/2 are two series', () => {
+    const { families } = render({ progress: progress({ endpoints: [row(), row({ protocol: 'h2', requests: 7 })] }) });
+    const series = samplesOf(families, 'volley_requests_total').map((sample) => [sample.labels.protocol, sample.value]);
+    expect(series).toEqual([
+      [undefined, '600'],
+      ['h2', '7'],
+    ]);
+  });
+});
