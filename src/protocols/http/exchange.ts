@@ -38,7 +38,7 @@ import { describeError, isExpected, statusMessage } from './failure-messages.js'
 import { headerValue, setCookieValues } from './header-block.js';
 import { isFollowedRedirect, resolveLocation } from './redirect.js';
 import type { HopPlan, RequestPlan } from './request-plan.js';
-import { Response } from './response.js';
+import { ReceivingResponse } from './receiving-response.js';
 import type { HttpResponse } from './types.js';
 import type { WireRequest } from './wire-request.js';
 
@@ -90,7 +90,7 @@ const NO_HEADERS: Buffer = Buffer.alloc(0);
 /** Methods safe to send twice (RFC 9110 §9.2.2), the only ones retried unless a request opts in. */
 const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 
-export class Exchange extends Response implements WireRequest {
+export class Exchange extends ReceivingResponse implements WireRequest {
   private resolve: Resolve = noop;
   private lane: Lane | undefined = undefined;
   private settled = false;
@@ -99,18 +99,10 @@ export class Exchange extends Response implements WireRequest {
   private headAt = Number.NaN;
   /** Bytes in other than the response's body: every hop's head, and the bodies of the redirects followed. */
   private headBytes = 0;
-  /** Bytes of the body of the response now being read. */
-  private bodyBytes = 0;
   /** Every hop's request bytes. */
   private bytesOut: number;
-  /** Whether body chunks are kept: not when bodies are discarded, nor for a redirect being followed. */
-  private keepBody: boolean;
-  /** Body bytes kept so far (at most `maxBodySize`). */
-  private keptBytes = 0;
   /** The request may go out again once after a dropped kept-alive connection (`retryable`). */
   private retryLeft: boolean;
-  private firstChunk: Buffer | undefined = undefined;
-  private moreChunks: Buffer[] | undefined = undefined;
   /** Where the redirect being read points: set at its head, the next hop leaves after its body. */
   private redirectTo: URL | undefined = undefined;
   /** The response is a redirect to follow but the limit was reached: the request fails with it. */
@@ -127,15 +119,13 @@ export class Exchange extends Response implements WireRequest {
   /** How many redirects to follow (0: none). */
   readonly redirectLimit: number;
   private readonly expect: number | readonly number[] | undefined;
-  /** Body bytes kept for the script (0: discard, count only); the rest is counted and dropped. */
-  private readonly keepLimit: number;
 
   /** `plan` is the client's, refilled for its next request: everything needed is copied here. */
   constructor(
     private readonly context: ExchangeContext,
     plan: Readonly<RequestPlan>,
   ) {
-    super(context.recorder, plan.scope, plan.endpoint, plan.method.method, plan.name, plan.origin, plan.path);
+    super(context.recorder, plan.scope, plan.endpoint, plan.method.method, plan.name, plan.origin, plan.path, plan.keepLimit);
     this.requestMethod = plan.method;
     this.requestHead = plan.head;
     this.requestBody = plan.body;
@@ -144,10 +134,7 @@ export class Exchange extends Response implements WireRequest {
     this.timeoutMs = plan.timeoutMs;
     this.redirectLimit = plan.redirectLimit;
     this.expect = plan.expect;
-    this.keepLimit = plan.keepLimit;
     this.bytesOut = sentBytes(plan.head, plan.body);
-    this.keepBody = plan.keepLimit > 0;
-    this.maxBodySize = plan.keepLimit;
     this.retryLeft = plan.retry || IDEMPOTENT.has(plan.method.method);
   }
 
@@ -199,12 +186,8 @@ export class Exchange extends Response implements WireRequest {
     this.contentType = hop.contentType;
     this.ownHeaders = hop.ownHeaders;
     this.bytesOut += sentBytes(hop.head, hop.body);
-    this.headBytes += this.bodyBytes;
-    this.bodyBytes = 0;
+    this.headBytes += this.restartBody();
     this.redirectTo = undefined;
-    this.keepBody = this.keepLimit > 0;
-    this.keptBytes = 0;
-    this.truncated = false;
     this.status = 0;
     this.statusText = '';
     this.headerBlock = NO_HEADERS;
@@ -259,27 +242,11 @@ export class Exchange extends Response implements WireRequest {
       return;
     }
     this.redirectTo = to;
-    this.keepBody = false;
+    this.skipBody();
   }
 
   onResponseBody(chunk: Buffer): void {
-    this.bodyBytes += chunk.length;
-    if (!this.keepBody) return;
-    const room = this.keepLimit - this.keptBytes;
-    if (chunk.length > room) {
-      // Past the cap the rest of the body is counted, not kept (an endless body costs no memory).
-      this.keepBody = false;
-      this.truncated = true;
-      if (room === 0) return;
-      chunk = chunk.subarray(0, room);
-    }
-    this.keptBytes += chunk.length;
-    if (this.firstChunk === undefined) {
-      this.firstChunk = chunk;
-    } else {
-      this.moreChunks ??= [this.firstChunk];
-      this.moreChunks.push(chunk);
-    }
+    this.receiveBody(chunk);
   }
 
   onResponseEnd(): void {
@@ -326,11 +293,7 @@ export class Exchange extends Response implements WireRequest {
     this.ttfbUs = this.headAt >= this.start ? Math.round((this.headAt - this.start) * 1000) : durationUs;
     let message = '';
     if (error === undefined) {
-      if (this.moreChunks !== undefined) this.rawBody = Buffer.concat(this.moreChunks, this.keptBytes);
-      else if (this.firstChunk !== undefined) this.rawBody = this.firstChunk;
-      this.bodySize = this.bodyBytes;
-      // A discarded body is not all there (`json()` says why); an empty one is.
-      if (this.keepLimit === 0 && this.bodyBytes > 0 && this.redirectTo === undefined) this.truncated = true;
+      this.settleBody(this.redirectTo === undefined);
       if (this.tooManyRedirects) message = `too many redirects (${this.redirectLimit})`;
       else if (!isExpected(this.status, this.expect)) message = statusMessage(this.status, this.statusText);
     } else {
@@ -351,8 +314,7 @@ export class Exchange extends Response implements WireRequest {
       failed,
     );
     if (failed) this.recorder.error(this.endpoint, 'request', message);
-    this.firstChunk = undefined;
-    this.moreChunks = undefined;
+    this.releaseBody();
     this.resolve(this);
   }
 }

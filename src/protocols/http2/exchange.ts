@@ -27,7 +27,7 @@ import type { MethodInfo } from '../http/endpoints.js';
 import { describeError, isExpected, statusMessage } from '../http/failure-messages.js';
 import { isFollowedRedirect, resolveLocation } from '../http/redirect.js';
 import type { RequestPlan } from '../http/request-plan.js';
-import { Response } from '../http/response.js';
+import { ReceivingResponse } from '../http/receiving-response.js';
 import type { HttpResponse } from '../http/types.js';
 import type { OriginInfo } from '../http/url.js';
 import { resetMessage, statusText } from './status-text.js';
@@ -116,7 +116,7 @@ const PRIORITY = { weight: constants.NGHTTP2_DEFAULT_WEIGHT, parent: 0, exclusiv
 const END_STREAM = { endStream: true, ...PRIORITY } as const;
 const OPEN_STREAM = { endStream: false, ...PRIORITY } as const;
 
-export class Http2Exchange extends Response {
+export class Http2Exchange extends ReceivingResponse {
   /** The stream now carrying this hop (undefined while queued, and once done with it). */
   stream: ClientHttp2Stream | undefined = undefined;
   /** Finished: resolved and recorded. */
@@ -129,7 +129,6 @@ export class Http2Exchange extends Response {
   readonly timeoutMs: number;
   private readonly redirectLimit: number;
   private readonly expect: number | readonly number[] | undefined;
-  private readonly keepLimit: number;
   private resolve: Resolve = noop;
   private source: StreamSource | undefined = undefined;
   private timer: NodeJS.Timeout | undefined = undefined;
@@ -139,12 +138,7 @@ export class Http2Exchange extends Response {
   private parsed: Record<string, string | string[]> | undefined = undefined;
   /** Body bytes of the redirects followed. */
   private earlierBytes = 0;
-  private bodyBytes = 0;
   private bytesOut: number;
-  private keepBody: boolean;
-  private keptBytes = 0;
-  private firstChunk: Buffer | undefined = undefined;
-  private moreChunks: Buffer[] | undefined = undefined;
   private redirectTo: URL | undefined = undefined;
   private tooManyRedirects = false;
 
@@ -158,7 +152,7 @@ export class Http2Exchange extends Response {
     headers: OutgoingHttpHeaders,
     endpoint: number,
   ) {
-    super(context.recorder, request.scope, endpoint, request.method.method, request.name, request.origin, request.path);
+    super(context.recorder, request.scope, endpoint, request.method.method, request.name, request.origin, request.path, request.keepLimit);
     this.requestMethod = request.method;
     this.requestHeaders = headers;
     this.requestBody = request.body;
@@ -167,9 +161,6 @@ export class Http2Exchange extends Response {
     this.timeoutMs = request.timeoutMs;
     this.redirectLimit = request.redirectLimit;
     this.expect = request.expect;
-    this.keepLimit = request.keepLimit;
-    this.maxBodySize = request.keepLimit;
-    this.keepBody = request.keepLimit > 0;
     this.bytesOut = request.body === null ? 0 : request.body.byteLength;
   }
 
@@ -208,12 +199,8 @@ export class Http2Exchange extends Response {
     this.contentType = hop.contentType;
     this.ownHeaders = hop.ownHeaders;
     this.bytesOut += hop.body === null ? 0 : hop.body.byteLength;
-    this.earlierBytes += this.bodyBytes;
-    this.bodyBytes = 0;
+    this.earlierBytes += this.restartBody();
     this.redirectTo = undefined;
-    this.keepBody = this.keepLimit > 0;
-    this.keptBytes = 0;
-    this.truncated = false;
     this.status = 0;
     this.statusText = '';
     this.responseHeaders = undefined;
@@ -281,27 +268,12 @@ export class Http2Exchange extends Response {
       return;
     }
     this.redirectTo = to;
-    this.keepBody = false;
+    this.skipBody();
   }
 
   onBody(chunk: Buffer): void {
     this.timer?.refresh();
-    this.bodyBytes += chunk.length;
-    if (!this.keepBody) return;
-    const room = this.keepLimit - this.keptBytes;
-    if (chunk.length > room) {
-      this.keepBody = false;
-      this.truncated = true;
-      if (room === 0) return;
-      chunk = chunk.subarray(0, room);
-    }
-    this.keptBytes += chunk.length;
-    if (this.firstChunk === undefined) {
-      this.firstChunk = chunk;
-    } else {
-      this.moreChunks ??= [this.firstChunk];
-      this.moreChunks.push(chunk);
-    }
+    this.receiveBody(chunk);
   }
 
   onEnd(): void {
@@ -367,10 +339,7 @@ export class Http2Exchange extends Response {
     this.ttfbUs = this.headAt >= this.start ? Math.round((this.headAt - this.start) * 1000) : durationUs;
     let message = '';
     if (error === undefined) {
-      if (this.moreChunks !== undefined) this.rawBody = Buffer.concat(this.moreChunks, this.keptBytes);
-      else if (this.firstChunk !== undefined) this.rawBody = this.firstChunk;
-      this.bodySize = this.bodyBytes;
-      if (this.keepLimit === 0 && this.bodyBytes > 0) this.truncated = true;
+      this.settleBody(true);
       if (this.tooManyRedirects) message = `too many redirects (${this.redirectLimit})`;
       else if (!isExpected(this.status, this.expect)) message = statusMessage(this.status, this.statusText);
     } else {
@@ -384,8 +353,7 @@ export class Http2Exchange extends Response {
     const bytesIn = this.earlierBytes + this.bodyBytes;
     this.context.recorder.record(this.endpoint, durationUs, this.ttfbUs, this.status, bytesIn, this.bytesOut, failed);
     if (failed) this.context.recorder.error(this.endpoint, 'request', message);
-    this.firstChunk = undefined;
-    this.moreChunks = undefined;
+    this.releaseBody();
     this.resolve(this);
   }
 }
