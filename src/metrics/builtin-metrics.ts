@@ -19,6 +19,11 @@ export const WS_MESSAGES_SENT: CustomMetricDeclaration = { name: 'ws_messages_se
 /** WebSocket: messages received, over every socket of the run. */
 export const WS_MESSAGES_RECEIVED: CustomMetricDeclaration = { name: 'ws_messages_received', kind: 'counter' };
 
+/** gRPC: messages sent on streaming calls (server, client and bidi streams). */
+export const GRPC_MESSAGES_SENT: CustomMetricDeclaration = { name: 'grpc_messages_sent', kind: 'counter' };
+/** gRPC: messages received on streaming calls. */
+export const GRPC_MESSAGES_RECEIVED: CustomMetricDeclaration = { name: 'grpc_messages_received', kind: 'counter' };
+
 /** Every built-in metric, with the protocol that records it (for error messages). */
 export const BUILTIN_METRICS: readonly { declaration: CustomMetricDeclaration; recordedBy: string }[] = [
   { declaration: SSE_EVENTS, recordedBy: 'Server-Sent Events (vu.http.sse)' },
@@ -26,6 +31,8 @@ export const BUILTIN_METRICS: readonly { declaration: CustomMetricDeclaration; r
   { declaration: SSE_RECONNECTS, recordedBy: 'Server-Sent Events (vu.http.sse)' },
   { declaration: WS_MESSAGES_SENT, recordedBy: 'WebSocket (vu.ws)' },
   { declaration: WS_MESSAGES_RECEIVED, recordedBy: 'WebSocket (vu.ws)' },
+  { declaration: GRPC_MESSAGES_SENT, recordedBy: 'gRPC (vu.grpc)' },
+  { declaration: GRPC_MESSAGES_RECEIVED, recordedBy: 'gRPC (vu.grpc)' },
 ];
 
 /** The protocol that records `name`, when it is a built-in metric's. */

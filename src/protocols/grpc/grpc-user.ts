@@ -4,9 +4,9 @@
  * killed; and its handles on the built-in message counters.
  */
 
+import { GRPC_MESSAGES_RECEIVED, GRPC_MESSAGES_SENT } from '../../metrics/builtin-metrics.js';
 import type { Client } from '@grpc/grpc-js';
 import type { Clock } from '../../core/clock.js';
-import type { CustomMetricDeclaration } from '../../metrics/custom-metric.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import type { UserScope } from '../user-scope.js';
 import { channelKey, checkClientOptions, credentialsFor, TlsIdentities } from './call-settings.js';
@@ -15,9 +15,8 @@ import type { GrpcApi, GrpcClientOptions, GrpcServiceClient } from './grpc-types
 import { resolveProtoPath } from './proto-path.js';
 import { type GrpcChannels, ServiceClient } from './service-client.js';
 
-/** Messages streaming calls sent and received, in every report beside the rows. */
-export const GRPC_MESSAGES_SENT: CustomMetricDeclaration = { name: 'grpc_messages_sent', kind: 'counter' };
-export const GRPC_MESSAGES_RECEIVED: CustomMetricDeclaration = { name: 'grpc_messages_received', kind: 'counter' };
+/** Messages streaming calls sent and received, in every report beside the rows (declared in metrics/). */
+export { GRPC_MESSAGES_RECEIVED, GRPC_MESSAGES_SENT };
 
 export class GrpcUser implements GrpcApi, GrpcChannels {
   readonly active = new Set<{ cancel(): void }>();

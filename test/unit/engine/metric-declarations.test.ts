@@ -10,11 +10,16 @@ import { checkCustomMetricThresholds, parseThresholds } from '../../../src/thres
 
 describe('built-in metrics', () => {
   it('take thresholds with no declaration, with their own kind and unit', () => {
-    const specs = parseThresholds(['metric=sse_event_gap_ms:p95<200ms', 'metric=sse_events:count>=30'], 'load.ts');
+    const specs = parseThresholds(
+      ['metric=sse_event_gap_ms:p95<200ms', 'metric=sse_events:count>=30', 'metric=ws_messages_received:rate>10/s', 'metric=grpc_messages_received:count>0'],
+      'load.ts',
+    );
     checkCustomMetricThresholds(specs, BUILTIN_METRICS.map((m) => m.declaration));
     expect(specs.map((s) => s.metric)).toMatchObject([
       { kind: 'custom', name: 'sse_event_gap_ms', metricKind: 'trend', ms: true },
       { kind: 'custom', name: 'sse_events', metricKind: 'counter' },
+      { kind: 'custom', name: 'ws_messages_received', metricKind: 'counter' },
+      { kind: 'custom', name: 'grpc_messages_received', metricKind: 'counter' },
     ]);
   });
 
