@@ -5,6 +5,7 @@
  * wrong; why to distrust the numbers. Sections without content are left out.
  */
 
+import { protocolLabel } from '../../metrics/endpoint-key.js';
 import { customMetricText } from '../custom-metric-text.js';
 import type { EndpointStats, ErrorEntry, Result, ThresholdVerdict } from '../../metrics/result.js';
 import { formatCount, formatCountOf, formatDuration, formatPercent, formatRate, MISSING } from '../../core/units/index.js';
@@ -85,10 +86,13 @@ function endpointSection(result: Result): string[] {
   if (result.endpoints.length === 0) return [];
   const severalUsers = new Set(result.endpoints.map((endpoint) => endpoint.user)).size > 1;
   const top = [...result.endpoints].sort(byRequests).slice(0, TOP_ENDPOINTS);
+  // A run that spoke more than HTTP/1.1 says which protocol each row is, as the summary does.
+  const protocols = result.endpoints.some((endpoint) => endpoint.protocol !== undefined);
   const rows = top.map((endpoint) => {
     const name = severalUsers ? `${endpoint.user}${DOT}${endpoint.name}` : endpoint.name;
     const latency = (ms: number) => (endpoint.requests === 0 ? MISSING : formatDuration(ms, 'latency'));
     return [
+      ...(protocols ? [protocolLabel(endpoint, Object.keys(endpoint.statusCodes).length > 0)] : []),
       escapeMarkdown(endpoint.method),
       escapeMarkdown(name),
       formatCount(endpoint.requests),
@@ -103,6 +107,7 @@ function endpointSection(result: Result): string[] {
     (heading) => ({ heading, align: 'right' }) as const,
   );
   const columns = [
+    ...(protocols ? [{ heading: 'Protocol', align: 'left' } as const] : []),
     { heading: 'Method', align: 'left' } as const,
     { heading: 'Name', align: 'left' } as const,
   ];

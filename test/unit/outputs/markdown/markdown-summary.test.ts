@@ -166,6 +166,19 @@ describe('formatMarkdownSummary', () => {
   });
 });
 
+describe('formatMarkdownSummary with several protocols', () => {
+  it('adds a Protocol column only when a row speaks more than HTTP/1.1', () => {
+    const result = fixtureResult();
+    expect(formatMarkdownSummary(result)).not.toContain('| Protocol');
+    const [first, ...rest] = result.endpoints;
+    const h2: EndpointStats = { ...first!, protocol: 'h2' };
+    const text = formatMarkdownSummary({ ...result, endpoints: [first!, h2, ...rest] });
+    expect(text).toMatch(/^\| Protocol \| Method \| Name/m);
+    expect(text).toMatch(/^\| HTTP\/2 \| /m);
+    expect(text).toMatch(/^\| HTTP\/1\.1 \| /m);
+  });
+});
+
 describe('escapeMarkdown', () => {
   it('escapes Markdown punctuation and HTML, and folds lines', () => {
     expect(escapeMarkdown('a|b `c` *d* _e_ ~f~ [g](h) \\ <i> & j')).toBe(
