@@ -46,6 +46,16 @@ const UNTRUSTED_CERTIFICATE = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
+/**
+ * A certificate Node cannot trust, named with the way past it on a test system (`--insecure`),
+ * for every protocol over TLS; undefined for any other error. `what` is how the error is named.
+ */
+export function untrustedCertificate(error: Error, what: string): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !UNTRUSTED_CERTIFICATE.has(code)) return undefined;
+  return `${what}: the target's TLS certificate is not trusted (--insecure accepts it on a test system)`;
+}
+
 /** The grouped error message of a request that got no (complete) response. */
 export function describeError(error: Error, timeoutMs: number, connectTimeoutMs: number): string {
   switch ((error as { code?: unknown }).code) {
@@ -56,8 +66,8 @@ export function describeError(error: Error, timeoutMs: number, connectTimeoutMs:
     case 'VOLLEY_CONNECT_TIMEOUT':
       return `timeout after ${formatDuration(connectTimeoutMs, 'timeout')} connecting`;
   }
-  if (UNTRUSTED_CERTIFICATE.has((error as { code?: unknown }).code as string))
-    return `${error.message}: the target's TLS certificate is not trusted (--insecure accepts it on a test system)`;
+  const untrusted = untrustedCertificate(error, error.message);
+  if (untrusted !== undefined) return untrusted;
   if (error.message !== '') return error.message;
   // Node's happy-eyeballs connect (several addresses) fails with an AggregateError and no message.
   if (error instanceof AggregateError && error.errors[0] instanceof Error && error.errors[0].message !== '') {

@@ -11,6 +11,7 @@
  * the first event is late, or the stream closes it.
  */
 
+import { untrustedCertificate } from '../http/failure-messages.js';
 import { type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
@@ -174,21 +175,9 @@ export function refusalOf(status: number, contentType: string | undefined): stri
   return `not an event stream (content-type ${type === '' ? 'none' : type.slice(0, 64)})`;
 }
 
-/** Node's codes for a certificate it cannot trust; --insecure is the way past them on a test system. */
-const UNTRUSTED_CERTIFICATE = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
 /** A network error's grouped message: its code (`ECONNRESET`), free of addresses and ports. */
 export function errorText(error: Error): string {
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && UNTRUSTED_CERTIFICATE.has(code))
-    return `${code}: the target's TLS certificate is not trusted (--insecure accepts it on a test system)`;
-  if (typeof code === 'string' && code !== '') return code;
+  if (typeof code === 'string' && code !== '') return untrustedCertificate(error, code) ?? code;
   return error.message !== '' ? error.message : error.name;
 }

@@ -4,6 +4,8 @@
  * `abnormal close 1006`).
  */
 
+import { untrustedCertificate } from '../http/failure-messages.js';
+
 /** Close codes that end a session normally: normal closure, going away, no status sent. */
 const NORMAL_CLOSES: ReadonlySet<number> = new Set([1000, 1001, 1005]);
 
@@ -13,7 +15,7 @@ const UNEXPECTED = /^Unexpected server response: (\d+)$/;
 export function handshakeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as NodeJS.ErrnoException).code;
-  if (typeof code === 'string') return code;
+  if (typeof code === 'string') return untrustedCertificate(error, code) ?? code;
   const message = error.message;
   const status = UNEXPECTED.exec(message);
   if (status !== null) return `unexpected status ${status[1] as string}`;
