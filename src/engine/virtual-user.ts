@@ -123,6 +123,9 @@ export class VirtualUser {
   private zeroWaits = 0;
   /** Tasks in a row that threw; paces a user whose script fails every time. */
   private failures = 0;
+  /** The error row of the task in progress. */
+  private taskErrorRow = 0;
+  private looping: ClosedLoop | undefined = undefined;
 
   constructor(
     readonly id: number,
@@ -174,13 +177,8 @@ export class VirtualUser {
    * Returns whether the task ran without throwing.
    */
   async iterate(dueAt = Number.NaN): Promise<boolean> {
-    const { spec, choice, taskScopes, taskErrorRows } = this.compiled;
-    const tasks = spec.tasks;
-    const index = spec.sequential ? this.sequence++ % tasks.length : choice.pick(this.random.next());
-    this.http.scope = taskScopes[index] as number;
-    this.http.dueAt = dueAt;
-    this.context.iteration++;
-    const ok = await this.invoke((tasks[index] as (typeof tasks)[number]).run, taskErrorRows[index] as number);
+    const returned = this.startTask(dueAt);
+    const ok = typeof returned === 'boolean' ? returned : await returned.then(succeeded, this.taskFailed);
     this.env.recorder.iteration();
     return ok;
   }
@@ -203,20 +201,88 @@ export class VirtualUser {
     await Promise.all([this.http.destroy(), this.context.wsClient?.destroy()]);
   }
 
-  private async loop(stop: AbortSignal, iterations: number): Promise<void> {
-    const { clock, budget } = this.env;
-    for (let done = 0; done < iterations && !stop.aborted; done++) {
-      if (budget !== null && !budget.take()) return;
-      const started = clock.now();
-      this.failures = (await this.iterate()) ? 0 : this.failures + 1;
-      if (stop.aborted) return;
-      const paced = this.compiled.spec.wait.next(clock.now() - started, this.random);
+  /**
+   * The closed model's loop, with no async frame per iteration: a task's promise settles into
+   * handlers bound once per user. A user waiting on a response then holds one promise reaction
+   * rather than a chain of suspended async functions, which is most of a waiting user's memory
+   * and, when responses are slow, garbage that survives into the old generation.
+   */
+  private loop(stop: AbortSignal, iterations: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.looping = { stop, iterations, done: 0, startedAt: 0, resolve, reject };
+      this.nextIteration();
+    });
+  }
+
+  private readonly nextIteration = (): void => {
+    const looping = this.looping as ClosedLoop;
+    try {
+      const { budget, clock } = this.env;
+      if (looping.done >= looping.iterations || looping.stop.aborted || (budget !== null && !budget.take())) {
+        looping.resolve();
+        return;
+      }
+      looping.done++;
+      looping.startedAt = clock.now();
+      const returned = this.startTask(Number.NaN);
+      if (typeof returned === 'boolean') this.afterTask(returned);
+      else returned.then(this.taskSucceeded, this.taskFailedInLoop);
+    } catch (error) {
+      looping.reject(error);
+    }
+  };
+
+  private readonly taskSucceeded = (): void => this.afterTask(true);
+
+  private readonly taskFailedInLoop = (error: unknown): void => this.afterTask(this.taskFailed(error));
+
+  /** Paces the next iteration: the wait time, a pause after failures, or a yield now and then. */
+  private afterTask(ok: boolean): void {
+    const looping = this.looping as ClosedLoop;
+    try {
+      this.env.recorder.iteration();
+      this.failures = ok ? 0 : this.failures + 1;
+      if (looping.stop.aborted) {
+        looping.resolve();
+        return;
+      }
+      const { clock } = this.env;
+      const paced = this.compiled.spec.wait.next(clock.now() - looping.startedAt, this.random);
       const wait = Math.max(paced, failurePauseMs(this.failures));
-      if (wait > 0) await clock.sleep(wait, stop);
-      else if (++this.zeroWaits % YIELD_EVERY === 0)
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      if (wait > 0) clock.sleep(wait, looping.stop).then(this.nextIteration, looping.reject);
+      else if (++this.zeroWaits % YIELD_EVERY === 0) setImmediate(this.nextIteration);
+      // A microtask, not a call: users whose tasks return at once still take turns.
+      else queueMicrotask(this.nextIteration);
+    } catch (error) {
+      looping.reject(error);
     }
   }
+
+  /**
+   * Picks and calls the next task: whether it succeeded when it returned (or threw) at once, or
+   * what it returned to wait on.
+   */
+  private startTask(dueAt: number): boolean | PromiseLike<unknown> {
+    const { spec, choice, taskScopes, taskErrorRows } = this.compiled;
+    const tasks = spec.tasks;
+    const index = spec.sequential ? this.sequence++ % tasks.length : choice.pick(this.random.next());
+    this.http.scope = taskScopes[index] as number;
+    this.http.dueAt = dueAt;
+    this.context.iteration++;
+    this.taskErrorRow = taskErrorRows[index] as number;
+    try {
+      const returned = (tasks[index] as (typeof tasks)[number]).run(this.context);
+      return isThenable(returned) ? returned : true;
+    } catch (error) {
+      return this.taskFailed(error);
+    }
+  }
+
+  /** Records a task's error against its row; false, for the loop's count of failures. */
+  private readonly taskFailed = (error: unknown): false => {
+    this.recordFailure(error, this.taskErrorRow);
+    return false;
+  };
 
   /** Runs user code; records a thrown error against `errorRow`. Returns whether it succeeded. */
   private async invoke(
@@ -225,21 +291,38 @@ export class VirtualUser {
   ): Promise<boolean> {
     try {
       const returned = fn(this.context);
-      // Only await what is awaitable: a synchronous task costs no extra microtask.
-      if (
-        returned !== null &&
-        typeof returned === 'object' &&
-        typeof (returned as Promise<unknown>).then === 'function'
-      ) {
-        await returned;
-      }
+      // Only await what is awaitable: a synchronous hook costs no extra microtask.
+      if (isThenable(returned)) await returned;
       return true;
     } catch (error) {
-      // Errors caused by the run being killed are the run's doing, not the script's; one a
-      // measure or group recorded already is not counted twice.
-      if (!this.env.killSignal.aborted && !this.context.measurements.recorded(error))
-        this.env.recorder.error(errorRow, 'task', describeError(error));
+      this.recordFailure(error, errorRow);
       return false;
     }
   }
+
+  private recordFailure(error: unknown, errorRow: number): void {
+    // Errors caused by the run being killed are the run's doing, not the script's; one a
+    // measure or group recorded already is not counted twice.
+    if (!this.env.killSignal.aborted && !this.context.measurements.recorded(error))
+      this.env.recorder.error(errorRow, 'task', describeError(error));
+  }
+}
+
+/** The closed loop's state while `run()` goes on. */
+interface ClosedLoop {
+  readonly stop: AbortSignal;
+  readonly iterations: number;
+  done: number;
+  /** Clock ms the current iteration started, for the pacing of the wait after it. */
+  startedAt: number;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+function succeeded(): true {
+  return true;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
 }

@@ -21,16 +21,16 @@
  * cache the same way; what it changes on the way (method, body, credentials) is in `redirect.ts`.
  */
 
-import { DEFAULT_ACCEPT_ENCODING, DEFAULT_MAX_BODY_SIZE } from '../../config/http-defaults.js';
+import { DEFAULT_MAX_BODY_SIZE } from '../../config/http-defaults.js';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import { SseClient, type SseOptions, type SseStream } from '../sse/index.js';
 import { Http2Client } from '../http2/index.js';
 import { CookieJar } from './cookie-jar.js';
-import { EndpointCache, METHODS, type MethodInfo, STANDARD_METHOD_COUNT, standardMethod } from './endpoints.js';
+import { EndpointCache, METHODS, type MethodInfo, methodInfo } from './endpoints.js';
 import { Exchange, type ExchangeContext, type RedirectFollower } from './exchange.js';
 import { BODY_HEADERS, CREDENTIAL_HEADERS, dropsBody, redirectLimit } from './redirect.js';
 import { headerLines, requestHead, wirePath } from './request-head.js';
-import { RequestHeaders, withoutHeaders } from './request-headers.js';
+import { defaultRequestHeaders, type RequestHeaders, withoutHeaders } from './request-headers.js';
 import { type HopPlan, RequestPlan } from './request-plan.js';
 import type { ConnectionSettings } from './socket-connect.js';
 import { type Target, Targets } from './targets.js';
@@ -39,7 +39,6 @@ import { timeoutMs as parseTimeout } from './timeout.js';
 import { type HttpApi, type HttpClientOptions, type HttpResponse, type RequestOptions } from './types.js';
 import { appendQuery, encodeQuery, isAbsolute, type OriginInfo, pathStart } from './url.js';
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const STOPPED = 'aborted: run stopped';
 
 export class HttpClient implements HttpApi, RedirectFollower {
@@ -63,8 +62,6 @@ export class HttpClient implements HttpApi, RedirectFollower {
   private readonly headers: RequestHeaders;
   private readonly endpoints: EndpointCache;
   private readonly targets: Targets;
-  private readonly methods = new Map<string, MethodInfo>();
-  private nextMethodIndex = STANDARD_METHOD_COUNT;
   /** What this client's exchanges share, built once. */
   private readonly context: ExchangeContext;
   /** Refilled for each request and redirect hop (see `request-plan.ts`): no options object per request. */
@@ -72,8 +69,11 @@ export class HttpClient implements HttpApi, RedirectFollower {
   /** A request or hop is being planned in `plan` (see `send`). */
   private planning = false;
   private state: 'open' | 'closed' | 'destroyed' = 'open';
-  /** Server-Sent Events stream over `node:http` (see protocols/sse/), not over this client's connections. */
-  private readonly eventStreams: SseClient;
+  /**
+   * Server-Sent Events stream over `node:http` (see protocols/sse/), not over this client's
+   * connections; made on the first `sse()`, so a user that streams nothing pays nothing for it.
+   */
+  private eventStreams: SseClient | undefined = undefined;
   /** Requests go over HTTP/2 unless they say otherwise (`httpVersion`). */
   private readonly http2ByDefault: boolean;
   private readonly connectionSettings: ConnectionSettings;
@@ -97,14 +97,13 @@ export class HttpClient implements HttpApi, RedirectFollower {
     this.maxBodySize = bodyLimit(options.maxBodySize ?? DEFAULT_MAX_BODY_SIZE, 'maxBodySize');
     this.jar = (options.cookies ?? true) ? new CookieJar() : undefined;
     // In the default headers, so the cached request heads carry it at no cost per request.
-    this.headers = new RequestHeaders(withAcceptEncoding(options.headers, options.acceptEncoding));
+    this.headers = defaultRequestHeaders(options.headers, options.acceptEncoding);
     this.endpoints = new EndpointCache(options.recorder);
     this.context = { recorder: this.recorder, jar: this.jar, connectTimeoutMs: this.connectTimeoutMs, redirects: this };
     const settings = { connectTimeoutMs: this.connectTimeoutMs, insecure: options.insecure ?? false };
     this.connectionSettings = settings;
     this.http2ByDefault = httpVersion(options.httpVersion, 'httpVersion') === 2;
-    this.targets = new Targets(options.baseUrl, settings, connections);
-    this.eventStreams = new SseClient(this, options, this.jar);
+    this.targets = new Targets(options.baseUrl, settings, connections, this.headers);
   }
 
   get(url: string, options?: RequestOptions): Promise<HttpResponse> {
@@ -130,20 +129,16 @@ export class HttpClient implements HttpApi, RedirectFollower {
   }
 
   sse(url: string, options?: SseOptions): SseStream {
+    if (this.eventStreams === undefined) {
+      this.eventStreams = new SseClient(this, this.settings, this.jar);
+      if (this.state !== 'open') this.eventStreams.close(this.state === 'closed' ? 'client closed' : STOPPED);
+    }
     return this.eventStreams.stream(url, options);
   }
 
   /** Any method, in any case (`'patch'` is sent as `PATCH`). */
   request(method: string, url: string, options?: RequestOptions): Promise<HttpResponse> {
-    let info = this.methods.get(method);
-    if (info === undefined) {
-      if (typeof method !== 'string' || !TOKEN.test(method))
-        throw new TypeError(`invalid HTTP method '${method}'`);
-      const upper = method.toUpperCase();
-      info = standardMethod(upper) ?? { method: upper, index: this.nextMethodIndex++ };
-      this.methods.set(method, info);
-    }
-    return this.send(info, url, options);
+    return this.send(methodInfo(method), url, options);
   }
 
   /**
@@ -153,7 +148,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
   async close(): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'closed';
-    this.eventStreams.close('client closed');
+    this.eventStreams?.close('client closed');
     await Promise.all([...this.targets.pools().map((p) => p.close()), this.http2?.close()]);
   }
 
@@ -166,7 +161,7 @@ export class HttpClient implements HttpApi, RedirectFollower {
     if (this.state === 'destroyed') return;
     this.state = 'destroyed';
     const reason = stopped();
-    this.eventStreams.close(STOPPED);
+    this.eventStreams?.close(STOPPED);
     await Promise.all([...this.targets.pools().map((p) => p.destroy(reason)), this.http2?.destroy(reason)]);
   }
 
@@ -380,15 +375,6 @@ function bodyLimit(value: number, name: string): number {
 }
 
 /** The default headers with `accept-encoding` added, unless they name one or it is switched off. */
-function withAcceptEncoding(
-  headers: Readonly<Record<string, string>> | undefined,
-  acceptEncoding: string | false | undefined,
-): Readonly<Record<string, string>> | undefined {
-  if (acceptEncoding === false) return headers;
-  for (const name in headers) if (name.toLowerCase() === 'accept-encoding') return headers;
-  return { ...headers, 'accept-encoding': acceptEncoding ?? DEFAULT_ACCEPT_ENCODING };
-}
-
 /** Why requests end when the run stops (`destroy()`). */
 function stopped(): Error {
   const reason = new Error(STOPPED);

@@ -19,7 +19,7 @@ export interface MethodInfo {
 
 /**
  * The standard methods, shared by every client: the one method table. Other methods get the next
- * free index per client (from `STANDARD_METHOD_COUNT`). POST, PUT and PATCH are 1 to 3, which the
+ * free index in the process (from `STANDARD_METHOD_COUNT`, see `methodInfo`). POST, PUT and PATCH are 1 to 3, which the
  * client's head builder relies on (they announce an empty body).
  */
 export const METHODS = {
@@ -38,6 +38,32 @@ export const STANDARD_METHOD_COUNT = Object.keys(METHODS).length;
 /** The standard method of this uppercase name, if it is one (an own key only, never the prototype's). */
 export function standardMethod(upper: string): MethodInfo | undefined {
   return Object.hasOwn(METHODS, upper) ? METHODS[upper as keyof typeof METHODS] : undefined;
+}
+
+/** An HTTP method is a token (RFC 9110 §5.6.2). */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Methods as scripts write them (`'patch'`, `'PURGE'`), found once per process, not per user. */
+const methodsAsWritten = new Map<string, MethodInfo>();
+/** Past this many spellings, a method is looked up anew on each request rather than kept. */
+const MAX_METHOD_SPELLINGS = 256;
+let nextMethodIndex = STANDARD_METHOD_COUNT;
+
+/**
+ * The method a script named, in any case: a standard one, or another method with an index of
+ * its own, the same in every client. Throws on a name that is not an HTTP token.
+ */
+export function methodInfo(method: string): MethodInfo {
+  const known = methodsAsWritten.get(method);
+  if (known !== undefined) return known;
+  if (typeof method !== 'string' || !TOKEN.test(method)) throw new TypeError(`invalid HTTP method '${method}'`);
+  const upper = method.toUpperCase();
+  const info = standardMethod(upper) ?? methodsAsWritten.get(upper) ?? { method: upper, index: nextMethodIndex++ };
+  if (methodsAsWritten.size < MAX_METHOD_SPELLINGS) {
+    methodsAsWritten.set(method, info);
+    methodsAsWritten.set(upper, info);
+  }
+  return info;
 }
 
 export class EndpointCache {

@@ -83,3 +83,25 @@ export class HeadCache {
     return bytes;
   }
 }
+
+/**
+ * The head cache of clients that share default headers (`headers`, the clients' one
+ * `RequestHeaders`) and an origin: their plain requests have the same heads, so every user of a
+ * run keeps one copy of each rather than its own. Method indexes are process-wide (`methodInfo`),
+ * so one index means one method in every client.
+ */
+const sharedHeads = new WeakMap<object, WeakMap<object, HeadCache>>();
+
+export function sharedHeadCache(headers: object, origin: object): HeadCache {
+  let byOrigin = sharedHeads.get(headers);
+  if (byOrigin === undefined) {
+    byOrigin = new WeakMap();
+    sharedHeads.set(headers, byOrigin);
+  }
+  let heads = byOrigin.get(origin);
+  if (heads === undefined) {
+    heads = new HeadCache();
+    byOrigin.set(origin, heads);
+  }
+  return heads;
+}

@@ -5,6 +5,7 @@
  */
 
 import { checkHeader, headerLines } from './request-head.js';
+import { DEFAULT_ACCEPT_ENCODING } from '../../config/http-defaults.js';
 
 export class RequestHeaders {
   /** The defaults, `[name, value, …]`. */
@@ -86,4 +87,41 @@ export function withoutHeaders(
   }
   if (!dropped) return own;
   return kept;
+}
+
+/**
+ * The default headers of clients made with the same `headers` object and accept-encoding, built
+ * once and shared: every user of a run has the same, and building them per user cost a copy, a
+ * check of each header and the head lines per user. The cache is keyed by the object, so the
+ * caller must not change it afterwards (a run's options are fixed once resolved).
+ */
+const sharedDefaults = new WeakMap<object, Map<string | false | undefined, RequestHeaders>>();
+const NO_HEADERS = {};
+
+export function defaultRequestHeaders(
+  headers: Readonly<Record<string, string>> | undefined,
+  acceptEncoding: string | false | undefined,
+): RequestHeaders {
+  const key = headers ?? NO_HEADERS;
+  let byEncoding = sharedDefaults.get(key);
+  if (byEncoding === undefined) {
+    byEncoding = new Map();
+    sharedDefaults.set(key, byEncoding);
+  }
+  let built = byEncoding.get(acceptEncoding);
+  if (built === undefined) {
+    built = new RequestHeaders(withAcceptEncoding(headers, acceptEncoding));
+    byEncoding.set(acceptEncoding, built);
+  }
+  return built;
+}
+
+/** The headers with `accept-encoding` added, unless they name it or it is turned off. */
+function withAcceptEncoding(
+  headers: Readonly<Record<string, string>> | undefined,
+  acceptEncoding: string | false | undefined,
+): Readonly<Record<string, string>> | undefined {
+  if (acceptEncoding === false) return headers;
+  for (const name in headers) if (name.toLowerCase() === 'accept-encoding') return headers;
+  return { ...headers, 'accept-encoding': acceptEncoding ?? DEFAULT_ACCEPT_ENCODING };
 }

@@ -2,12 +2,13 @@
  * The origins one client talks to. Each is parsed once, when the client first meets it, and
  * found again by the prefix of an absolute URL as written (`HTTP://Host:80`) or by its canonical
  * origin, so a request to a known origin costs one map lookup. Each keeps its own connection pool
- * (opened on first use) and the heads of its plain requests.
+ * (opened on first use); the heads of its plain requests are shared with every client that has
+ * the same default headers.
  */
 
 import { ConnectionPool, type Lane } from './connection-pool.js';
 import type { ConnectionSettings } from './socket-connect.js';
-import { HeadCache } from './request-head.js';
+import { type HeadCache, sharedHeadCache } from './request-head.js';
 import { type OriginInfo, parseOrigin } from './url.js';
 
 export interface Target {
@@ -28,10 +29,12 @@ export class Targets {
     private readonly settings: ConnectionSettings,
     /** Keep-alive connections per origin. */
     private readonly connections: number,
+    /** The client's default headers, which the heads of its plain requests carry. */
+    private readonly headers: object,
   ) {
     if (baseUrl !== undefined) {
       const info = parseOrigin(baseUrl, true);
-      this.base = { info, pool: undefined, heads: new HeadCache() };
+      this.base = { info, pool: undefined, heads: sharedHeadCache(headers, info) };
       this.byPrefix.set(info.origin, this.base);
     }
   }
@@ -43,7 +46,7 @@ export class Targets {
       const info = parseOrigin(prefix, false);
       target = this.byPrefix.get(info.origin);
       if (target === undefined) {
-        target = { info, pool: undefined, heads: new HeadCache() };
+        target = { info, pool: undefined, heads: sharedHeadCache(this.headers, info) };
         this.byPrefix.set(info.origin, target);
       }
       this.byPrefix.set(prefix, target);

@@ -23,8 +23,27 @@ export interface OriginInfo {
   readonly hostLines: string;
 }
 
+/**
+ * Origins parsed so far, shared by every client in the process: the users of a run meet the same
+ * few origins, and each user parsing them anew cost a URL parse and an origin's strings per user.
+ * Bounded, for a script that makes up a new origin per request.
+ */
+const parsedOrigins = new Map<string, OriginInfo>();
+const MAX_PARSED_ORIGINS = 1024;
+
 /** Parses the origin (and, for the base URL, the base path) of an absolute http(s) URL. */
 export function parseOrigin(url: string, keepPath: boolean): OriginInfo {
+  const key = keepPath ? `base ${url}` : url;
+  let info = parsedOrigins.get(key);
+  if (info === undefined) {
+    info = parseOriginOnce(url, keepPath);
+    if (parsedOrigins.size >= MAX_PARSED_ORIGINS) parsedOrigins.clear();
+    parsedOrigins.set(key, info);
+  }
+  return info;
+}
+
+function parseOriginOnce(url: string, keepPath: boolean): OriginInfo {
   let parsed: URL;
   try {
     parsed = new URL(url);

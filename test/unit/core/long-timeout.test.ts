@@ -58,4 +58,28 @@ describe('sleepLong', () => {
     stop.abort();
     await expect(slept).resolves.toBeUndefined();
   });
+
+  it('wakes every sleeper on a signal when it aborts, and each alone when its time is up', async () => {
+    vi.useFakeTimers();
+    try {
+      const stop = new AbortController();
+      const woken: number[] = [];
+      for (const ms of [10, 20, 30]) void sleepLong(ms * 1000, stop.signal).then(() => woken.push(ms));
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(woken).toEqual([10]);
+      stop.abort();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(woken).toEqual([10, 20, 30]);
+      // Their timers are cleared: nothing fires later.
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('resolves at once on a signal already aborted', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    await expect(sleepLong(1000 * HOUR, stop.signal)).resolves.toBeUndefined();
+  });
 });
