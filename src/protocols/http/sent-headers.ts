@@ -25,7 +25,7 @@ export function headHeaders(head: Buffer | string): Record<string, string> {
 }
 
 /** An HTTP/2 header block without its pseudo-headers (`:method`, `:path`…), values as text. */
-export function http2Headers(headers: OutgoingHttpHeaders): Record<string, string> {
+export function sentHttp2Headers(headers: OutgoingHttpHeaders): Record<string, string> {
   const pairs: [string, string][] = [];
   for (const [name, value] of Object.entries(headers)) {
     if (name.startsWith(':') || value === undefined) continue;

@@ -1,7 +1,7 @@
 /** A slow request's headers are read back from what was sent: the HTTP/1.1 head, or the HTTP/2 block. */
 
 import { describe, expect, it } from 'vitest';
-import { headHeaders, http2Headers } from '../../../src/protocols/http/sent-headers.js';
+import { headHeaders, sentHttp2Headers } from '../../../src/protocols/http/sent-headers.js';
 
 describe('sent headers', () => {
   it('reads the header lines of an HTTP/1.1 head, lowercased, repeated names joined', () => {
@@ -13,7 +13,7 @@ describe('sent headers', () => {
   });
 
   it('drops the pseudo-headers of an HTTP/2 block and writes values as text', () => {
-    expect(http2Headers({ ':method': 'GET', ':path': '/', accept: ['a', 'b'], 'content-length': 3 })).toEqual({
+    expect(sentHttp2Headers({ ':method': 'GET', ':path': '/', accept: ['a', 'b'], 'content-length': 3 })).toEqual({
       accept: 'a, b',
       'content-length': '3',
     });
