@@ -10,8 +10,27 @@
  * redacted here unless `--show-secrets` asked to see them.
  */
 
+import { clipMessage } from './error-message.js';
 import { redactHeaders, redactSecrets } from './redact.js';
 import { slowerFirst, SlowestRequests, type SnapshotSlowRequest } from './slowest-requests.js';
+
+/** A URL or a header value is cut past this: a report line, and a wire frame, stay bounded. */
+const MAX_TEXT_CHARS = 2048;
+/** Headers beyond this many are left out (a request rarely sends more than a dozen). */
+const MAX_HEADERS = 64;
+
+function clip(text: string): string {
+  return text.length <= MAX_TEXT_CHARS ? text : `${text.slice(0, MAX_TEXT_CHARS - 1)}…`;
+}
+
+/** At most MAX_HEADERS headers, each value cut to MAX_TEXT_CHARS. */
+function clipHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers)
+      .slice(0, MAX_HEADERS)
+      .map(([name, value]) => [clip(name), clip(value)]),
+  );
+}
 
 interface RowLog {
   kept: SlowestRequests;
@@ -57,16 +76,16 @@ export class SlowRequestLog {
   describe(row: number, method: string, url: string, headers: Readonly<Record<string, string>>): void {
     const entry = this.pendingOf(row);
     if (entry === undefined) return;
-    entry.method = method;
-    entry.url = this.redact ? redactSecrets(url) : url;
-    entry.headers = this.redact ? redactHeaders(headers) : { ...headers };
+    entry.method = clip(method);
+    entry.url = clip(this.redact ? redactSecrets(url) : url);
+    entry.headers = clipHeaders(this.redact ? redactHeaders(headers) : headers);
   }
 
   /** A request error recorded for `row`: the message of the failed sample just kept, if any. */
   failedWith(row: number, message: string): void {
     const entry = this.pendingOf(row);
     if (entry === undefined || !entry.failed || entry.error !== undefined) return;
-    entry.error = this.redact ? redactSecrets(message) : message;
+    entry.error = clipMessage(this.redact ? redactSecrets(message) : message);
   }
 
   /** The entries of `row` kept since the last flush and still kept, slowest first (undefined: none). */

@@ -127,3 +127,18 @@ describe('redactHeaders', () => {
     });
   });
 });
+
+describe('what a slow request keeps', () => {
+  it('is bounded: a huge URL, header or message is cut, and at most 64 headers are kept', () => {
+    const { recorder, row } = recorderAt();
+    recorder.record(row, 50_000, 1, 0, 0, 0, true);
+    const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`x-h${i}`, 'v'.repeat(i === 0 ? 100_000 : 1)]));
+    recorder.describeSlow(row, 'GET', `http://h/${'a'.repeat(100_000)}`, many);
+    recorder.error(row, 'request', 'm'.repeat(100_000));
+    const entry = recorder.flush(1).endpoints[0]?.slowest?.[0];
+    expect(entry?.url?.length).toBe(2048);
+    expect(Object.keys(entry?.headers ?? {})).toHaveLength(64);
+    expect(entry?.headers?.['x-h0']?.length).toBe(2048);
+    expect(entry?.error?.length).toBe(500);
+  });
+});
