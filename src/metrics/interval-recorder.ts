@@ -1,6 +1,7 @@
 /**
- * The hot-path recorder. Every request ends in `record()`, which only does array writes and one
- * histogram increment: rows are resolved to numeric ids once (`scope()` at start, `endpoint()`
+ * The hot-path recorder. Every request ends in `record()`, which only does array writes, one
+ * histogram increment and one comparison with the row's slowest-requests floor (a sample above
+ * it, rare, is kept by slow-request-log.ts): rows are resolved to numeric ids once (`scope()` at start, `endpoint()`
  * through a Map per scope and method), counters live in flat arrays indexed by id, and status
  * codes in one Uint32Array per row. Once per interval `flush()` turns what was recorded since the
  * last flush into a Snapshot (histograms encoded) and zeroes the counters, so the recorder never
