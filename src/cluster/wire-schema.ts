@@ -7,6 +7,7 @@
 
 import { z } from 'zod';
 import { CUSTOM_METRIC_KINDS, CUSTOM_METRIC_NAME, MAX_CUSTOM_METRICS } from '../metrics/custom-metric.js';
+import { MAX_SLOWEST } from '../metrics/slowest-requests.js';
 import { SNAPSHOT_VERSION, type Snapshot } from '../metrics/snapshot.js';
 import { type FromWorker, PROTOCOL_VERSION, type ScenarioSource, type ToWorker, type WorkerAssignment } from './protocol.js';
 
@@ -18,6 +19,18 @@ const ms = z.number().nonnegative();
 const text = z.string().max(64 * 1024);
 /** HDR histograms in compressed base64 (empty when the row recorded nothing). */
 const histogram = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected a base64 histogram');
+
+/** One of a row's slowest requests (metrics/slowest-requests.ts). */
+const slowRequest = z.object({
+  latencyMs: ms,
+  atMs: ms,
+  status: z.number().int().min(0).max(999).optional(),
+  failed: z.boolean(),
+  error: text.optional(),
+  method: text.optional(),
+  url: text.optional(),
+  headers: z.record(text, text).optional(),
+});
 
 const endpointKey = z.object({ scenario: text, user: text, name: text, method: text, group: text.optional(), protocol: text.optional() });
 
@@ -58,6 +71,7 @@ export const snapshotSchema = z.object({
       statusCodes: z.record(z.string().regex(/^\d{1,3}$/, 'expected an HTTP status'), count),
       latency: histogram,
       ttfb: histogram,
+      slowest: z.array(slowRequest).max(MAX_SLOWEST).optional(),
     }),
   ),
   errors: z.array(

@@ -11,6 +11,7 @@ import { MAX_TIMER_MS } from '../core/long-timeout.js';
 import { tryParseBytes } from '../core/units/bytes.js';
 import { tryParseDuration } from '../core/units/duration.js';
 import { tryParseRate } from '../core/units/rate.js';
+import { DEFAULT_SLOWEST, MAX_SLOWEST } from '../metrics/slowest-requests.js';
 import { DEFAULT_ACCEPT_ENCODING } from './http-defaults.js';
 import { parseStagesText } from './stages-text.js';
 
@@ -170,6 +171,20 @@ export const workers = z.union([z.number(), z.string()]).transform((raw, ctx) =>
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(16, availableParallelism()));
 }
+
+/**
+ * `--slowest [n]`: how many slowest requests each row keeps, and that the summary lists them. A
+ * bare `--slowest` (true) keeps the default; false (or unset, null) lists none and keeps the default.
+ */
+export const slowest = z.union([z.boolean(), z.number(), z.string()]).transform((raw, ctx): number | null => {
+  if (typeof raw === 'boolean') return raw ? DEFAULT_SLOWEST : null;
+  const value = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_SLOWEST) {
+    ctx.addIssue({ code: 'custom', message: `expected how many slowest requests to keep per row, 1 to ${MAX_SLOWEST}, got '${raw}'` });
+    return z.NEVER;
+  }
+  return value;
+});
 
 /** Threshold expressions: one, or a list (`--threshold` repeated). */
 export const expressions = z

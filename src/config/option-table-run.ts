@@ -3,7 +3,7 @@
  * shows. See option-spec.ts for what each field means.
  */
 
-import { bool, expressions, nonEmptyText } from './option-schemas.js';
+import { bool, expressions, nonEmptyText, slowest } from './option-schemas.js';
 import type { OptionSpec } from './option-spec.js';
 
 export const RUN_OUTPUT_OPTIONS = {
@@ -39,6 +39,17 @@ export const RUN_OUTPUT_OPTIONS = {
     flag: { name: 'showSecrets' },
     env: 'VOLLEY_SHOW_SECRETS',
     configKey: 'showSecrets',
+  },
+  /** List each row's slowest requests in the summary (a number: keep that many per row, not 5). */
+  slowest: {
+    schema: slowest,
+    default: null,
+    help: 'list the slowest requests of each row in the summary; with a number, keep that many per row (1 to 100, default 5)',
+    group: 'Reports:',
+    flag: { name: 'slowest', value: '[n]' },
+    env: 'VOLLEY_SLOWEST',
+    configKey: 'slowest',
+    api: { name: 'slowest', takes: 'schema' },
   },
   quiet: {
     schema: bool,

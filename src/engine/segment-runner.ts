@@ -64,6 +64,7 @@ export class SegmentRunner {
     });
     this.recorder = new IntervalRecorder({
       redact: !work.options.showSecrets,
+      slowest: work.options.slowest ?? undefined,
       worker: work.worker,
       now: () => performance.timeOrigin + performance.now() - this.originMs,
     });

@@ -1,6 +1,7 @@
 /**
- * The hot-path recorder. Every request ends in `record()`, which only does array writes and one
- * histogram increment: rows are resolved to numeric ids once (`scope()` at start, `endpoint()`
+ * The hot-path recorder. Every request ends in `record()`, which only does array writes, one
+ * histogram increment and one comparison with the row's slowest-requests floor (a sample above
+ * it, rare, is kept by slow-request-log.ts): rows are resolved to numeric ids once (`scope()` at start, `endpoint()`
  * through a Map per scope and method), counters live in flat arrays indexed by id, and status
  * codes in one Uint32Array per row. Once per interval `flush()` turns what was recorded since the
  * last flush into a Snapshot (histograms encoded) and zeroes the counters, so the recorder never
@@ -17,6 +18,8 @@ import { redactSecrets } from './redact.js';
 import { isOverflowKey, MAX_ROWS, overflowKey } from './limits.js';
 import type { MetricsRecorder } from './recorder.js';
 import { type ErrorGroup, RecorderErrors } from './recorder-errors.js';
+import { SlowRequestLog } from './slow-request-log.js';
+import { DEFAULT_SLOWEST } from './slowest-requests.js';
 import {
   SNAPSHOT_VERSION,
   type Snapshot,
@@ -48,6 +51,8 @@ class Row {
   // Replaced (not reset) when a flush hands the interval's histograms to a reader in this thread.
   latency: Histogram = createHistogram();
   ttfb: Histogram = createHistogram();
+  /** A duration above this (µs) is one of the row's slowest so far (see slow-request-log.ts). */
+  slowFloorUs = -1;
   readonly tags: Set<string>;
 
   constructor(
@@ -75,6 +80,8 @@ export interface IntervalRecorderOptions {
   now: () => number;
   /** Replace credentials in error messages with [redacted] (default true; --show-secrets turns it off). */
   redact?: boolean;
+  /** How many slowest requests each row keeps (default DEFAULT_SLOWEST; `--slowest <n>`). */
+  slowest?: number;
 }
 
 export class IntervalRecorder implements MetricsRecorder {
@@ -89,6 +96,7 @@ export class IntervalRecorder implements MetricsRecorder {
   private namedRows = 0;
   private readonly checks: CheckCounter[] = [];
   private readonly metrics: CustomMetricStore;
+  private readonly slow: SlowRequestLog;
 
   private iterations = 0;
   private dropped = 0;
@@ -104,6 +112,7 @@ export class IntervalRecorder implements MetricsRecorder {
     this.redact = options.redact ?? true;
     this.errors = new RecorderErrors(this.redact);
     this.metrics = new CustomMetricStore(options.now);
+    this.slow = new SlowRequestLog(options.slowest ?? DEFAULT_SLOWEST, this.redact, options.now);
   }
 
   customMetric(declaration: CustomMetricDeclaration): number {
@@ -155,7 +164,7 @@ export class IntervalRecorder implements MetricsRecorder {
     bytesIn: number,
     bytesOut: number,
     failed: boolean,
-  ): void {
+  ): boolean {
     const row = this.rows[endpoint]!;
     row.requests++;
     if (failed) row.failures++;
@@ -164,9 +173,23 @@ export class IntervalRecorder implements MetricsRecorder {
     // HDR histograms discern values >= 1; a sub-microsecond failure still counts as 1 µs.
     row.latency.recordValue(durationUs >= 1 ? Math.round(durationUs) : 1);
     // A sample that is no HTTP request (NOT_HTTP_STATUS) has neither a status nor a first byte.
-    if (status < 0) return;
-    row.statuses[status < STATUS_SLOTS ? status : STATUS_SLOTS - 1]!++;
-    row.ttfb.recordValue(ttfbUs >= 1 ? Math.round(ttfbUs) : 1);
+    if (status >= 0) {
+      row.statuses[status < STATUS_SLOTS ? status : STATUS_SLOTS - 1]!++;
+      row.ttfb.recordValue(ttfbUs >= 1 ? Math.round(ttfbUs) : 1);
+    }
+    return durationUs > row.slowFloorUs && this.keepSlow(endpoint, row, durationUs, status, failed);
+  }
+
+  /** One of the row's slowest so far (rare: see slow-request-log.ts); false on a tie with the floor. */
+  private keepSlow(endpoint: number, row: Row, durationUs: number, status: number, failed: boolean): boolean {
+    const floorUs = this.slow.keep(endpoint, durationUs, status, failed);
+    if (floorUs === undefined) return false;
+    row.slowFloorUs = floorUs;
+    return true;
+  }
+
+  describeSlow(endpoint: number, method: string, url: string, headers: Readonly<Record<string, string>>): void {
+    this.slow.describe(endpoint, method, url, headers);
   }
 
   markFailed(endpoint: number): void {
@@ -174,6 +197,7 @@ export class IntervalRecorder implements MetricsRecorder {
   }
 
   error(endpoint: number, kind: 'request' | 'task', message: string): void {
+    if (kind === 'request') this.slow.failedWith(endpoint, message);
     const group = this.errors.groups[this.errors.groupOf(endpoint, kind, message)] as ErrorGroup;
     if (group.count === 0) group.firstAtMs = this.now();
     group.count++;
@@ -253,7 +277,8 @@ export class IntervalRecorder implements MetricsRecorder {
     };
     const metrics = this.metrics.flush();
     if (metrics !== undefined) snapshot.metrics = metrics;
-    for (const row of this.rows) {
+    for (let id = 0; id < this.rows.length; id++) {
+      const row = this.rows[id]!;
       if (row.requests === 0 && row.failures === 0) continue;
       const entry: SnapshotEndpoint = {
         key: row.key,
@@ -266,6 +291,8 @@ export class IntervalRecorder implements MetricsRecorder {
         latency: '',
         ttfb: '',
       };
+      const slowest = this.slow.take(id);
+      if (slowest !== undefined) entry.slowest = slowest;
       snapshot.endpoints.push(entry);
       if (handOver === undefined) {
         if (row.latency.totalCount > 0) entry.latency = encodeHistogram(row.latency);

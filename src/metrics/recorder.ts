@@ -28,6 +28,8 @@ export interface MetricsRecorder {
    * One finished request. Durations are microseconds from when the request was due (which is
    * when it was sent, except in open-model runs that started it late). `status` is
    * NOT_HTTP_STATUS for a sample that is no HTTP request (its `ttfbUs` is then ignored).
+   * Returns true when the sample is one of its row's slowest kept so far (one number compared
+   * per call): the caller may then `describeSlow()` it. A recorder that keeps none returns nothing.
    */
   record(
     endpoint: number,
@@ -37,7 +39,13 @@ export interface MetricsRecorder {
     bytesIn: number,
     bytesOut: number,
     failed: boolean,
-  ): void;
+  ): boolean | void;
+  /**
+   * The request behind the sample `record()` just kept as one of its row's slowest (it returned
+   * true): its method, full URL and headers as sent, which the recorder redacts. Optional, like
+   * retry: a recorder may keep no slowest requests. Never called per request.
+   */
+  describeSlow?(endpoint: number, method: string, url: string, headers: Readonly<Record<string, string>>): void;
   /** Turns an already recorded success into a failure (a check asked to fail the request). */
   markFailed(endpoint: number): void;
   /** Groups an error message under a row (request errors) or a task (exceptions). */

@@ -26,6 +26,19 @@ function statsProblems(value: unknown, where: string): string[] {
   return problems;
 }
 
+/** A row's slowest requests, when it has them (results from before they were kept have none). */
+function slowestProblems(value: unknown, where: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return [`${where} is not a list`];
+  const problems: string[] = [];
+  value.forEach((entry: unknown, i: number) => {
+    if (!isJsonObject(entry) || typeof entry.latencyMs !== 'number' || typeof entry.startedAt !== 'string') {
+      problems.push(`${where}[${i}] is not a slow request (latencyMs, startedAt)`);
+    }
+  });
+  return problems;
+}
+
 /** A `VOLLEY_E_USAGE` error when `text` is not a readable Result; `file` is only used in messages. */
 export function parseResult(text: string, file: string): Result {
   const document = parseJsonDocument(text, file);
@@ -66,6 +79,7 @@ export function parseResult(text: string, file: string): Result {
         // A row recorded inside a vu.group() carries its path; older results have none.
         if (row.group !== undefined && typeof row.group !== 'string') problems.push(`${where}.group is not a string`);
         if (row.protocol !== undefined && typeof row.protocol !== 'string') problems.push(`${where}.protocol is not a string`);
+        problems.push(...slowestProblems(row.slowest, `${where}.slowest`));
       }
     });
   }

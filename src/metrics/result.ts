@@ -7,6 +7,7 @@
 
 import type { EndpointKey } from './endpoint-key.js';
 import type { CustomMetricKind, MetricDirection } from './custom-metric.js';
+import type { SlowRequest } from './slowest-requests.js';
 import type { DecodedBodies } from './snapshot.js';
 
 export const RESULT_SCHEMA_VERSION = 2;
@@ -82,6 +83,12 @@ export interface RequestStats {
 
 export interface EndpointStats extends EndpointKey, RequestStats {
   tags: string[];
+  /**
+   * The row's slowest requests of the run, slowest first (`--slowest`, 5 by default), each with
+   * when it started, its status or error, method, URL and headers (redacted). Absent in results
+   * from before they were kept.
+   */
+  slowest?: SlowRequest[];
 }
 
 export interface UserClassStats extends RequestStats {

@@ -25,6 +25,7 @@ import type {
 } from './result.js';
 import { matchesCheckOwner, matchesRow } from './row-filter.js';
 import { RowStats } from './row-stats.js';
+import { DEFAULT_SLOWEST, MAX_SLOWEST, slowestForResult, SlowestRequests } from './slowest-requests.js';
 import type { DecodedBodies, Snapshot } from './snapshot.js';
 import type { CustomMetricFigures, MergedStats, RowFilter, StatsSource } from './stats-source.js';
 import { StatsWindow } from './stats-window.js';
@@ -34,6 +35,8 @@ interface Row {
   key: EndpointKey;
   tags: Set<string>;
   stats: RowStats;
+  /** Its slowest requests from every worker, up to MAX_SLOWEST (the Result keeps `--slowest`). */
+  slowest?: SlowestRequests;
 }
 
 export interface MeasuredResult {
@@ -135,6 +138,7 @@ export class RunAggregate implements StatsSource {
         this.failures += endpoint.failures;
       }
       row.stats.addDecodedRow(decodedRow);
+      if (endpoint.slowest !== undefined) (row.slowest ??= new SlowestRequests(MAX_SLOWEST)).merge(endpoint.slowest);
     }
     for (const error of snapshot.errors) {
       if (error.kind === 'task') this.taskErrors += error.count;
@@ -271,8 +275,8 @@ export class RunAggregate implements StatsSource {
     return windowed.totals.figures(name, windowed.seconds);
   }
 
-  /** The measured part of the Result, over a run of `durationMs`. */
-  measured(startedAtMs: number, durationMs: number): MeasuredResult {
+  /** The measured part of the Result, over a run of `durationMs`, with `slowest` slowest requests per row. */
+  measured(startedAtMs: number, durationMs: number, slowest = DEFAULT_SLOWEST): MeasuredResult {
     const seconds = durationMs / 1000;
     const sortedRows = [...this.rows.values()].sort((a, b) => compareKeys(a.key, b.key));
     const total = new RowStats();
@@ -280,7 +284,9 @@ export class RunAggregate implements StatsSource {
     const endpoints: EndpointStats[] = [];
     for (const row of sortedRows) {
       if (row.stats.requests === 0 && row.stats.failures === 0) continue;
-      endpoints.push({ ...row.key, tags: [...row.tags].sort(), ...row.stats.toRequestStats(seconds) });
+      const stats: EndpointStats = { ...row.key, tags: [...row.tags].sort(), ...row.stats.toRequestStats(seconds) };
+      if (row.slowest !== undefined) stats.slowest = slowestForResult(row.slowest.entries, startedAtMs, slowest);
+      endpoints.push(stats);
       if (!countsInTotals(row.key)) continue;
       total.addRow(row.stats);
       const classId = `${row.key.scenario}\u0000${row.key.user}`;

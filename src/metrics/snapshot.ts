@@ -7,6 +7,7 @@
 
 import type { CustomMetricKind, MetricDirection } from './custom-metric.js';
 import type { EndpointKey } from './endpoint-key.js';
+import type { SnapshotSlowRequest } from './slowest-requests.js';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -24,6 +25,11 @@ export interface SnapshotEndpoint {
   latency: string;
   /** Time to first byte (response headers), microseconds, HDR compressed base64. */
   ttfb: string;
+  /**
+   * The row's slowest requests kept since the last flush, slowest first, at most the worker's
+   * `--slowest` per row (absent: none new). The aggregate merges them into the run's slowest.
+   */
+  slowest?: SnapshotSlowRequest[];
 }
 
 export interface SnapshotError {

@@ -2,8 +2,8 @@
  * The end-of-run summary people read in the terminal: a pure `(result, options) → string`, as
  * autocannon's printResult is, so the CLI, `volley report` and tests render the same text from
  * the same Result. Sections, each omitted when empty: header, per-endpoint table, per-class
- * table, status codes, errors, checks, custom metrics, thresholds, warnings, and the verdict last, where the
- * eye lands.
+ * table, status codes, errors, the slowest requests (with `--slowest`), checks, custom metrics,
+ * thresholds, warnings, and the verdict last, where the eye lands.
  */
 
 import type { Result } from '../metrics/result.js';
@@ -24,6 +24,7 @@ import {
   userClassSection,
 } from './summary-tables.js';
 import { customMetricSection } from './summary-metrics.js';
+import { slowestSection } from './summary-slowest.js';
 import { workerSection } from './summary-workers.js';
 import { runLoadText, runUsers } from './run-load.js';
 
@@ -162,6 +163,7 @@ export function formatSummary(result: Result, options: SummaryOptions): string {
     workerSection(result, context),
     monitoredSection(result, context),
     errorSection(result, context),
+    slowestSection(result, context),
     checkSection(result, context),
     customMetricSection(result, context),
     thresholdSection(result, context),

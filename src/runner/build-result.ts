@@ -76,7 +76,7 @@ function largestKnown(values: readonly (number | null)[]): number | null {
 }
 
 export function buildResult(input: ResultInput): Result {
-  const measured = input.aggregate.measured(input.startedAtMs, input.durationMs);
+  const measured = input.aggregate.measured(input.startedAtMs, input.durationMs, input.options.slowest ?? undefined);
   const judged = setAsideUnmatched(
     input.thresholds,
     evaluateThresholds(input.thresholds, resourceSource(input.aggregate, input)),

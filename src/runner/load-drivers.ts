@@ -66,7 +66,11 @@ function localDriver(context: DriverContext): LocalDriver {
   const { plan } = context;
   return new LocalDriver({
     units: plan.units,
-    recorder: new IntervalRecorder({ redact: !plan.options.showSecrets, now: context.sinceOrigin }),
+    recorder: new IntervalRecorder({
+      redact: !plan.options.showSecrets,
+      slowest: plan.options.slowest ?? undefined,
+      now: context.sinceOrigin,
+    }),
     data: context.data,
     options: plan.options,
     segment: WHOLE,

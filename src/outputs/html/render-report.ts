@@ -25,6 +25,7 @@ import { monitorSection } from './sections/monitor.js';
 import { overTimeSection } from './sections/over-time.js';
 import { phasesSection } from './sections/phases.js';
 import { runInfoSection, warningsSection } from './sections/run-info.js';
+import { slowestSection } from './sections/slowest.js';
 import { statusCodesSection } from './sections/status-codes.js';
 import { thresholdsSection } from './sections/thresholds.js';
 import { verdictSection } from './sections/verdict.js';
@@ -62,6 +63,7 @@ function layout(result: Result, distribution: ChartSpec | null): { blocks: Block
     block('over-time', 'Over time', overTimeSection(result)),
     block('distribution', 'Distribution', distributionSection(result, distribution)),
     block('endpoints', 'Requests', endpointsSection(result)),
+    block('slowest', 'Slowest requests', slowestSection(result)),
     block('phases', 'Phases', phasesSection(result)),
     block('status-codes', 'Status codes', statusCodesSection(result)),
     block('errors', 'Errors', errorsSection(result)),

@@ -130,6 +130,13 @@ td.endpoint { overflow-wrap: anywhere; min-width: 160px; }
 .badge.request { margin-left: 0; }
 .badge.task { margin-left: 0; color: var(--abort); border-color: var(--abort-border); }
 pre.message { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 12em; overflow: auto; }
+details.slowest-row { border-top: 1px solid var(--border); padding: 8px 0; }
+details.slowest-row:first-of-type { border-top: none; }
+details.slowest-row > summary { cursor: pointer; padding: 2px 0; }
+details.slowest-row > summary code { font-size: 12.5px; }
+details.slowest-row > .table-wrap { margin-top: 8px; }
+details.headers > summary { cursor: pointer; color: var(--muted); font-size: 12px; white-space: nowrap; }
+pre.headers { font-size: 11.5px; color: var(--muted); margin-top: 4px; }
 
 .status { font-family: var(--mono); font-weight: 600; }
 .status.ok { color: var(--ok); }

@@ -2,7 +2,8 @@
  * The Result as a compact Markdown summary (`--md file.md`), for `$GITHUB_STEP_SUMMARY` and
  * pull-request comments: a pure `(result) → string`. It answers, in order, what a reviewer asks:
  * did it pass; what ran and how fast; which thresholds; which endpoints were busiest; what went
- * wrong; why to distrust the numbers. Sections without content are left out.
+ * wrong (and, with `--slowest`, which requests were slowest); why to distrust the numbers.
+ * Sections without content are left out.
  */
 
 import { protocolLabel } from '../../metrics/endpoint-key.js';
@@ -11,6 +12,7 @@ import type { EndpointStats, ErrorEntry, Result, ThresholdVerdict } from '../../
 import { formatCount, formatCountOf, formatDuration, formatPercent, formatRate, MISSING } from '../../core/units/index.js';
 import { verdictText } from '../summary.js';
 import { escapeMarkdown, markdownTable } from './markdown-text.js';
+import { slowestSection } from './markdown-slowest.js';
 import { runLoadText, runUsers } from '../run-load.js';
 
 export const TOP_ENDPOINTS = 10;
@@ -191,6 +193,7 @@ export function formatMarkdownSummary(result: Result): string {
     thresholdSection(result),
     endpointSection(result),
     errorSection(result),
+    slowestSection(result),
     failedCheckSection(result),
     customMetricSection(result),
     warningSection(result),

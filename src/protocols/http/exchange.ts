@@ -39,6 +39,7 @@ import { headerValue, setCookieValues } from './header-block.js';
 import { isFollowedRedirect, resolveLocation } from './redirect.js';
 import type { HopPlan, RequestPlan } from './request-plan.js';
 import { ReceivingResponse } from './receiving-response.js';
+import { headHeaders } from './sent-headers.js';
 import type { HttpResponse } from './types.js';
 import type { WireRequest } from './wire-request.js';
 
@@ -151,7 +152,7 @@ export class Exchange extends ReceivingResponse implements WireRequest {
     const now = performance.now();
     const durationUs = Math.round((now - this.start) * 1000);
     const bytesOut = sentBytes(this.requestHead, this.requestBody);
-    this.recorder.record(this.endpoint, durationUs, durationUs, 0, 0, bytesOut, true);
+    if (this.recorder.record(this.endpoint, durationUs, durationUs, 0, 0, bytesOut, true) === true) this.describeSlow();
     const message = describeError(error, this.timeoutMs, this.context.connectTimeoutMs);
     this.recorder.error(this.endpoint, 'request', `${message} (retried)`);
     this.recorder.retry?.();
@@ -304,18 +305,19 @@ export class Exchange extends ReceivingResponse implements WireRequest {
     const failed = message !== '';
     this.failed = failed;
     this.recorded = true;
-    this.recorder.record(
-      this.endpoint,
-      durationUs,
-      this.ttfbUs,
-      this.status,
-      this.headBytes + this.bodyBytes,
-      this.bytesOut,
-      failed,
-    );
+    const bytesIn = this.headBytes + this.bodyBytes;
+    // True only for one of the row's slowest so far: rare, so only then is anything built.
+    if (this.recorder.record(this.endpoint, durationUs, this.ttfbUs, this.status, bytesIn, this.bytesOut, failed) === true) {
+      this.describeSlow();
+    }
     if (failed) this.recorder.error(this.endpoint, 'request', message);
     this.releaseBody();
     this.resolve(this);
+  }
+
+  /** Tells the recorder which request its row's new slowest sample was (the last hop, as sent). */
+  private describeSlow(): void {
+    this.recorder.describeSlow?.(this.endpoint, this.requestMethod.method, this.url, headHeaders(this.requestHead));
   }
 }
 

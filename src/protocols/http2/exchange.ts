@@ -28,6 +28,7 @@ import { describeError, isExpected, statusMessage } from '../http/failure-messag
 import { isFollowedRedirect, resolveLocation } from '../http/redirect.js';
 import type { RequestPlan } from '../http/request-plan.js';
 import { ReceivingResponse } from '../http/receiving-response.js';
+import { sentHttp2Headers } from '../http/sent-headers.js';
 import type { HttpResponse } from '../http/types.js';
 import type { OriginInfo } from '../http/url.js';
 import { resetMessage, statusText } from './status-text.js';
@@ -351,7 +352,11 @@ export class Http2Exchange extends ReceivingResponse {
     this.failed = failed;
     this.recorded = true;
     const bytesIn = this.earlierBytes + this.bodyBytes;
-    this.context.recorder.record(this.endpoint, durationUs, this.ttfbUs, this.status, bytesIn, this.bytesOut, failed);
+    const recorder = this.context.recorder;
+    // True only for one of the row's slowest so far: rare, so only then is anything built.
+    if (recorder.record(this.endpoint, durationUs, this.ttfbUs, this.status, bytesIn, this.bytesOut, failed) === true) {
+      recorder.describeSlow?.(this.endpoint, this.requestMethod.method, this.url, sentHttp2Headers(this.requestHeaders));
+    }
     if (failed) this.context.recorder.error(this.endpoint, 'request', message);
     this.releaseBody();
     this.resolve(this);
