@@ -2,7 +2,7 @@
 // (user + system CPU and peak RSS from wait4(), the same source as `/usr/bin/time -v`), always
 // with a hard kill, and read live through /proc while they run.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -123,4 +123,40 @@ export function startServer(cpus, cmd, args) {
       resolve({ line: d.toString().trim().split('\n')[0], pid: child.pid, stop: () => child.kill('SIGTERM') }),
     );
   });
+}
+
+/** A live process and its live descendants (an esbuild service, a shell's child). */
+export function processTree(pid) {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
+        const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
+        for (const child of children.split(' ').filter(Boolean)) pids.push(Number(child));
+      }
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * CPU seconds of a process tree so far (the reaped children's too, from cutime and cstime) and
+ * its summed VmRSS, read at one moment; `hwmBytes` is the root's own peak.
+ */
+export function treeUsage(pid) {
+  let cpuSeconds = 0;
+  let rssBytes = 0;
+  for (const member of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${member}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuSeconds += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+      rssBytes += memoryOf(member).rssBytes;
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return { cpuSeconds, rssBytes, hwmBytes: memoryOf(pid).hwmBytes, processes: processTree(pid).length };
 }
