@@ -8,11 +8,14 @@ export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.u
 
 /**
  * A closed-model run of `users` looping GETs for `seconds` (`workers` threads, 1 = one process),
- * or an open-model one when `rate` is given. `dir` holds the JSON result.
+ * or an open-model one when `rate` is given (at most `maxUsers` in flight). `dir` holds the JSON result.
  */
-export function volleyUrl({ url, users, seconds, workers = 1, rate, spawnRate, dir }) {
+export function volleyUrl({ url, users, seconds, workers = 1, rate, maxUsers, spawnRate, dir }) {
   const json = join(dir, `volley-${process.hrtime.bigint()}.json`);
-  const load = rate === undefined ? ['-u', String(users), '-r', String(spawnRate ?? 1_000_000)] : ['--rate', `${rate}/s`];
+  const load =
+    rate === undefined
+      ? ['-u', String(users), '-r', String(spawnRate ?? 1_000_000)]
+      : ['--rate', `${rate}/s`, ...(maxUsers === undefined ? [] : ['--max-users', String(maxUsers)])];
   return {
     cmd: process.execPath,
     args: [CLI, 'run', '--url', url, ...load, '-t', `${seconds}s`, '--workers', String(workers), '-q', '--json', json],
