@@ -90,15 +90,19 @@ const first = steady[0];
 const last = steady.at(-2) ?? steady.at(-1);
 const cpuPct = first === undefined || last === first ? NaN : (100 * (last.cpuSeconds - first.cpuSeconds) * 1000) / (last.time - first.time);
 const bytes = sends.map((s) => s.bytes);
+// The coordinator's CPU per snapshot it took in, over the same window: what one worker-tick costs.
+const inWindow = first === undefined ? 0 : sends.filter((x) => x.sentAt > first.time && x.sentAt <= last.time).length;
+const cpuMsPerSnapshot = inWindow === 0 ? NaN : ((last.cpuSeconds - first.cpuSeconds) * 1000) / inWindow;
 
 process.stdout.write(
   [
     `### Coordinator under ${WORKERS} remote workers (simulated, loopback), ${ROWS} rows each, ${SECONDS} s`,
     '',
     table(
-      ['coordinator CPU %', 'coordinator RSS MB', 'tick latency p50 ms', 'p99 ms', 'max ms', 'tick gap p99 − 1000 ms', 'bytes per tick per worker (median)', 'wire bytes per tick, all workers', 'snapshots sent', 'ticks seen'],
+      ['coordinator CPU %', 'CPU ms per snapshot', 'coordinator RSS MB', 'tick latency p50 ms', 'p99 ms', 'max ms', 'tick gap p99 − 1000 ms', 'bytes per tick per worker (median)', 'wire bytes per tick, all workers', 'snapshots sent', 'ticks seen'],
       [[
         fmt(cpuPct, 1),
+        fmt(cpuMsPerSnapshot, 2),
         mb(median(usage.map((u) => u.rssBytes))),
         fmt(percentile(latencies, 50)),
         fmt(percentile(latencies, 99)),
@@ -111,7 +115,7 @@ process.stdout.write(
       ]],
     ),
     '',
-    `Tick latency counts from a worker's send to the first NDJSON \`interval\` line the coordinator wrote after it: it includes the wait for the coordinator's next 1 s tick (0–1,000 ms, set by when the workers started against the coordinator's schedule), the frame's JSON parse and schema check, the histograms' decoding and the merge. CPU % is the coordinator's (all threads, /proc/<pid>/stat) between the first tick after every worker's first snapshot and the last full tick. WebSocket extensions negotiated: ${extensions === '' ? 'none (no compression)' : extensions}.`,
+    `Tick latency counts from a worker's send to the first NDJSON \`interval\` line the coordinator wrote after it: it includes the wait for the coordinator's next 1 s tick (0–1,000 ms, set by when the workers started against the coordinator's schedule), the frame's JSON parse and schema check, the histograms' decoding and the merge. CPU % is the coordinator's (all threads, /proc/<pid>/stat, 10 ms ticks) between the first tick after every worker's first snapshot and the last full tick; CPU ms per snapshot divides that CPU by the snapshots sent in the same window (the coordinator's cost of one worker-tick, whatever the phase: × workers ÷ 10 gives its CPU % at that many workers). WebSocket extensions negotiated: ${extensions === '' ? 'none (no compression)' : extensions}.`,
     '',
   ].join('\n'),
 );

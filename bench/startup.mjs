@@ -75,7 +75,7 @@ process.stdout.write(
     `### Start-up: process start to the first request at the target (median of ${REPS})`,
     '',
     table(
-      ['generator', 'ms to first request', 'CPU ms', 'RSS MB (tree)', 'VmHWM MB', 'processes'],
+      ['generator', 'ms to first request', 'CPU ms', 'RSS MB (tree)', 'VmHWM MB', 'processes', 'threads'],
       [...cells].map(([name, rs]) => [
         name,
         fmt(median(rs.map((r) => r.ms))),
@@ -83,10 +83,11 @@ process.stdout.write(
         mb(median(rs.map((r) => r.rssBytes))),
         mb(median(rs.map((r) => r.hwmBytes))),
         median(rs.map((r) => r.processes)),
+        median(rs.map((r) => r.threads)),
       ]),
     ),
     '',
-    "CPU is counted in 10 ms ticks. Without `--workers`, volley picks the worker count itself (`auto`); with one user it may be one.",
+    'CPU is counted in 10 ms ticks. Without `--workers`, volley picks the worker count itself (`auto`, one per core, no more than the users); the threads column shows what started (Node itself runs about 7).',
     '',
   ].join('\n'),
 );

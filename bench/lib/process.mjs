@@ -158,5 +158,6 @@ export function treeUsage(pid) {
       // exited meanwhile
     }
   }
-  return { cpuSeconds, rssBytes, hwmBytes: memoryOf(pid).hwmBytes, processes: processTree(pid).length };
+  const threads = Number(/Threads:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+  return { cpuSeconds, rssBytes, hwmBytes: memoryOf(pid).hwmBytes, processes: processTree(pid).length, threads };
 }
