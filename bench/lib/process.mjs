@@ -161,3 +161,18 @@ export function treeUsage(pid) {
   const threads = Number(/Threads:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
   return { cpuSeconds, rssBytes, hwmBytes: memoryOf(pid).hwmBytes, processes: processTree(pid).length, threads };
 }
+
+/** CPU seconds of each live thread of a process, by thread id (the main thread's id is the pid). */
+export function threadCpuSeconds(pid) {
+  const byThread = new Map();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byThread.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return byThread;
+}
