@@ -106,6 +106,9 @@ process.stdout.write(
     ),
     '',
     ...Object.keys(TOOLS).flatMap((tool) => perUser(rows, tool)),
+    ...rows
+      .filter((r) => r.requests <= r.users)
+      .map((r) => `- ${r.tool} at ${fmt(r.users)}: at most one request per user, the cell was mostly start-up (connecting every user at once); a longer MEM_SECONDS holds them longer.`),
     '',
   ].join('\n'),
 );

@@ -2,7 +2,7 @@
 // (user + system CPU and peak RSS from wait4(), the same source as `/usr/bin/time -v`), always
 // with a hard kill, and read live through /proc while they run.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,6 +34,7 @@ export const GENERATOR_CPUS = CORES >= 3 ? `1-${CORES - 1}` : '1';
  * Resolves with its stdout, exit code, wall seconds, CPU seconds and peak RSS in bytes.
  */
 export function runMeasured({ cpus, cmd, args, timeoutMs, cwd, env, onStart }) {
+  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} is missing: install GNU time (Debian: apt-get install time)`);
   const dir = mkdtempSync(join(tmpdir(), 'volley-bench-time-'));
   const timeFile = join(dir, 'time.txt');
   const [outer, outerArgs] = pinned(cpus, GNU_TIME, ['-f', '%e %U %S %M', '-o', timeFile, cmd, ...args]);
