@@ -5,6 +5,7 @@
 // library comes the same way when the system lacks it).
 //
 //   node bench/peers.mjs     # finds or installs both, prints where they are
+//   BENCH_PEERS_INSTALL=1 …  # autocannon from the temporary folder even when the repo has it
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +21,7 @@ const PEERS_DIR = process.env.BENCH_PEERS_DIR ?? join(tmpdir(), 'volley-bench-pe
 export function autocannonBin() {
   const require = createRequire(import.meta.url);
   try {
+    if (process.env.BENCH_PEERS_INSTALL === '1') throw new Error('asked to install');
     const manifest = require.resolve('autocannon/package.json');
     if (require(manifest).version === AUTOCANNON_VERSION) return join(dirname(manifest), 'autocannon.js');
   } catch {
