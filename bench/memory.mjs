@@ -12,7 +12,7 @@
 // users are held, not driven fast. Users and connections need file descriptors: a count above
 // `ulimit -n` (less a margin) is lowered to fit and the table says so.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { autocannon } from './generators/autocannon.mjs';
@@ -92,6 +92,7 @@ try {
     rows.push(await cell('volley --workers 2', spec, WORKERS_USERS, users, 2));
   }
 } finally {
+  rmSync(dir, { recursive: true, force: true });
   server.stop();
 }
 

@@ -4,7 +4,7 @@
 //
 //   node bench/open-model.mjs
 //   OPEN_RATE=20000 OPEN_SECONDS=30 OPEN_REPS=1 OPEN_MAX_USERS=1000 node bench/open-model.mjs
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { volleyUrl } from './generators/volley-url.mjs';
@@ -29,6 +29,7 @@ try {
     rows.push({ ...r, achieved });
   }
 } finally {
+  rmSync(dir, { recursive: true, force: true });
   target.stop();
 }
 

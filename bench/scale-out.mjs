@@ -6,7 +6,7 @@
 //
 //   node bench/scale-out.mjs            # BENCH_SECONDS (10), BENCH_REPS (3)
 //   SCALE_WORKERS=1,2,4 SCALE_USERS_PER_WORKER=50 node bench/scale-out.mjs
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { volleyUrl } from './generators/volley-url.mjs';
@@ -86,6 +86,7 @@ try {
     }
   }
 } finally {
+  rmSync(dir, { recursive: true, force: true });
   target.stop();
 }
 

@@ -10,7 +10,7 @@
 // runs as a child process) and /proc/<pid>/status (VmRSS of the process tree, VmHWM) before
 // answering. Each generator runs one request (`--iterations 1`, autocannon `-a 1`), pinned to CPU 1.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { autocannonBin } from './peers.mjs';
@@ -65,6 +65,7 @@ try {
     const file = writeScenario(dir, '/', `${process.pid}-${Date.now()}-${rep}`);
     note('volley scenario.ts, first run', await firstRequest(scripted(file)));
     note('volley scenario.ts, second run', await firstRequest(scripted(file)));
+    rmSync(dir, { recursive: true, force: true });
   }
 } finally {
   await target.close();

@@ -7,7 +7,7 @@
 // Targets are pinned to CPU 0 and generators to CPU 1 (taskset, on 2+ cores). Each generator's
 // CPU is measured from outside (GNU time: user + system of the whole process, its start-up and
 // exit included), so the cells compare the tools' whole cost, not the target's.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { autocannon } from './generators/autocannon.mjs';
@@ -81,6 +81,7 @@ try {
   rows.push(...(await benchTarget('20 ms', slow, ['volley --url', 'volley scripted', 'autocannon 9.0.0'])));
   rows.push(...(await benchTarget(`fast (${fast.name})`, fast, ['wrk -t1', 'autocannon 9.0.0', 'volley --url', 'volley scripted'])));
 } finally {
+  rmSync(dir, { recursive: true, force: true });
   slow.stop();
   fast.stop();
 }
