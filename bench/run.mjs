@@ -1,125 +1,68 @@
-// volley's throughput and accuracy beside autocannon's, measured in the same run.
+// `npm run bench`: every measurement of volley beside its peers, in sequence, then one report.
 //
-//   npm run bench                      # 3 interleaved reps of 10 s per cell
-//   BENCH_SECONDS=5 BENCH_REPS=1 npm run bench
+//   npm run bench                              # ≈ 10 minutes: 10 s cells, 3 reps
+//   BENCH_SECONDS=3 BENCH_REPS=1 npm run bench # a quick pass that every part works
+//   BENCH_ONLY=throughput,memory npm run bench # some parts only
 //
-// Targets run on 127.0.0.1 only: nginx (`return 200 "ok"`, one worker) when it is installed,
-// else a minimal Node server; and a Node server answering after 20 ms. With taskset and two or
-// more cores, the target is pinned to CPU 0 and the generator to CPU 1, as in the peers' table.
-// Each generator runs in its own process and reports its own CPU time, so "requests per
-// CPU-second" compares the generators' cost, not the target's.
-
-import { execFileSync, spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+// Each part is its own script (runnable alone, with its own knobs; see bench/README.md) and
+// prints its Markdown on stdout; progress goes to stderr. A part that fails is reported as
+// failed and the others still run. Targets are pinned to CPU 0 and generators to the other
+// cores (taskset, on 2+ cores); everything listens and connects on 127.0.0.1 only.
+import { spawn } from 'node:child_process';
+import { cpus, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { startNginx } from './targets/nginx.mjs';
+import { autocannonBin, wrkBin } from './peers.mjs';
+import { CORES, killTree, PINNING } from './lib/process.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const REPS = Number(process.env.BENCH_REPS ?? 3);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const GENERATORS = ['volley', 'autocannon'];
+const PARTS = [
+  ['startup', 'Start-up cost', 120],
+  ['throughput', 'Requests per CPU-second', 900],
+  ['memory', 'Memory per virtual user', 900],
+  ['open-model', 'Open model', 300],
+  ['scale-out', 'Scale-out with --workers', 600],
+  ['coordinator', 'Coordinator under remote workers', 300],
+];
+const only = process.env.BENCH_ONLY?.split(',');
 
-const has = (cmd) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const pin = has('taskset') && availableParallelism() >= 2;
-const pinned = (cpu, cmd, args) => (pin ? ['taskset', ['-c', String(cpu), cmd, ...args]] : [cmd, args]);
-
-async function startNodeServer(delayMs) {
-  const [cmd, args] = pinned(0, process.execPath, [join(here, 'targets/node-server.mjs'), String(delayMs)]);
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(d.toString().trim())));
-  return {
-    url: `${url}/`,
-    name: delayMs > 0 ? `node ${delayMs} ms` : 'node',
-    stop: () => child.kill('SIGTERM'),
-  };
-}
-
-function runGenerator(name, url) {
-  const [cmd, args] = pinned(1, process.execPath, [
-    join(here, 'generators', `${name}.mjs`),
-    url,
-    String(CONNECTIONS),
-    String(SECONDS),
-  ]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Runs one part; resolves with its Markdown, or a line saying why there is none. */
+function part(name, limitSeconds) {
+  const script = fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    const killer = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 30) * 1000);
+    child.stdout.on('data', (d) => (out += d));
+    // Past its limit the part goes, with every target and generator it started.
+    const killer = setTimeout(() => killTree(child.pid), limitSeconds * 1000);
     child.on('close', (code) => {
       clearTimeout(killer);
-      if (code !== 0) reject(new Error(`${name} exited with ${code}`));
-      else resolve(JSON.parse(out.trim().split('\n').at(-1)));
+      const took = `${((performance.now() - started) / 1000).toFixed(0)} s`;
+      process.stderr.write(`bench: ${name} done in ${took} (exit ${code})\n`);
+      resolve(code === 0 ? out.trim() : `**${name} failed** (exit ${code} after ${took}; see its stderr above)\n\n${out.trim()}`);
     });
   });
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-async function benchTarget(label, target) {
-  const runs = Object.fromEntries(GENERATORS.map((g) => [g, []]));
-  for (let rep = 0; rep < REPS; rep++) {
-    for (const generator of GENERATORS) {
-      const r = await runGenerator(generator, target.url);
-      runs[generator].push(r);
-      process.stderr.write(
-        `  ${label} · ${generator} rep ${rep + 1}: ${fmt(r.requests / r.seconds)} rps, ${fmt(r.requests / r.cpuSeconds)} req/CPU-s\n`,
-      );
-    }
-  }
-  return GENERATORS.map((generator) => {
-    const rs = runs[generator];
-    return {
-      label,
-      generator,
-      rps: median(rs.map((r) => r.requests / r.seconds)),
-      perCpu: median(rs.map((r) => r.requests / r.cpuSeconds)),
-      cpuPct: median(rs.map((r) => (100 * r.cpuSeconds) / r.seconds)),
-      p50: median(rs.map((r) => r.p50)),
-      p99: median(rs.map((r) => r.p99)),
-      errors: rs.reduce((s, r) => s + r.errors, 0),
-    };
-  });
+const started = new Date();
+process.stderr.write(`bench: peers\n`);
+const autocannon = autocannonBin();
+const wrk = wrkBin();
+const sections = [];
+for (const [name, title, limit] of PARTS) {
+  if (only !== undefined && !only.includes(name)) continue;
+  process.stderr.write(`bench: ${name}\n`);
+  sections.push(`## ${title} (\`node bench/${name}.mjs\`)\n\n${await part(name, limit)}`);
 }
-
-const fast = (await startNginx((cmd, args) => pinned(0, cmd, args))) ?? (await startNodeServer(0));
-const slow = await startNodeServer(20);
-const rows = [];
-try {
-  process.stderr.write(`bench: ${SECONDS}s × ${REPS} reps, ${CONNECTIONS} connections, pinned: ${pin}\n`);
-  rows.push(...(await benchTarget(`fast (${fast.name})`, fast)));
-  rows.push(...(await benchTarget('20 ms', slow)));
-} finally {
-  fast.stop();
-  slow.stop();
-}
-
-const lines = [
-  `| target | generator | rps | req per CPU-s | CPU % | p50 ms | p99 ms | errors |`,
-  `|---|---|---|---|---|---|---|---|`,
-  ...rows.map(
-    (r) =>
-      `| ${r.label} | ${r.generator} | ${fmt(r.rps)} | ${fmt(r.perCpu)} | ${fmt(r.cpuPct)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${r.errors} |`,
-  ),
-];
-for (const label of new Set(rows.map((r) => r.label))) {
-  const v = rows.find((r) => r.label === label && r.generator === 'volley');
-  const a = rows.find((r) => r.label === label && r.generator === 'autocannon');
-  lines.push(
+const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1);
+process.stdout.write(
+  [
+    `# volley bench, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `${label}: volley / autocannon requests per CPU-second = ${(v.perCpu / a.perCpu).toFixed(2)}`,
-  );
-}
-process.stdout.write(`${lines.join('\n')}\n`);
+    `${CORES} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Linux ${release()}, Node ${process.versions.node}; ` +
+      `pinned: ${PINNING ? 'target CPU 0, generators the other cores' : 'no (taskset missing or one core)'}; ` +
+      `BENCH_SECONDS=${process.env.BENCH_SECONDS ?? '(default)'} BENCH_REPS=${process.env.BENCH_REPS ?? '(default)'}; ` +
+      `autocannon ${autocannon}; wrk ${wrk === null ? 'not available' : wrk.cmd}; took ${minutes} min.`,
+    '',
+    ...sections.flatMap((s) => [s, '']),
+  ].join('\n'),
+);

@@ -32,12 +32,13 @@ export async function startNginx(pin = (cmd, args) => [cmd, args]) {
   writeFileSync(
     join(dir, 'nginx.conf'),
     `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
-events { worker_connections 4096; }
+worker_rlimit_nofile 20000;
+events { worker_connections 16384; }
 http { access_log off; keepalive_requests 10000000; client_body_temp_path ${dir};
-  server { listen 127.0.0.1:${port}; location / { return 200 "ok"; } } }\n`,
+  server { listen 127.0.0.1:${port} backlog=4096; location / { return 200 "ok"; } } }\n`,
   );
   const [cmd, args] = pin('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir]);
   const child = spawn(cmd, args, { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 500));
-  return { url: `http://127.0.0.1:${port}/`, name: 'nginx', stop: () => child.kill('SIGTERM') };
+  return { url: `http://127.0.0.1:${port}/`, name: 'nginx', pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
