@@ -8,6 +8,14 @@ import type { DecodedSnapshot } from '../metrics/decoded-snapshot.js';
 import type { LoopDelaySource } from '../monitor/index.js';
 import type { EngineOutcome, EngineState, StopReason } from './load-engine.js';
 
+/** A new number of users for a running closed-model load, and the rate to reach it at. */
+export interface LoadChange {
+  /** The whole load's users (every worker's together). */
+  users: number;
+  /** Users started (or stopped) per second on the way there. */
+  spawnRate: number;
+}
+
 export interface LoadDriver {
   readonly state: EngineState;
   readonly activeUsers: number;
@@ -17,6 +25,12 @@ export interface LoadDriver {
   run(): Promise<EngineOutcome>;
   /** Every snapshot since the previous call, decoded (the local recorder is flushed now). */
   collect(): DecodedSnapshot[];
+  /**
+   * From now on, ramp to `change.users` at its spawn rate and hold there for the rest of the run
+   * (users above it finish their task and stop). Only a plain number of users can change: throws
+   * a VolleyError for any other load, or once the run is no longer running.
+   */
+  changeLoad(change: LoadChange): void;
   /** Graceful stop: users finish their current task within the grace period. */
   stop(reason: StopReason): void;
   /** Stop now: in-flight requests are cut and recorded as failed. */

@@ -194,6 +194,9 @@ class HandDriver implements LoadDriver {
   collect(): DecodedSnapshot[] {
     return [this.recorder.flushDecoded(this.activeUsers, null)];
   }
+  changeLoad(): void {
+    // The controller's checks are what these tests look at.
+  }
   stop(reason: StopReason): void {
     this.stops.push(reason);
     this.phase = 'finished';
