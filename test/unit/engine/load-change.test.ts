@@ -11,6 +11,7 @@ import { LocalDriver } from '../../../src/engine/local-driver.js';
 import { markScenario, markUser, type ScenarioDefinition } from '../../../src/engine/scenario-definition.js';
 import { compileUnits } from '../../../src/engine/scenario-units.js';
 import { WHOLE } from '../../../src/engine/segment.js';
+import type { VuContext } from '../../../src/engine/vu-context.js';
 import { constant } from '../../../src/engine/wait-time.js';
 import { IntervalRecorder } from '../../../src/metrics/interval-recorder.js';
 import { type LoopbackServer, startServer } from '../../helpers/loopback-server.js';
@@ -31,7 +32,7 @@ async function until(check: () => boolean, what: string, timeoutMs = 20_000): Pr
 }
 
 function driverFor(load: ScenarioDefinition['load']): LocalDriver {
-  const user = markUser({ name: 'Walker', wait: constant(0.01), tasks: [({ http }) => http.get('/')] });
+  const user = markUser({ name: 'Walker', wait: constant(0.01), tasks: [({ http }: VuContext) => http.get('/')] });
   const scenario = markScenario<ScenarioDefinition>({ users: [user], load });
   const options = { ...resolveRunOptions([]), host: server.url };
   const { units } = compileUnits({ scenario, exports: {}, options, explicit: new Set(), profiles: undefined, origin: 'test' });
