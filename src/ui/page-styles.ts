@@ -58,8 +58,10 @@ export const UI_CSS = `
 
 .classes label { display: inline-flex; align-items: center; gap: 6px; cursor: pointer; }
 .classes input { margin: 0; accent-color: var(--accent); }
+.classes label .weight { margin-left: 0; }
 .classes li:has(input:not(:checked)) { color: var(--muted); background: transparent; }
 
+.btn.secondary[aria-expanded="true"] { border-color: var(--accent); color: var(--accent); }
 .edit-card { padding: 18px 20px 16px; }
 .edit-card form { max-width: 560px; }
 .edit-card .form-actions { margin-top: 0; }
