@@ -15,6 +15,7 @@ import type { VuContext } from '../../../src/engine/vu-context.js';
 import { constant } from '../../../src/engine/wait-time.js';
 import { IntervalRecorder } from '../../../src/metrics/interval-recorder.js';
 import { type LoopbackServer, startServer } from '../../helpers/loopback-server.js';
+import { byTime, harness } from './engine-harness.js';
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -103,5 +104,44 @@ describe('LocalDriver.changeLoad', () => {
     driver.stop('interrupted');
     await outcome;
     expect(() => driver.changeLoad({ users: 3, spawnRate: 1 })).toThrow(/only while the run is running/);
+  });
+});
+
+describe('RampingUsersExecutor.changeUsers on a virtual clock', () => {
+  it('starts the missing users at the new rate, then stops the newest first, on schedule', async () => {
+    // 4 users at 2/s: users 0 and 1 have started just before 1 s; from there, 4 more at 4/s.
+    const h = harness({ users: 4, spawnRate: 2 });
+    await h.clock.advanceTo(999);
+    expect(h.engine.changeUsers(6, 4)).toBe(true);
+    await h.clock.advanceTo(2000);
+    expect(h.engine.activeUsers).toBe(6);
+    expect(h.starts.sort(byTime).map((s) => Math.round(s.at))).toEqual([
+      0, 500, 1000, 1250, 1500, 1750,
+    ]);
+    // Down to 1 at 2/s from 3 s: user i stops as the level falls to i.
+    await h.clock.advanceTo(3000);
+    h.engine.changeUsers(1, 2);
+    await h.clock.advanceTo(4100);
+    expect(h.engine.activeUsers).toBe(4);
+    await h.clock.advanceTo(6000);
+    expect(h.engine.activeUsers).toBe(1);
+    h.engine.stop('interrupted');
+    await h.clock.advanceTo(7000);
+    expect(await h.run).toEqual({ reason: 'interrupted', killed: false });
+  });
+
+  it('runs this segment’s share of the new count', async () => {
+    const h = harness({ users: 2, spawnRate: 100, segment: { index: 0, weights: [1, 1] } });
+    await h.clock.advanceTo(1000);
+    expect(h.engine.activeUsers).toBe(1);
+    h.engine.changeUsers(6, 100);
+    await h.clock.advanceTo(2000);
+    expect(h.engine.activeUsers).toBe(3);
+    h.engine.changeUsers(1, 100);
+    await h.clock.advanceTo(3000);
+    expect(h.engine.activeUsers).toBe(1);
+    h.engine.stop('interrupted');
+    await h.clock.advanceTo(4000);
+    await h.run;
   });
 });
