@@ -1,7 +1,8 @@
 /**
  * What the run controller drives: the engines in this process (local-driver.ts), or workers
  * running segments of the load (cluster/workers-driver.ts). Either way the controller asks for
- * the snapshots gathered since it last asked, and stops, kills and awaits the whole.
+ * the snapshots gathered since it last asked, changes a closed-model load's users while it runs
+ * (the web UI's Edit), and stops, kills and awaits the whole.
  */
 
 import type { DecodedSnapshot } from '../metrics/decoded-snapshot.js';
