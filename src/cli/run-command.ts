@@ -161,6 +161,7 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
     stderr: process.stderr,
   });
   stop = () => handle.stop();
+  ui?.attach(handle);
   try {
     const result = await handle.result;
     const written = describeReports(reports);

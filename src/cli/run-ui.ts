@@ -1,8 +1,9 @@
 /**
  * `volley run … --ui`: the live web UI around a run, as Locust has it. The page shows the start
- * form (users, spawn rate, run time, host, prefilled from the run's options) and the run starts
- * when it is posted, unless `--autostart`; then live statistics and charts, a Stop button, and
- * the verdict with the HTML report and JSON result. The UI stays up after the run until Ctrl-C,
+ * form (users, spawn rate, run time, host and the user classes to run, prefilled from the run's
+ * options) and the run starts when it is posted, unless `--autostart`; then live statistics and
+ * charts, Edit (a new number of users for the running test), Reset stats, Stop, the statistics
+ * as CSV, and the verdict with the HTML report and JSON result. The UI stays up after the run until Ctrl-C,
  * or for `--autoquit <seconds>`.
  */
 
@@ -10,7 +11,7 @@ import type { ScenarioDefinition } from '../engine/scenario-definition.js';
 import { formatDuration, parseDuration } from '../core/units/duration.js';
 import { isVolleyError, VolleyError } from '../errors.js';
 import { exportNames, userClassNames } from '../engine/compile-scenario.js';
-import { runName } from '../runner/start-run.js';
+import { type RunHandle, runName } from '../runner/start-run.js';
 import type { UiStartForm, UiState } from '../ui/ui-messages.js';
 import { UiOutput } from '../ui/ui-output.js';
 import { setLongTimeout } from '../core/long-timeout.js';
@@ -33,6 +34,8 @@ export interface UiSession {
   nextRun(): Promise<PreparedRun>;
   /** The output of the run about to start; the page's Stop button calls `stop`. */
   output(stop: () => void): UiOutput;
+  /** The run just started: the page's Edit, Reset stats and CSV downloads act on it. */
+  attach(run: RunControls): void;
   /**
    * After a run: the next one, started from the page (New test, then the form), or undefined
    * once the user quits (Ctrl-C) or --autoquit's time is up.
@@ -40,6 +43,12 @@ export interface UiSession {
   afterRun(): Promise<PreparedRun | undefined>;
   close(): Promise<void>;
 }
+
+/** What the page does to a running test besides stopping it. */
+export type RunControls = Pick<RunHandle, 'changeLoad' | 'resetStats' | 'resultSoFar'>;
+
+/** Who the Result's notes say changed the load or reset the statistics. */
+const FROM_THE_PAGE = 'from the web UI';
 
 /**
  * Starts the UI server for a prepared run. The form's values are merged by `prepare`, which
@@ -59,13 +68,19 @@ export async function openUi(
   let starts = deferred<PreparedRun>();
   if (autostart) starts.resolve(prepared);
   let stop: () => void = () => undefined;
+  let controls: RunControls | undefined;
+  const classNames = userClassesOf(prepared.scenario, prepared.exports).map((c) => c.name);
   const server = new UiServer({
     host: flags.uiHost ?? '127.0.0.1',
     port,
     state: waitingState(prepared, flags, autostart, fixedLoad),
     onStart: async (form) => {
+      const unknown = (form.userClasses ?? []).filter((name) => !classNames.includes(name));
+      if (unknown.length > 0)
+        return `User classes: this scenario has no '${unknown.join("', '")}' (its user classes: ${classNames.join(', ')})`;
       try {
-        const run = await prepare(fixedLoad === null ? withForm(flags, form) : { ...flags, host: form.host });
+        const chosen = withClasses(flags, form, classNames);
+        const run = await prepare(fixedLoad === null ? withForm(chosen, form) : { ...chosen, host: form.host });
         server.update({ form });
         starts.resolve(run);
         return undefined;
@@ -75,6 +90,9 @@ export async function openUi(
       }
     },
     onStop: () => stop(),
+    onLoad: (change) => refusalOf(() => controls?.changeLoad(change, FROM_THE_PAGE)),
+    onReset: () => refusalOf(() => controls?.resetStats(FROM_THE_PAGE)),
+    resultSoFar: () => controls?.resultSoFar(),
     ...(token === undefined ? {} : { token }),
   });
   const url = await listen(server, port);
@@ -85,6 +103,9 @@ export async function openUi(
       stop = handler;
       starts = deferred<PreparedRun>();
       return new UiOutput(server);
+    },
+    attach: (run) => {
+      controls = run;
     },
     afterRun: () => {
       if (autoquitMs === null)
@@ -156,6 +177,25 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve };
 }
 
+/** The action's refusal as the page shows it (a VolleyError's message), or undefined when it was done. */
+function refusalOf(action: () => void): string | undefined {
+  try {
+    action();
+    return undefined;
+  } catch (error) {
+    if (isVolleyError(error)) return error.message;
+    throw error;
+  }
+}
+
+/** The form's ticked user classes as the flags' selection: every class ticked runs them all. */
+function withClasses(flags: RunFlags, form: UiStartForm, classNames: readonly string[]): RunFlags {
+  const chosen = form.userClasses;
+  if (chosen === undefined) return flags;
+  const all = classNames.length > 0 && classNames.every((name) => chosen.includes(name));
+  return { ...flags, userClasses: all ? [] : chosen };
+}
+
 /** The form's values as the flags they stand for. */
 function withForm(flags: RunFlags, form: UiStartForm): RunFlags {
   return {
@@ -184,6 +224,7 @@ function formOf(prepared: PreparedRun): UiStartForm {
     spawnRate: explicit.has('spawnRate') ? options.spawnRate : (load.spawnRate ?? users),
     runTime: durationMs === null ? '' : formatDuration(durationMs),
     host: options.host ?? '',
+    ...(options.userClasses.length > 0 ? { userClasses: [...options.userClasses] } : {}),
   };
 }
 

@@ -7,7 +7,7 @@
 import type { ExecutionSegment } from '../engine/segment.js';
 import type { Snapshot } from '../metrics/snapshot.js';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Marks where a standalone bundle imports volley; each remote worker puts its own install there. */
 export const VOLLEY_ENTRY_PLACEHOLDER = '__VOLLEY_ENTRY__';
@@ -37,6 +37,8 @@ export interface WorkerAssignment {
 export type ToWorker =
   | { type: 'stop' }
   | { type: 'kill' }
+  /** A new number of users for the whole load (the web UI's Edit): each worker ramps its share. */
+  | { type: 'load'; users: number; spawnRate: number }
   /** Remote workers: your share of the run (sent once every expected worker has joined). */
   | { type: 'assign'; assignment: WorkerAssignment }
   /** Remote workers: everyone is ready; start now (each worker's time origin is this moment). */

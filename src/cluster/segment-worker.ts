@@ -72,10 +72,20 @@ async function runSegmentOrThrow(
   channel.onMessage((message) => {
     if (message.type === 'stop') runner.stop();
     else if (message.type === 'kill') void runner.kill();
+    // The coordinator checked that the load can change; a load that cannot keeps running as it was.
+    else if (message.type === 'load') tryChangeLoad(runner, message.users, message.spawnRate);
   });
   channel.post({ type: 'ready' });
   const outcome = await runner.run(segmentOptions.started);
   channel.post({ type: 'done', reason: outcome.reason, killed: outcome.killed });
+}
+
+function tryChangeLoad(runner: SegmentRunner, users: number, spawnRate: number): void {
+  try {
+    runner.changeLoad({ users, spawnRate });
+  } catch {
+    // Refused (not a plain number of users, or already stopping): nothing changes.
+  }
 }
 
 async function loadScenario(

@@ -125,6 +125,7 @@ const source = z.discriminatedUnion('kind', [
 export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('kill') }),
+  z.object({ type: z.literal('load'), users: count, spawnRate: z.number().positive() }),
   z.object({
     type: z.literal('assign'),
     assignment: z.object({

@@ -16,7 +16,7 @@ import { countsInTotals } from '../metrics/endpoint-key.js';
 import { type DecodedSnapshot, decodeSnapshot } from '../metrics/decoded-snapshot.js';
 import type { Snapshot } from '../metrics/snapshot.js';
 import { WorstLoopDelay } from '../monitor/index.js';
-import type { LoadDriver } from '../engine/load-driver.js';
+import type { LoadChange, LoadDriver } from '../engine/load-driver.js';
 
 export interface WorkersDriverParams {
   transport: WorkerTransport;
@@ -183,6 +183,17 @@ export class WorkersDriver implements LoadDriver {
 
   collect(): DecodedSnapshot[] {
     return this.queue.splice(0);
+  }
+
+  /**
+   * Tells every worker the new count; each ramps its own share of it, as shares are split at the
+   * start (execution segments). The run controller has checked that the load is a plain number of users.
+   */
+  changeLoad(change: LoadChange): void {
+    if (this.phase !== 'running' || !this.launched) {
+      throw new VolleyError('VOLLEY_E_USAGE', 'the load can change only while the run is running');
+    }
+    this.params.transport.broadcast({ type: 'load', users: change.users, spawnRate: change.spawnRate });
   }
 
   stop(reason: StopReason): void {

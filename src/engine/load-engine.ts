@@ -178,6 +178,14 @@ export class LoadEngine {
     return { reason: this.stopReason, killed: wasKilled };
   }
 
+  /** A closed-model load while it runs: ramp to `users` at `spawnRate` from now (see Executor). */
+  changeUsers(users: number, spawnRate: number): boolean {
+    const { executor } = this.options;
+    if (this.current.phase !== 'running' || executor.changeUsers === undefined) return false;
+    executor.changeUsers(users, spawnRate);
+    return true;
+  }
+
   /** Graceful stop: no new users or tasks; after the grace period, in-flight work is cut. */
   stop(reason: StopReason): void {
     if (this.current.phase !== 'running') return;

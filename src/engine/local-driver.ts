@@ -12,7 +12,8 @@ import type { IntervalRecorder } from '../metrics/interval-recorder.js';
 import { VERSION } from '../version.js';
 import { type Clock, realClock } from '../core/clock.js';
 import { createExecutor, peakUsers } from './executors/load-plan.js';
-import type { LoadDriver } from './load-driver.js';
+import { VolleyError } from '../errors.js';
+import type { LoadChange, LoadDriver } from './load-driver.js';
 import { type EngineOutcome, type EngineState, LoadEngine, type StopReason } from './load-engine.js';
 import type { ScenarioUnit } from './scenario-units.js';
 import type { ExecutionSegment } from './segment.js';
@@ -107,6 +108,17 @@ export class LocalDriver implements LoadDriver {
 
   collect(): DecodedSnapshot[] {
     return [this.params.recorder.flushDecoded(this.activeUsers, this.phase)];
+  }
+
+  changeLoad(change: LoadChange): void {
+    const only = this.scheduled.length === 1 ? this.scheduled[0] : undefined;
+    const plan = this.params.units[0]?.load.plan;
+    if (only === undefined || plan?.executor !== 'ramping-users') {
+      throw new VolleyError('VOLLEY_E_USAGE', 'only a load of a plain number of users can change while it runs');
+    }
+    if (!only.engine.changeUsers(change.users, change.spawnRate)) {
+      throw new VolleyError('VOLLEY_E_USAGE', 'the load can change only while the run is running');
+    }
   }
 
   stop(reason: StopReason): void {

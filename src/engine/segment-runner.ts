@@ -10,6 +10,7 @@ import type { OptionName, RunOptions } from '../config/run-options.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
 import type { Snapshot } from '../metrics/snapshot.js';
 import { EventLoopDelay } from '../monitor/index.js';
+import type { LoadChange } from './load-driver.js';
 import { LocalDriver } from './local-driver.js';
 import type { EngineOutcome } from './load-engine.js';
 import type { ScenarioDefinition } from './scenario-definition.js';
@@ -80,6 +81,11 @@ export class SegmentRunner {
         this.events.phase(label, users ?? null);
       },
     });
+  }
+
+  /** A new number of users for the whole load: this segment ramps its share (see LoadDriver). */
+  changeLoad(change: LoadChange): void {
+    this.driver.changeLoad(change);
   }
 
   stop(): void {

@@ -58,20 +58,24 @@ export interface MeasuredResult {
 
 export class RunAggregate implements StatsSource {
   private readonly rows = new Map<string, Row>();
-  private readonly errors = new ErrorTable();
+  private errors = new ErrorTable();
   /** Rows other than overflow rows, capped at MAX_ROWS. */
   private namedRows = 0;
   /** Whether some request was counted under an overflow row. */
   rowsOverflowed = false;
   private readonly checks = new Map<string, CheckEntry>();
-  private readonly series = new TimeSeries();
-  private readonly phases = new PhaseTracker();
-  private readonly custom = new CustomMetricTotals();
-  private readonly window: StatsWindow;
+  private series = new TimeSeries();
+  private phases = new PhaseTracker();
+  /** Users each named phase was planned for, declared again after a reset. */
+  private readonly declaredPhases = new Map<string, number>();
+  private custom = new CustomMetricTotals();
+  private window: StatsWindow;
+  /** Where the figures start, ms since the run started: 0, or when they were last reset. */
+  statsFromMs = 0;
   private iterations = 0;
   private dropped = 0;
   private retries = 0;
-  private readonly decoded: DecodedBodies = { bodies: 0, wireBytes: 0, bytes: 0 };
+  private decoded: DecodedBodies = { bodies: 0, wireBytes: 0, bytes: 0 };
   /** Running totals, so live displays need not merge histograms. */
   requests = 0;
   failures = 0;
@@ -81,8 +85,39 @@ export class RunAggregate implements StatsSource {
   elapsedMs = 0;
 
   /** `windowMs`: the longest trailing window a threshold asks for (0 when none does). */
-  constructor(windowMs = 0) {
+  constructor(private readonly windowMs = 0) {
     this.window = new StatsWindow(windowMs);
+  }
+
+  /**
+   * Starts every figure again from zero, as Locust's Reset stats does: deltas merged from now on
+   * (the local recorder's, or workers') build fresh totals, rates count from this moment, and the
+   * time series goes on from here. The run's clock (`elapsedMs`) goes on.
+   */
+  reset(): void {
+    this.rows.clear();
+    this.namedRows = 0;
+    this.rowsOverflowed = false;
+    this.errors = new ErrorTable();
+    this.checks.clear();
+    this.series = new TimeSeries();
+    this.phases = new PhaseTracker();
+    for (const [name, users] of this.declaredPhases) this.phases.declare(name, users);
+    this.custom = new CustomMetricTotals();
+    this.window = new StatsWindow(this.windowMs);
+    this.iterations = 0;
+    this.dropped = 0;
+    this.retries = 0;
+    this.decoded = { bodies: 0, wireBytes: 0, bytes: 0 };
+    this.requests = 0;
+    this.failures = 0;
+    this.taskErrors = 0;
+    this.statsFromMs = this.elapsedMs;
+  }
+
+  /** Seconds the figures cover so far: since the start, or since the last reset. */
+  private get coveredSeconds(): number {
+    return Math.max(0, this.elapsedMs - this.statsFromMs) / 1000;
   }
 
   /** Merges every snapshot of one tick (one per worker); returns the tick's headline figures. */
@@ -222,6 +257,7 @@ export class RunAggregate implements StatsSource {
 
   /** Records the users a named phase was planned for (shown instead of the most seen). */
   declarePhase(name: string, users: number): void {
+    this.declaredPhases.set(name, users);
     this.phases.declare(name, users);
   }
 
@@ -251,7 +287,7 @@ export class RunAggregate implements StatsSource {
         merged.add(row.latency);
       }
     } else {
-      seconds = this.elapsedMs / 1000;
+      seconds = this.coveredSeconds;
       for (const row of this.rows.values()) {
         if (!matchesRow(filter, row.key, row.tags)) continue;
         rows++;
@@ -265,19 +301,23 @@ export class RunAggregate implements StatsSource {
 
   /** The custom metrics so far, cumulative, for live displays (undefined: none recorded). */
   liveMetrics(): CustomMetricStats[] | undefined {
-    return this.custom.stats(this.elapsedMs / 1000, false);
+    return this.custom.stats(this.coveredSeconds, false);
   }
 
   /** A custom metric's figures over the run, or over its trailing `windowMs` (see StatsWindow). */
   customMetric(name: string, windowMs?: number): CustomMetricFigures | null {
-    if (windowMs === undefined || windowMs <= 0) return this.custom.figures(name, this.elapsedMs / 1000);
+    if (windowMs === undefined || windowMs <= 0) return this.custom.figures(name, this.coveredSeconds);
     const windowed = this.window.customMetric(name, windowMs);
     return windowed.totals.figures(name, windowed.seconds);
   }
 
-  /** The measured part of the Result, over a run of `durationMs`, with `slowest` slowest requests per row. */
-  measured(startedAtMs: number, durationMs: number, slowest = DEFAULT_SLOWEST): MeasuredResult {
-    const seconds = durationMs / 1000;
+  /**
+   * The measured part of the Result, over a run of `durationMs` (rates count from the last reset,
+   * if any), with `slowest` slowest requests per row. `series: false` leaves the time series out
+   * and open, for a result while the run goes on.
+   */
+  measured(startedAtMs: number, durationMs: number, slowest = DEFAULT_SLOWEST, series = true): MeasuredResult {
+    const seconds = Math.max(0, durationMs - this.statsFromMs) / 1000;
     const sortedRows = [...this.rows.values()].sort((a, b) => compareKeys(a.key, b.key));
     const total = new RowStats();
     const byClass = new Map<string, { scenario: string; user: string; stats: RowStats }>();
@@ -337,7 +377,7 @@ export class RunAggregate implements StatsSource {
         })),
       checks,
       phases: this.phases.stats(),
-      timeSeries: this.series.points(),
+      timeSeries: series ? this.series.points() : [],
     };
   }
 }

@@ -40,6 +40,31 @@ export interface ResultInput {
   /** Samples of the processes `--monitor-pid` watched. */
   targetSamples?: readonly MonitoredProcess[];
   load: Required<RunLoad>;
+  /** A result while the run goes on (the web UI's downloads): no time series, which stays open. */
+  partial?: boolean;
+}
+
+/** A change of users made while the run went on (the web UI's Edit). */
+export interface LoadChangeNote {
+  users: number;
+  spawnRate: number;
+  /** Seconds since the load started. */
+  atS: number;
+}
+
+/**
+ * The load as it ran when its users were changed mid-run: the description says so after the
+ * planned load (`10 users at 2/s for 60s, changed to 20 users at 5/s at 12s`), and the most users
+ * counts the new peak.
+ */
+export function withLoadChanges(load: Required<RunLoad>, changes: readonly LoadChangeNote[]): Required<RunLoad> {
+  if (changes.length === 0) return load;
+  const changed = changes.map((c) => `changed to ${c.users === 1 ? '1 user' : `${c.users} users`} at ${c.spawnRate}/s at ${c.atS}s`);
+  return {
+    ...load,
+    description: `${load.description}, ${changed.join(', ')}`,
+    users: Math.max(load.users, ...changes.map((c) => c.users)),
+  };
 }
 
 /** Growth (a robust fit after warm-up, see monitor/memory-growth.ts) and peak of RSS samples. */
@@ -76,7 +101,12 @@ function largestKnown(values: readonly (number | null)[]): number | null {
 }
 
 export function buildResult(input: ResultInput): Result {
-  const measured = input.aggregate.measured(input.startedAtMs, input.durationMs, input.options.slowest ?? undefined);
+  const measured = input.aggregate.measured(
+    input.startedAtMs,
+    input.durationMs,
+    input.options.slowest ?? undefined,
+    input.partial !== true,
+  );
   const judged = setAsideUnmatched(
     input.thresholds,
     evaluateThresholds(input.thresholds, resourceSource(input.aggregate, input)),

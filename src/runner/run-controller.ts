@@ -15,7 +15,8 @@ import type { TargetSamples } from '../monitor/index.js';
 import { ProcessMonitor, SelfSampler, startPidMonitors } from '../monitor/index.js';
 import { WorkersDriver } from '../cluster/workers-driver.js';
 import { type Clock, realClock } from '../core/clock.js';
-import type { LoadDriver } from '../engine/load-driver.js';
+import type { LoadChange, LoadDriver } from '../engine/load-driver.js';
+import { VolleyError } from '../errors.js';
 import type { EngineOutcome, EngineState } from '../engine/load-engine.js';
 import { intervalRows } from '../metrics/interval-rows.js';
 import { rowOverflowWarning } from '../metrics/limits.js';
@@ -23,7 +24,7 @@ import type { Result } from '../metrics/result.js';
 import { RunAggregate } from '../metrics/run-aggregate.js';
 import type { RunStartInfo } from '../outputs/output.js';
 import { VERSION } from '../version.js';
-import { buildResult } from './build-result.js';
+import { buildResult, type LoadChangeNote, type ResultInput, withLoadChanges } from './build-result.js';
 import { abortingFailure, liveProgress } from './live-progress.js';
 import { type ChosenDriver, chooseDriver, type DriverContext } from './load-drivers.js';
 import { loadRecord } from './load-record.js';
@@ -58,6 +59,7 @@ export class RunController implements RunHandle {
   /** Undefined until the target answered or was judged unreachable (see unreachableTarget). */
   private reachability: string | null | undefined;
   private overflowWarned = false;
+  private readonly loadChanges: LoadChangeNote[] = [];
   private data: unknown;
   private originMs = 0;
   private t0 = 0;
@@ -102,6 +104,57 @@ export class RunController implements RunHandle {
   async kill(): Promise<void> {
     if (this.chosen === undefined) this.pendingStop = 'kill';
     else await this.chosen.driver.kill('interrupted');
+  }
+
+  /**
+   * From now on, ramp to `change.users` at its spawn rate and hold there (`by` says who asked, for
+   * the Result's note). Only a running load of a plain number of users can change; otherwise
+   * throws a VolleyError saying why.
+   */
+  changeLoad(change: LoadChange, by = 'by hand'): void {
+    const live = this.runningDriver('the load can change');
+    const units = this.plan.units;
+    if (units.length !== 1 || units[0]?.load.plan.executor !== 'ramping-users') {
+      throw new VolleyError(
+        'VOLLEY_E_USAGE',
+        `only a load of a plain number of users can change while it runs; this one is ${loadRecord(units).description}`,
+      );
+    }
+    live.changeLoad(change);
+    const atS = this.elapsedSeconds();
+    this.loadChanges.push({ ...change, atS });
+    this.warnings.push(`Users changed to ${change.users} (at ${change.spawnRate}/s) at ${atS}s ${by}.`);
+  }
+
+  /**
+   * Starts the statistics again from zero (Locust's Reset stats): what was gathered so far is
+   * merged, then dropped; the Result covers the run from here, and says so.
+   */
+  resetStats(by = 'by hand'): void {
+    this.runningDriver('statistics can be reset');
+    this.tick();
+    this.aggregate.reset();
+    this.warnings.push(`Statistics were reset at ${this.elapsedSeconds()}s ${by}: the figures cover the run from then on.`);
+  }
+
+  /** The Result so far, while the run goes on (no time series, no verdict worth reading); undefined before the start. */
+  resultSoFar(): Result | undefined {
+    if (this.chosen === undefined) return undefined;
+    return buildResult({
+      ...this.resultInput({ reason: 'interrupted', killed: false }, this.clock.now() - this.t0, [], []),
+      partial: true,
+    });
+  }
+
+  private runningDriver(action: string): LoadDriver {
+    const live = this.chosen?.driver;
+    if (live === undefined || live.state.phase !== 'running')
+      throw new VolleyError('VOLLEY_E_USAGE', `${action} only while the run is running`);
+    return live;
+  }
+
+  private elapsedSeconds(): number {
+    return Math.round((this.clock.now() - this.t0) / 1000);
   }
 
   /** Every phase in order: start, tick while the load runs, finish. */
@@ -190,7 +243,22 @@ export class RunController implements RunHandle {
     const samples = this.monitors?.self.stop() ?? [];
     const targetSamples = this.monitors?.targets?.stop() ?? [];
     await runHook('teardown()', plan.origin, () => request.scenario.teardown?.(this.data));
-    const result = buildResult({
+    const result = buildResult(this.resultInput(outcome, durationMs, samples, targetSamples));
+    this.addWarnings(result, live, crash);
+    await notifyOutputs(request.outputs, 'onEnd', result);
+    if (crash !== undefined) throw crash;
+    return result;
+  }
+
+  private resultInput(
+    outcome: EngineOutcome,
+    durationMs: number,
+    samples: ResultInput['monitorSamples'],
+    targetSamples: NonNullable<ResultInput['targetSamples']>,
+  ): ResultInput {
+    const { request, plan } = this;
+    const live = this.chosen?.driver;
+    return {
       version: VERSION,
       scenarioName: plan.scenarioName,
       file: request.file,
@@ -200,17 +268,13 @@ export class RunController implements RunHandle {
       aggregate: this.aggregate,
       thresholds: plan.thresholds,
       outcome,
-      hadPlannedEnd: live.plannedDurationMs !== null || plan.units.some((unit) => unit.load.iterations !== null),
-      load: loadRecord(plan.units),
+      hadPlannedEnd: live?.plannedDurationMs !== null || plan.units.some((unit) => unit.load.iterations !== null),
+      load: withLoadChanges(loadRecord(plan.units), this.loadChanges),
       abortedBy: this.abortedBy,
       ...(typeof this.reachability === 'string' ? { unreachable: this.reachability } : {}),
       monitorSamples: samples,
       targetSamples,
-    });
-    this.addWarnings(result, live, crash);
-    await notifyOutputs(request.outputs, 'onEnd', result);
-    if (crash !== undefined) throw crash;
-    return result;
+    };
   }
 
   /** Ticks on the clock's schedule until `signal` aborts; a late tick does not bunch the next. */

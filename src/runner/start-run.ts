@@ -7,6 +7,7 @@ import type { ScenarioSource } from '../cluster/protocol.js';
 import type { WorkerTransport } from '../cluster/transport.js';
 import type { ProfileLoad } from '../config/profiles.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
+import type { LoadChange } from '../engine/load-driver.js';
 import type { EngineState } from '../engine/load-engine.js';
 import type { ScenarioDefinition } from '../engine/scenario-definition.js';
 import type { Result } from '../metrics/result.js';
@@ -54,6 +55,15 @@ export interface RunHandle {
   stop(): void;
   /** Stop now: in-flight requests are cut and recorded as failed. */
   kill(): Promise<void>;
+  /**
+   * A running load of a plain number of users: ramp to `change.users` at its spawn rate and hold
+   * (the web UI's Edit); `by` ends the Result's note. Throws a VolleyError for any other load.
+   */
+  changeLoad(change: LoadChange, by?: string): void;
+  /** Starts the statistics again from zero while the run goes on (the web UI's Reset stats). */
+  resetStats(by?: string): void;
+  /** The Result so far while the run goes on (the web UI's CSV downloads); undefined before the start. */
+  resultSoFar(): Result | undefined;
 }
 
 /** Prepares the run (throwing at once on a bad scenario) and starts it. */

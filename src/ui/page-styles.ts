@@ -56,6 +56,22 @@ export const UI_CSS = `
 .form-error { margin: 14px 0 0; padding: 9px 12px; border-radius: 8px; color: var(--bad); background: var(--bad-bg);
   border: 1px solid var(--bad-border); white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
 
+.classes label { display: inline-flex; align-items: center; gap: 6px; cursor: pointer; }
+.classes input { margin: 0; accent-color: var(--accent); }
+.classes label .weight { margin-left: 0; }
+.classes li:has(input:not(:checked)) { color: var(--muted); background: transparent; }
+
+.btn.secondary[aria-expanded="true"] { border-color: var(--accent); color: var(--accent); }
+.edit-card { padding: 18px 20px 16px; }
+.edit-card form { max-width: 560px; }
+.edit-card .form-actions { margin-top: 0; }
+.edit-card .form-actions .btn { min-width: 110px; }
+.edit-card .form-error { margin-top: 12px; }
+.downloads { margin-left: auto; display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; font-size: 12.5px; }
+.downloads .label { color: var(--muted); }
+.downloads a { color: var(--accent); text-decoration: none; font-weight: 600; }
+.downloads a:hover { text-decoration: underline; }
+
 .statusbar { position: relative; overflow: hidden; display: flex; align-items: center; flex-wrap: wrap;
   gap: 14px 28px; padding: 14px 20px 16px; }
 .pill { display: inline-flex; align-items: center; gap: 8px; font-size: 12.5px; font-weight: 700;

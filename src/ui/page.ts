@@ -1,8 +1,8 @@
 /**
  * The page `volley run --ui` serves at `/`: one static document with its CSS, uPlot and its script
  * (src/ui/browser/, bundled: see outputs/assets.ts) inlined, so the browser asks the server for
- * nothing but the event stream (`events`) and the actions (`api/start`, `api/stop`, `api/new`),
- * all by relative URL. Nothing from the run is rendered here:
+ * nothing but the event stream (`events`), the actions (`api/start`, `api/load`, `api/reset`,
+ * `api/stop`, `api/new`) and the downloads, all by relative URL. Nothing from the run is rendered here:
  * every name and figure arrives later as JSON (see ui-messages.ts) and reaches the DOM through
  * `textContent`, so a user script's endpoint names cannot inject markup.
  *
@@ -19,7 +19,7 @@ const START_FORM = html`<section class="card start-card" id="start" hidden aria-
 <header class="card-head"><h2 id="start-title">Start a new load test</h2></header>
 <p class="lead" id="plain-load">Users are started at the ramp-up rate until the number of users is reached.</p>
 <p class="lead" id="fixed-load" hidden></p>
-<ul class="classes" id="start-classes" aria-label="User classes (weight)"></ul>
+<ul class="classes" id="start-classes" aria-label="User classes to run (weight)"></ul>
 <form id="start-form" novalidate>
 <div id="load-fields">
 <div class="field-row">
@@ -50,6 +50,8 @@ const STATUS_BAR = html`<section class="card statusbar" aria-label="Run status">
 </dl>
 <div class="actions">
 <span class="action-error" id="stop-error" role="alert" hidden></span>
+<button type="button" class="btn secondary" id="edit-button" aria-controls="edit-panel" aria-expanded="false" hidden>Edit</button>
+<button type="button" class="btn secondary" id="reset-button" hidden>Reset stats</button>
 <button type="button" class="btn danger" id="stop-button"><span class="square" aria-hidden="true"></span><span id="stop-label">Stop</span></button>
 <a class="btn secondary" id="status-report-link" hidden target="_blank" rel="noopener">Open HTML report</a>
 <button type="button" class="btn primary" id="new-test" hidden>New test</button>
@@ -57,8 +59,32 @@ const STATUS_BAR = html`<section class="card statusbar" aria-label="Run status">
 <div class="runbar" aria-hidden="true"><span id="runbar"></span></div>
 </section>`;
 
+const EDIT_PANEL = html`<section class="card edit-card" id="edit-panel" hidden aria-labelledby="edit-title">
+<header class="card-head"><h2 id="edit-title">Edit running test</h2><span class="card-note">the run ramps from its current users to the new number at this rate, then holds there; users above it finish their task and stop</span></header>
+<form id="edit-form" novalidate>
+<div class="field-row">
+<label class="field"><span class="label">Number of users <span class="hint">(all workers together)</span></span>
+<input id="e-users" name="users" type="number" min="1" step="1" inputmode="numeric" required></label>
+<label class="field"><span class="label">Ramp up <span class="hint">(users started or stopped/s)</span></span>
+<input id="e-spawn-rate" name="spawnRate" type="number" min="0" step="any" inputmode="decimal" required></label>
+</div>
+<div class="form-actions"><button type="submit" class="btn primary" id="edit-apply">Apply</button>
+<button type="button" class="btn secondary" id="edit-cancel">Cancel</button></div>
+<p class="form-error" id="edit-error" role="alert" hidden></p>
+</form>
+</section>`;
+
+const DOWNLOADS = html`<nav class="downloads" aria-label="Download the statistics">
+<span class="label">Download</span>
+<a href="requests.csv" download>requests.csv</a>
+<a href="failures.csv" download>failures.csv</a>
+<a href="exceptions.csv" download>exceptions.csv</a>
+<a href="stats_history.csv" id="history-download" download hidden>stats_history.csv</a>
+<a href="result.json" id="json-download" download hidden>result.json</a>
+</nav>`;
+
 const STATS_PANEL = html`<section class="card" id="panel-stats" role="tabpanel" aria-labelledby="tab-stats">
-<header class="card-head"><h2>Requests</h2><span class="card-note">cumulative since the start; current RPS over the last interval</span></header>
+<header class="card-head"><h2>Requests</h2><span class="card-note" id="stats-note">cumulative since the start; current RPS over the last interval</span>${DOWNLOADS}</header>
 <div class="table-wrap"><table class="live" id="stats-table">
 <colgroup><col class="type"><col class="name"><col class="count"><col class="count"><col class="avg"><col class="ms"><col class="ms"><col class="ms"><col class="ms"><col class="rate"></colgroup>
 <thead><tr>
@@ -162,6 +188,7 @@ ${missingAssetsNotice(assets)}<section class="card notice" id="connecting"><h2><
 ${START_FORM}
 <div id="run" hidden>
 ${STATUS_BAR}
+${EDIT_PANEL}
 <nav class="tabs" role="tablist" aria-label="Views">
 <button type="button" class="tab" role="tab" id="tab-stats" data-tab="stats" aria-controls="panel-stats" aria-selected="true">Statistics</button>
 <button type="button" class="tab" role="tab" id="tab-charts" data-tab="charts" aria-controls="panel-charts" aria-selected="false" tabindex="-1">Charts</button>

@@ -1,7 +1,8 @@
 /**
  * What the web UI's server and page say to each other: the page reads a stream of these as
- * server-sent events (`/events`: `state`, `history`, `progress`, `end`) and posts the start form
- * (`POST /api/start`) and stop (`POST /api/stop`). Plain JSON, typed once here for both sides.
+ * server-sent events (`/events`: `state`, `history`, `progress`, `reset`, `end`) and posts the start
+ * form (`POST /api/start`), a new load (`POST /api/load`), reset (`POST /api/reset`) and stop
+ * (`POST /api/stop`). Plain JSON, typed once here for both sides.
  */
 
 import type { LiveEndpointRow, LiveErrorRow, LiveProgress } from '../outputs/output.js';
@@ -16,6 +17,15 @@ export interface UiStartForm {
   /** A duration (`30s`, `5m`), or '' to run until stopped. */
   runTime: string;
   host: string;
+  /** The user classes to run (the form's ticked boxes); absent or all of them: every class. */
+  userClasses?: string[];
+}
+
+/** A new load for the running test (`POST /api/load`, the Edit control): Locust's "edit running test". */
+export interface UiLoadChange {
+  users: number;
+  /** Users started (or stopped) per second on the way to the new count. */
+  spawnRate: number;
 }
 
 /** Sent on connect and whenever the phase changes. */

@@ -29,7 +29,7 @@ export class UiOutput implements Output {
   }
 
   onEnd(result: Result): void {
-    this.server.end(uiEnd(result), renderHtmlReport(result), `${JSON.stringify(result, null, 2)}\n`);
+    this.server.end(uiEnd(result), renderHtmlReport(result), result);
   }
 }
 

@@ -1,9 +1,10 @@
 /**
  * The live web UI's server (Locust's web UI, for volley): one page, a stream of server-sent
- * events with the run's state, progress and end, and two actions, start (the form's load) and
- * stop. After the run it serves the HTML report and the JSON result. It binds 127.0.0.1 unless
- * told otherwise, and takes actions only as JSON posts (start, stop, and `new`, which brings a
- * finished run's page back to the start form), which a page on another origin cannot
+ * events with the run's state, progress and end, and the actions: start (the form's load), load
+ * (new users for the running test), reset (statistics from zero), stop, and `new` (a finished
+ * run's page back to the start form). It serves the statistics as CSV during and after the run,
+ * and the HTML report and the JSON result after it. It binds 127.0.0.1 unless told otherwise,
+ * and takes actions only as JSON posts, which a page on another origin cannot
  * send without the browser asking first (so a stray web page cannot stop a run); posts from a
  * browser must also come from this page's own origin. On loopback every request must name this
  * server in its Host (no DNS rebinding); beyond loopback every request must carry the UI's token.
@@ -12,7 +13,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderUiPage } from './page.js';
-import type { UiEnd, UiHistoryPoint, UiProgress, UiStartForm, UiState } from './ui-messages.js';
+import type { Result } from '../metrics/result.js';
+import type { CsvReports } from '../outputs/csv/index.js';
+import { attachment, CSV_DOWNLOADS, csvReports } from './ui-downloads.js';
+import type { UiEnd, UiHistoryPoint, UiLoadChange, UiProgress, UiStartForm, UiState } from './ui-messages.js';
+import { parseForm, parseLoadChange, readBody } from './ui-requests.js';
 import { sendReply } from '../outputs/http-reply.js';
 import { hostProblem, isLoopbackAddress, loopbackHosts, originProblem } from '../outputs/http-guard.js';
 import { newUiToken, presentedToken, tokenCookie, tokensMatch } from './ui-token.js';
@@ -28,6 +33,12 @@ export interface UiServerOptions {
    */
   onStart?: (form: UiStartForm) => Promise<string | undefined>;
   onStop?: () => void;
+  /** The Edit control posted a new load: resolves with a refusal, or undefined when the load changes. */
+  onLoad?: (change: UiLoadChange) => string | undefined;
+  /** Reset stats was clicked: a refusal, or undefined once the statistics start again from zero. */
+  onReset?: () => string | undefined;
+  /** The Result so far while the run goes on (for the CSV downloads); undefined before the start. */
+  resultSoFar?: () => Result | undefined;
   /** The token every request must carry; generated when the UI listens beyond loopback. */
   token?: string;
 }
@@ -48,7 +59,6 @@ interface UiAccess {
 
 /** Comment lines that keep idle event streams open through proxies and browser timeouts. */
 const KEEPALIVE_MS = 15_000;
-const MAX_BODY_BYTES = 4096;
 /** A day of seconds: a longer run keeps its charts' last day. */
 const MAX_HISTORY_POINTS = 86_400;
 
@@ -58,7 +68,7 @@ export class UiServer {
   private state: UiState;
   private lastProgress: string | undefined;
   private readonly history: UiHistoryPoint[] = [];
-  private ended: { event: string; report: string; result: string } | undefined;
+  private ended: { event: string; report: string; result: string; csv: CsvReports } | undefined;
   private readonly page = renderUiPage();
   private keepalive: NodeJS.Timeout | undefined;
   private access: UiAccess = { port: 0, hosts: new Set(), token: null };
@@ -109,9 +119,10 @@ export class UiServer {
   }
 
   /** The run is over: its verdict to every page, and its reports to serve. */
-  end(end: UiEnd, reportHtml: string, resultJson: string): void {
+  end(end: UiEnd, reportHtml: string, result: Result): void {
     this.state = { ...this.state, phase: 'finished' };
-    this.ended = { event: event('end', end), report: reportHtml, result: resultJson };
+    const resultJson = `${JSON.stringify(result, null, 2)}\n`;
+    this.ended = { event: event('end', end), report: reportHtml, result: resultJson, csv: csvReports(result) };
     this.broadcast(event('state', this.state));
     this.broadcast(this.ended.event);
   }
@@ -144,7 +155,7 @@ export class UiServer {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!this.admit(req, res)) return;
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' || req.method === 'HEAD') {
       switch (path) {
         case '/':
@@ -160,13 +171,17 @@ export class UiServer {
             ? sendReply(res, 404, 'text/plain', 'the result is written when the run ends')
             : sendReply(res, 200, 'application/json', this.ended.result, { 'content-disposition': 'attachment; filename="result.json"' });
         default:
-          return sendReply(res, 404, 'text/plain', 'not found');
+          return this.download(path, res);
       }
     }
     if (req.method !== 'POST') return sendReply(res, 405, 'text/plain', 'method not allowed');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
       return sendReply(res, 415, 'text/plain', 'actions are JSON posts');
     const body = await readBody(req);
+    return this.act(path, body, res);
+  }
+
+  private async act(path: string, body: string, res: ServerResponse): Promise<void> {
     switch (path) {
       case '/api/start': {
         if (this.state.phase !== 'waiting' || !this.state.startable)
@@ -190,9 +205,47 @@ export class UiServer {
         this.options.onStop?.();
         this.update({ phase: 'stopping' });
         return sendReply(res, 202, 'text/plain', 'stopping');
+      case '/api/load':
+        return this.changeLoad(body, res);
+      case '/api/reset':
+        return this.resetStats(res);
       default:
         return sendReply(res, 404, 'text/plain', 'not found');
     }
+  }
+
+  private changeLoad(body: string, res: ServerResponse): void {
+    if (this.state.phase !== 'running') return sendReply(res, 409, 'text/plain', `the load can change only while the run is running; it is ${this.state.phase}`);
+    if (this.state.fixedLoad !== null)
+      return sendReply(res, 409, 'text/plain', `this run's load is fixed (${this.state.fixedLoad}): only a plain number of users can change while it runs`);
+    const change = parseLoadChange(body);
+    if (typeof change === 'string') return sendReply(res, 400, 'text/plain', change);
+    const refused = this.options.onLoad === undefined ? 'this run cannot change its load' : this.options.onLoad(change);
+    if (refused !== undefined) return sendReply(res, 409, 'text/plain', refused);
+    this.update({ form: { ...this.state.form, users: change.users, spawnRate: change.spawnRate } });
+    return sendReply(res, 202, 'text/plain', `ramping to ${change.users === 1 ? '1 user' : `${change.users} users`} at ${change.spawnRate}/s`);
+  }
+
+  private resetStats(res: ServerResponse): void {
+    if (this.state.phase !== 'running') return sendReply(res, 409, 'text/plain', `statistics can be reset only while the run is running; it is ${this.state.phase}`);
+    const refused = this.options.onReset === undefined ? 'this run cannot reset its statistics' : this.options.onReset();
+    if (refused !== undefined) return sendReply(res, 409, 'text/plain', refused);
+    this.history.length = 0;
+    this.lastProgress = undefined;
+    this.broadcast(event('reset', {}));
+    return sendReply(res, 202, 'text/plain', 'statistics reset');
+  }
+
+  /** The statistics as CSV: the final ones after the run, the figures so far during it. */
+  private download(path: string, res: ServerResponse): void {
+    const suffix = CSV_DOWNLOADS[path];
+    if (suffix === undefined) return sendReply(res, 404, 'text/plain', 'not found');
+    if (suffix === '_stats_history' && this.ended === undefined)
+      return sendReply(res, 404, 'text/plain', 'the history is written when the run ends');
+    const so = this.ended === undefined ? this.options.resultSoFar?.() : undefined;
+    const reports = this.ended?.csv ?? (so === undefined ? undefined : csvReports(so));
+    if (reports === undefined) return sendReply(res, 404, 'text/plain', 'the statistics are there once the run has started');
+    return sendReply(res, 200, 'text/csv; charset=utf-8', reports[suffix], attachment(path));
   }
 
   private openStream(res: ServerResponse): void {
@@ -216,41 +269,4 @@ export class UiServer {
 
 function event(name: string, data: unknown): string {
   return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
-}
-
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-      if (body.length > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      }
-    });
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
-}
-
-/** The posted start form, or what is wrong with it. */
-export function parseForm(body: string): UiStartForm | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return 'the form must be JSON';
-  }
-  if (typeof value !== 'object' || value === null) return 'the form must be a JSON object';
-  const form = value as Record<string, unknown>;
-  const users = Number(form.users);
-  const spawnRate = Number(form.spawnRate);
-  if (!Number.isInteger(users) || users < 1) return `Number of users: expected a whole number >= 1, got '${String(form.users)}'`;
-  if (!Number.isFinite(spawnRate) || spawnRate <= 0) return `Spawn rate: expected a number of users per second > 0, got '${String(form.spawnRate)}'`;
-  const runTime = typeof form.runTime === 'string' ? form.runTime.trim() : '';
-  const host = typeof form.host === 'string' ? form.host.trim() : '';
-  if (!/^https?:\/\/./i.test(host)) return `Host: expected an http:// or https:// URL, got '${host}'`;
-  return { users, spawnRate, runTime, host };
 }

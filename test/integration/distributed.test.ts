@@ -163,7 +163,7 @@ describe('distributed runs', () => {
     ]);
     const { port } = coordinator;
     const silent = peer(port, []);
-    const hello = (extra: object): string => JSON.stringify({ type: 'hello', version: 2, host: 'x', ...extra });
+    const hello = (extra: object): string => JSON.stringify({ type: 'hello', version: 3, host: 'x', ...extra });
     const refusals = await Promise.all([
       peer(port, [hello({})]),
       peer(port, [hello({ token: 5 })]),

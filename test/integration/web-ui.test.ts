@@ -286,6 +286,10 @@ describe('volley run --ui on a scenario with its own load model', () => {
     const events = readEventsUntilEnd(base);
     // Users and run time in the post are ignored: the stages decide.
     expect((await post(base, 'api/start', { users: 9, spawnRate: 9, runTime: '30s', host: target.url })).status).toBe(202);
+    // Edit is not for a load the scenario fixes: refused, before or during the run.
+    const edit = await post(base, 'api/load', { users: 5, spawnRate: 5 });
+    expect(edit.status).toBe(409);
+    expect(await edit.text()).toMatch(/load is fixed \(stages\)|only while the run is running/);
     const { progress } = await events;
     expect(Math.max(...progress.map((p) => p.users))).toBe(2);
     // The Failures tab's figures: the 404s, grouped, with their running count.

@@ -38,4 +38,9 @@ export interface Executor {
   /** Planned duration in ms, or null when the run ends on iterations, a shape, or by hand. */
   readonly plannedDurationMs: number | null;
   run(runtime: ExecutorRuntime): Promise<void>;
+  /**
+   * A closed-model load only: from now on ramp to `users` (the whole load's count) at `spawnRate`
+   * per second and hold there (the web UI's Edit). Absent where the load model has no such count.
+   */
+  changeUsers?(users: number, spawnRate: number): void;
 }

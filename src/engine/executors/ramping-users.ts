@@ -14,6 +14,7 @@
 
 import { type ExecutionSegment, SegmentOwnership, WHOLE } from '../segment.js';
 import type { Executor, ExecutorRuntime } from './executor.js';
+import { retargetStages } from './retarget-stages.js';
 import { peakLevel, type Stage, stagesDurationMs } from './stages.js';
 import { planUserIntervals, type UserInterval } from './user-intervals.js';
 
@@ -63,39 +64,135 @@ export function planRampingUsers(
   }));
 }
 
+/** A user this executor started, and the timer that will ask it to stop (none: at the run's end). */
+interface RunningUser {
+  stop: AbortController;
+  timer: AbortController | null;
+}
+
+interface Timeline {
+  clock: ExecutorRuntime['clock'];
+  start: number;
+  stopSignal: AbortSignal;
+}
+
 export class RampingUsersExecutor implements Executor {
   readonly kind = 'ramping-users';
   readonly maxUsers: number;
   readonly plannedDurationMs: number | null;
-  private readonly intervals: UserInterval[];
+  private stages: readonly Stage[];
+  private readonly startLevel: number;
+  /** Intervals still to start, from `cursor` on (replaced when the load changes). */
+  private pending: UserInterval[];
+  private cursor = 0;
+  private readonly running = new Map<number, RunningUser>();
+  private timeline: Timeline | undefined;
+  /** Aborted when the load changes, to wake the loop that waits for the next start. */
+  private replanned = new AbortController();
 
-  constructor(config: RampingUsersConfig, segment: ExecutionSegment = WHOLE) {
-    this.intervals = planRampingUsersIntervals(config, segment);
-    const stages = rampingStages(config);
+  constructor(
+    config: RampingUsersConfig,
+    private readonly segment: ExecutionSegment = WHOLE,
+  ) {
+    this.stages = rampingStages(config);
+    this.startLevel = 'stages' in config ? (config.startUsers ?? 0) : 0;
+    this.pending = planUserIntervals(this.stages, segment, this.startLevel);
     // This segment's share of the peak, so workers' maxima add up to the whole.
-    this.maxUsers = new SegmentOwnership(segment).shareOf(
-      Math.ceil(peakLevel(stages, 'stages' in config ? (config.startUsers ?? 0) : 0)),
-    );
-    this.plannedDurationMs = 'stages' in config ? stagesDurationMs(stages) : config.durationMs;
+    this.maxUsers = new SegmentOwnership(segment).shareOf(Math.ceil(peakLevel(this.stages, this.startLevel)));
+    this.plannedDurationMs = 'stages' in config ? stagesDurationMs(this.stages) : config.durationMs;
   }
 
   async run({ clock, stopSignal, spawn }: ExecutorRuntime): Promise<void> {
     const start = clock.now();
-    const running: Promise<void>[] = [];
-    for (const interval of this.intervals) {
-      const wait = start + interval.startMs - clock.now();
-      if (wait > 0) await clock.sleep(wait, stopSignal);
+    this.timeline = { clock, start, stopSignal };
+    // The run's stop wakes the loop as a new count does: one signal to wait on.
+    stopSignal.addEventListener('abort', () => this.replanned.abort(), { once: true });
+    const spawned = new Set<Promise<void>>();
+    for (;;) {
+      const interval = this.pending[this.cursor];
+      const replanned = this.replanned.signal;
+      if (interval === undefined) {
+        // Nobody left to start: wait for the users to finish, or for a new count to bring more.
+        await Promise.race([Promise.all(spawned), abortedPromise(replanned)]);
+      } else {
+        const wait = start + interval.startMs - clock.now();
+        if (wait > 0) await clock.sleep(wait, replanned);
+      }
       if (stopSignal.aborted) break;
-      if (interval.stopMs === null) {
-        running.push(spawn(interval.index));
+      if (replanned.aborted) {
+        this.replanned = new AbortController();
         continue;
       }
-      // This user stops when the level falls below it: ask it to finish its task and go.
-      const userStop = new AbortController();
-      const stopAt = start + interval.stopMs;
-      void clock.sleep(stopAt - clock.now(), stopSignal).then(() => userStop.abort());
-      running.push(spawn(interval.index, { stop: userStop.signal }));
+      if (interval === undefined) break;
+      this.cursor++;
+      const work = this.spawnUser(interval, spawn);
+      spawned.add(work);
+      void work.finally(() => spawned.delete(work));
     }
-    await Promise.all(running);
+    this.timeline = undefined;
+    await Promise.all(spawned);
   }
+
+  /**
+   * From now on, ramp to `users` (the whole load's count; this segment runs its share) at
+   * `spawnRate` per second, and hold there. Users above the count finish their task and stop,
+   * newest first. Does nothing once the run is stopping or over.
+   */
+  changeUsers(users: number, spawnRate: number): void {
+    const timeline = this.timeline;
+    if (timeline === undefined || timeline.stopSignal.aborted) return;
+    const atMs = timeline.clock.now() - timeline.start;
+    this.stages = retargetStages(this.stages, this.startLevel, atMs, users, spawnRate);
+    const planned = planUserIntervals(this.stages, this.segment, this.startLevel);
+    const kept = new Set<number>();
+    const pending: UserInterval[] = [];
+    for (const interval of planned) {
+      if (interval.stopMs !== null && interval.stopMs <= atMs) continue; // over already
+      const user = this.running.get(interval.index);
+      if (user !== undefined && interval.startMs <= atMs && !kept.has(interval.index)) {
+        kept.add(interval.index);
+        this.stopAt(user, interval.stopMs);
+      } else pending.push(interval);
+    }
+    for (const [index, user] of this.running) {
+      if (kept.has(index)) continue;
+      user.timer?.abort();
+      user.stop.abort();
+      this.running.delete(index);
+    }
+    this.pending = pending;
+    this.cursor = 0;
+    this.replanned.abort();
+  }
+
+  private async spawnUser(interval: UserInterval, spawn: ExecutorRuntime['spawn']): Promise<void> {
+    const user: RunningUser = { stop: new AbortController(), timer: null };
+    this.running.set(interval.index, user);
+    this.stopAt(user, interval.stopMs);
+    try {
+      await spawn(interval.index, { stop: user.stop.signal });
+    } finally {
+      if (this.running.get(interval.index) === user) this.running.delete(interval.index);
+    }
+  }
+
+  /** Asks the user to stop at `stopMs` after the start (this user stops when the level falls below it). */
+  private stopAt(user: RunningUser, stopMs: number | null): void {
+    user.timer?.abort();
+    user.timer = null;
+    const timeline = this.timeline;
+    if (stopMs === null || timeline === undefined) return;
+    const timer = new AbortController();
+    user.timer = timer;
+    const { clock, start, stopSignal } = timeline;
+    void clock.sleep(start + stopMs - clock.now(), AbortSignal.any([stopSignal, timer.signal])).then(() => {
+      if (!timer.signal.aborted) user.stop.abort();
+    });
+  }
+}
+
+/** Resolves when `signal` aborts. */
+function abortedPromise(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }

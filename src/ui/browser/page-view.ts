@@ -8,6 +8,7 @@ import { byId, ownUrl, setText, show } from './dom.js';
 import { clock, count, isNumber, msText, percent, rate } from './format.js';
 import { ensureCharts, redrawCharts, resizeCharts } from './live-charts.js';
 import { phaseLook, ui } from './page-state.js';
+import { renderRunControls } from './run-controls.js';
 
 const stopButton = byId<HTMLButtonElement>('stop-button');
 const tabs = Array.from(document.querySelectorAll<HTMLElement>('[role="tab"]'));
@@ -37,6 +38,7 @@ export function render(): void {
   setText(byId('phase-word'), look.word);
   const over = ui.end !== null || (s !== null && s.phase === 'finished');
   renderStopAndLinks(over, look.kind);
+  renderRunControls();
   const name = s && s.scenario ? s.scenario : 'volley';
   document.title = waiting || s === null ? name + ' \u00b7 volley' : name + ' \u00b7 ' + look.word + ' \u00b7 volley';
 }

@@ -1,6 +1,6 @@
 /**
  * The server's event stream (`events`): `state` when the phase changes, `history` on connect,
- * `progress` every second and `end` once, each applied to the page; a badge shows while the
+ * `progress` every second, `reset` when the statistics start again from zero, and `end` once, each applied to the page; a badge shows while the
  * stream is down. A new run (the clock going back, or a new start time) clears the last one.
  */
 
@@ -84,6 +84,15 @@ export function onProgress(p: UiProgress): void {
   render();
 }
 
+/** Reset stats: the table, failures and charts start again from zero, as the run's figures do. */
+export function onReset(): void {
+  ui.progress = null;
+  resetStats();
+  resetCharts();
+  resetFailures();
+  render();
+}
+
 export function onEnd(end: UiEnd): void {
   ui.end = end;
   const t = end.totals;
@@ -124,6 +133,7 @@ export function connect(): void {
     const p = parse(e.data);
     if (p) onProgress(p as UiProgress);
   });
+  source.addEventListener('reset', () => onReset());
   source.addEventListener('end', (e: MessageEvent<string>) => {
     const end = parse(e.data);
     if (end) onEnd(end as UiEnd);

@@ -1,6 +1,7 @@
 /**
- * The start form (Locust's): prefilled from the server's `state`, checked here for the two
- * mistakes a browser can catch, then posted to `api/start`; the server checks and merges the
+ * The start form (Locust's): prefilled from the server's `state`, with a box per user class
+ * (all ticked unless the run's options chose some), checked here for the mistakes a browser can
+ * catch, then posted to `api/start`; the server checks and merges the
  * values as it would -u, -r, -t and -H, and a refusal is shown under the form.
  */
 
@@ -18,6 +19,11 @@ const fields = {
 };
 const startButton = byId<HTMLButtonElement>('start-button');
 const startError = byId('start-error');
+const classList = byId('start-classes');
+
+function classBoxes(): HTMLInputElement[] {
+  return Array.from(classList.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'));
+}
 
 export function fillForm(form: UiStartForm | undefined): void {
   if (!form) return;
@@ -25,18 +31,37 @@ export function fillForm(form: UiStartForm | undefined): void {
   fields.spawnRate.value = isNumber(form.spawnRate) ? String(form.spawnRate) : '';
   fields.runTime.value = form.runTime || '';
   fields.host.value = form.host || '';
+  const chosen = Array.isArray(form.userClasses) ? form.userClasses : null;
+  classBoxes().forEach((box) => {
+    box.checked = chosen === null || chosen.indexOf(box.value) >= 0;
+  });
 }
 
+/** A ticked box per user class; the list is built again only when the classes change. */
 export function fillClasses(classes: UiState['userClasses'] | undefined): void {
-  const list = byId('start-classes');
-  clear(list);
-  (classes || []).forEach((c) => {
-    const li = element('li', null, c.name);
-    li.appendChild(element('span', 'weight', '\u00d7' + c.weight));
+  const list = classes || [];
+  const key = JSON.stringify(list);
+  if (classList.getAttribute('data-classes') === key) return;
+  classList.setAttribute('data-classes', key);
+  clear(classList);
+  list.forEach((c) => {
+    const label = element('label');
+    const box = element('input');
+    box.type = 'checkbox';
+    box.value = c.name;
+    box.checked = true;
+    box.addEventListener('change', () => {
+      ui.formTouched = true;
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(c.name));
+    label.appendChild(element('span', 'weight', '\u00d7' + c.weight));
+    const li = element('li');
     li.title = c.name + ': weight ' + c.weight;
-    list.appendChild(li);
+    li.appendChild(label);
+    classList.appendChild(li);
   });
-  show(list, list.childNodes.length > 0);
+  show(classList, list.length > 0);
 }
 
 /** Ready for a start again: the server answered with a new state. */
@@ -53,6 +78,7 @@ function showStartError(message: string): void {
 
 /** The browser's own checks, or null when the values may be posted. */
 function formError(form: UiStartForm): string | null {
+  if (form.userClasses !== undefined && form.userClasses.length === 0) return 'Tick at least one user class to run.';
   if (hasFixedLoad()) return null;
   if (fields.users.value.trim() === '' || !(form.users >= 1) || Math.floor(form.users) !== form.users) {
     return 'Number of users must be a whole number, at least 1.';
@@ -72,6 +98,8 @@ function submit(event: Event): void {
     runTime: fields.runTime.value.trim(),
     host: fields.host.value.trim(),
   };
+  const boxes = classBoxes();
+  if (boxes.length > 0) form.userClasses = boxes.filter((box) => box.checked).map((box) => box.value);
   const error = formError(form);
   if (error !== null) return showStartError(error);
   show(startError, false);

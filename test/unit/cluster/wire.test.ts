@@ -82,14 +82,14 @@ describe('decodeFrame', () => {
     };
     expect(problem(Buffer.from('{"type":'))).toBe('a frame that is not JSON');
     expect(problem(Buffer.from([1, 2, 3]), true)).toBe('a binary frame (messages are JSON text)');
-    expect(problem(text({ type: 'hello', version: 2, host: 'x', token: 5 }))).toMatch(/^a malformed message \(token: /);
+    expect(problem(text({ type: 'hello', version: PROTOCOL_VERSION, host: 'x', token: 5 }))).toMatch(/^a malformed message \(token: /);
     expect(problem(text({ type: 'snapshot', snapshot: { ...snapshot(), endpoints: 5 }, loopDelayP99Ms: 1 }))).toMatch(
       /^a malformed message \(snapshot\.endpoints: /,
     );
     const negative = snapshot();
     negative.users = -1;
     expect(problem(text({ type: 'snapshot', snapshot: negative, loopDelayP99Ms: 1 }))).toMatch(/snapshot\.users/);
-    expect(problem(text({ type: 'hello', version: 2, host: 'x\nWorker 9 joined' }))).toMatch(/^a malformed message \(host: /);
+    expect(problem(text({ type: 'hello', version: PROTOCOL_VERSION, host: 'x\nWorker 9 joined' }))).toMatch(/^a malformed message \(host: /);
     expect(problem(text({ type: 'shutdown' }))).toMatch(/^a malformed message \(type: /);
   });
 });

@@ -7,7 +7,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { resolveRunOptions } from '../../../src/config/resolve-options.js';
-import type { LoadDriver } from '../../../src/engine/load-driver.js';
+import type { LoadChange, LoadDriver } from '../../../src/engine/load-driver.js';
 import type { EngineOutcome, EngineState, StopReason } from '../../../src/engine/load-engine.js';
 import {
   markScenario,
@@ -194,6 +194,10 @@ class HandDriver implements LoadDriver {
   collect(): DecodedSnapshot[] {
     return [this.recorder.flushDecoded(this.activeUsers, null)];
   }
+  readonly changes: LoadChange[] = [];
+  changeLoad(change: LoadChange): void {
+    this.changes.push(change);
+  }
   stop(reason: StopReason): void {
     this.stops.push(reason);
     this.phase = 'finished';
@@ -251,5 +255,61 @@ describe('RunController: tick', () => {
     hand.stop('duration');
     expect((await result).durationMs).toBe(3000);
     expect(output.events.filter((event) => event === 'progress')).toHaveLength(4);
+  });
+});
+
+describe('RunController: the web UI’s controls', () => {
+  function handRun(load: ScenarioDefinition['load']): { clock: VirtualClock; hand: HandDriver; controller: RunController } {
+    const clock = new VirtualClock();
+    const hand = new HandDriver(clock);
+    const controller = new RunController(
+      requestFor(scenarioOf({ load }), new SpyOutput()),
+      virtualDeps(clock, { chooseDriver: async () => ({ driver: hand, workers: 1, bundle: null }) }),
+    );
+    return { clock, hand, controller };
+  }
+
+  it('resets the statistics: the Result covers the run from the reset, and says so', async () => {
+    const { clock, hand, controller } = handRun({ users: 1, duration: '10s' });
+    const outcome = (await controller.start()).run();
+    hand.requests(10, false);
+    await clock.advanceBy(1000);
+    controller.tick();
+    expect(controller.aggregate.requests).toBe(10);
+    controller.resetStats('from a test');
+    expect(controller.aggregate.requests).toBe(0);
+    hand.requests(5, true);
+    await clock.advanceBy(1000);
+    controller.tick();
+    expect(controller.resultSoFar()?.totals.requests).toBe(5);
+    hand.stop('interrupted');
+    const result = await controller.finish(await outcome);
+    expect(result.totals.requests).toBe(5);
+    expect(result.totals.failures).toBe(5);
+    // Rates count from the reset: 5 requests over the last second.
+    expect(result.totals.rps).toBe(5);
+    expect(result.warnings).toContain('Statistics were reset at 1s from a test: the figures cover the run from then on.');
+  });
+
+  it('changes the users of a plain users load, and the Result’s load says so', async () => {
+    const { clock, hand, controller } = handRun({ users: 1, duration: '10s' });
+    expect(() => controller.changeLoad({ users: 3, spawnRate: 1 })).toThrow(/only while the run is running/);
+    const outcome = (await controller.start()).run();
+    await clock.advanceBy(2000);
+    controller.changeLoad({ users: 3, spawnRate: 1 }, 'from a test');
+    expect(hand.changes).toEqual([{ users: 3, spawnRate: 1 }]);
+    hand.stop('interrupted');
+    const result = await controller.finish(await outcome);
+    expect(result.load?.description).toBe('1 user at 1/s for 10s, changed to 3 users at 1/s at 2s');
+    expect(result.load?.users).toBe(3);
+    expect(result.warnings).toContain('Users changed to 3 (at 1/s) at 2s from a test.');
+  });
+
+  it('refuses to change a load that is not a plain number of users', async () => {
+    const { hand, controller } = handRun({ stages: [{ duration: '10s', target: 2 }] });
+    void (await controller.start()).run();
+    expect(() => controller.changeLoad({ users: 3, spawnRate: 1 })).toThrow(/only a load of a plain number of users/);
+    expect(hand.changes).toEqual([]);
+    hand.stop('interrupted');
   });
 });

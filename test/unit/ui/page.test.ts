@@ -40,7 +40,9 @@ describe('renderUiPage', () => {
     const html = markup(page);
     expect(html).not.toMatch(/\b(?:src|href|action|poster|srcset|formaction)\s*=\s*["']?\s*(?:https?:|\/\/)/i);
     expect(html).not.toMatch(/https?:\/\//);
-    for (const [, href] of html.matchAll(/\bhref="([^"]*)"/g)) expect(href).toBe('data:,');
+    // The only links: the icon, and the downloads from this server by relative URL.
+    const downloads = ['requests.csv', 'failures.csv', 'exceptions.csv', 'stats_history.csv', 'result.json'];
+    for (const [, href] of html.matchAll(/\bhref="([^"]*)"/g)) expect(['data:,', ...downloads]).toContain(href);
     expect(page).not.toMatch(/url\(\s*["']?\s*(?:[a-z]+:|\/\/)/i);
     expect(page).not.toMatch(/@import|<iframe\b|<img\b|XMLHttpRequest|new WebSocket\b/i);
     expect(page.match(/<link\b[^>]*>/g)).toEqual(['<link rel="icon" href="data:,">']);
@@ -48,20 +50,22 @@ describe('renderUiPage', () => {
 
   it('opens the event stream and posts the actions by relative URL', () => {
     expect(PAGE_SCRIPT).toContain('new EventSource("events")');
-    for (const event of ['state', 'progress', 'end']) {
+    for (const event of ['state', 'progress', 'reset', 'end']) {
       expect(PAGE_SCRIPT).toContain(`source.addEventListener("${event}"`);
     }
     // Every action goes through one helper that posts JSON: the server refuses any other content type.
     expect(PAGE_SCRIPT.match(/\bfetch\(/g)).toHaveLength(1);
     expect(PAGE_SCRIPT).toMatch(/fetch\(url, \{ method: "POST", headers: \{ "content-type": "application\/json" \}/);
     const posted = [...PAGE_SCRIPT.matchAll(/\bpostJson\(\s*"([^"]*)"/g)].map((m) => m[1]);
-    expect(posted.sort()).toEqual(['api/new', 'api/start', 'api/stop']);
+    expect(posted.sort()).toEqual(['api/load', 'api/new', 'api/reset', 'api/start', 'api/stop']);
     expect([...PAGE_SCRIPT.matchAll(/\bEventSource\(([^)]*)\)/g)].map((m) => m[1])).toEqual(['"events"']);
   });
 
   it('has a start form with one field per UiStartForm property', () => {
     const sample: UiStartForm = { users: 1, spawnRate: 1, runTime: '', host: '' };
-    const names = [...markup(page).matchAll(/<input\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1]).sort();
+    // The user classes' boxes are built by the script from the server's state.
+    const startForm = /<form id="start-form"[\s\S]*?<\/form>/.exec(markup(page))?.[0] ?? '';
+    const names = [...startForm.matchAll(/<input\b[^>]*\bname="([^"]+)"/g)].map((m) => m[1]).sort();
     expect(names).toEqual(Object.keys(sample).sort());
     expect(page).toMatch(/<form id="start-form"[^>]*>/);
     for (const label of ['Number of users', 'Ramp up', 'Run time', 'Host']) expect(page).toContain(label);
