@@ -20,6 +20,7 @@ import { registerReportCommand } from './report-command.js';
 import { reportError } from './report-error.js';
 import { registerRunCommand } from './run-command.js';
 import { registerWorkerCommand } from './worker-command.js';
+import { withOptionalFlagValues } from './optional-flag-values.js';
 
 // Stack traces of scenario code point at the user's .ts lines, not the bundle's.
 process.setSourceMapsEnabled(true);
@@ -52,7 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
   registerInitCommand(program, setExitCode);
   registerConvertCommand(program, setExitCode);
   try {
-    await program.parseAsync(argv as string[], { from: 'node' });
+    await program.parseAsync(withOptionalFlagValues(argv), { from: 'node' });
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through here too, successfully.

@@ -37,7 +37,7 @@ export function runCommandFlags(): RunCommandFlag[] {
     repeatable('Reports:', '--out <kind=target>', 'stream the run as it goes: ndjson=<file> (or ndjson=- for stdout: the summary then goes to stderr), repeatable'),
     flag('Reports:', '--save [dir]', 'keep the result in the run history (default .volley/history)'),
     flag('Live UI and metrics:', '--headless', 'no keyboard control: do not read stdin (default when stdin is not a terminal)'),
-    flag('Live UI and metrics:', '--ui', 'serve the live web UI (http://127.0.0.1:8089): a start form, live statistics and charts, Stop, the reports'),
+    flag('Live UI and metrics:', '--ui', 'serve the live web UI (http://127.0.0.1:8089): a start form (users, spawn rate, user classes), live statistics and charts, Edit users, Reset stats, Stop, CSV and JSON downloads, the reports'),
     flag('Live UI and metrics:', '--ui-port <port>', 'with --ui: the port (default 8089; 0 for any free port)'),
     flag('Live UI and metrics:', '--ui-host <host>', 'with --ui: the address to bind (default 127.0.0.1; any other than loopback requires the token)'),
     flag('Live UI and metrics:', '--ui-token <token>', 'with --ui: the token the page must present (or VOLLEY_UI_TOKEN; generated when --ui-host is not loopback)'),
