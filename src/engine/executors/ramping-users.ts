@@ -64,6 +64,9 @@ export function planRampingUsers(
   }));
 }
 
+/** Users started in one turn of the event loop, at most, when more are due at once. */
+const SPAWN_BATCH = 256;
+
 /** A user this executor started, and the timer that will ask it to stop (none: at the run's end). */
 interface RunningUser {
   stop: AbortController;
@@ -108,6 +111,7 @@ export class RampingUsersExecutor implements Executor {
     // The run's stop wakes the loop as a new count does: one signal to wait on.
     stopSignal.addEventListener('abort', () => this.replanned.abort(), { once: true });
     const spawned = new Set<Promise<void>>();
+    let startedThisTurn = 0;
     for (;;) {
       const interval = this.pending[this.cursor];
       const replanned = this.replanned.signal;
@@ -116,7 +120,16 @@ export class RampingUsersExecutor implements Executor {
         await Promise.race([Promise.all(spawned), abortedPromise(replanned)]);
       } else {
         const wait = start + interval.startMs - clock.now();
-        if (wait > 0) await clock.sleep(wait, replanned);
+        if (wait > 0) {
+          startedThisTurn = 0;
+          await clock.sleep(wait, replanned);
+        } else if (++startedThisTurn > SPAWN_BATCH) {
+          // Users due at once start in batches, the event loop turning between them: each
+          // opens a socket synchronously, and ten thousand in one turn would stall every
+          // response, timer and tick for seconds.
+          startedThisTurn = 0;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
       }
       if (stopSignal.aborted) break;
       if (replanned.aborted) {
