@@ -104,9 +104,13 @@ const scenario = join(dir, 'scenario.ts');
 const urlArgs = (url) => ['--url', url, '-u', '1', '-t', '2s', '-q'];
 const fileArgs = (url) => [scenario, '-H', url, '-u', '1', '-t', '2s', '-q'];
 
-const samples = { '--url': [], 'scenario, 1st run': [], 'scenario, 2nd run': [] };
+// `--workers` defaults to one thread per core; `--workers 1` shows the main thread's own cost.
+const oneProcess = (url) => [...urlArgs(url), '--workers', '1'];
+
+const samples = { '--url': [], '--url --workers 1': [], 'scenario, 1st run': [], 'scenario, 2nd run': [] };
 for (let rep = 0; rep < REPS; rep++) {
   samples['--url'].push(await measure(urlArgs, {}));
+  samples['--url --workers 1'].push(await measure(oneProcess, {}));
   // An empty cache for each pair: the first run bundles and stores, the second may reuse.
   const cache = mkdtempSync(join(dir, 'cache-'));
   samples['scenario, 1st run'].push(await measure(fileArgs, { XDG_CACHE_HOME: cache }));

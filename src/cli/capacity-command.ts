@@ -17,7 +17,6 @@ import { tryParseDuration } from '../core/units/duration.js';
 import { tryParsePercent } from '../core/units/percent.js';
 import { tryParseRate } from '../core/units/rate.js';
 import { VolleyError } from '../errors.js';
-import { startRun } from '../runner/start-run.js';
 import { EXIT_FAILED, EXIT_PASSED } from './exit-codes.js';
 import { prepareRun, type RunFlags } from './prepare-run.js';
 import { runOptionFlag } from './run-option-flags.js';
@@ -128,6 +127,7 @@ function stepRunner(
   stepMs: number,
 ): (rate: number) => Promise<StepMeasurement> {
   return async (rate) => {
+    const { startRun } = await import('../runner/start-run.js');
     const handle = startRun({
       scenario: prepared.scenario,
       exports: prepared.exports,

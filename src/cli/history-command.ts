@@ -6,14 +6,10 @@
  */
 
 import type { Command } from 'commander';
-import { unlikeness } from '../compare/likeness.js';
-import { analyzeTrend, sortByStart } from '../compare/trend.js';
 import { VolleyError } from '../errors.js';
-import { DEFAULT_HISTORY_DIR, listScenarios, loadHistory } from '../compare/history-store.js';
+import { DEFAULT_HISTORY_DIR } from '../compare/history-store.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { colorEnabled } from '../outputs/color.js';
-import { renderHistoryHtml } from '../outputs/compare/history-html.js';
-import { renderHistoryText, renderScenarioList } from '../outputs/compare/history-text.js';
 import { parsePercentFlag } from './compare-command.js';
 import { EXIT_PASSED } from './exit-codes.js';
 
@@ -63,6 +59,13 @@ export async function historyCommand(
   const window = positiveInteger(flags.window, '--window');
   const last = flags.last === undefined ? undefined : positiveInteger(flags.last, '--last');
   const maxRegression = parsePercentFlag(flags.maxRegression, '--max-regression');
+  const [{ unlikeness }, { analyzeTrend, sortByStart }, { listScenarios, loadHistory }, { renderHistoryText, renderScenarioList }] =
+    await Promise.all([
+      import('../compare/likeness.js'),
+      import('../compare/trend.js'),
+      import('../compare/history-store.js'),
+      import('../outputs/compare/history-text.js'),
+    ]);
   const color = colorEnabled(stdout);
   // A pipe or file has no width: do not cut verdicts short there.
   const width = stdout.columns ?? 240;
@@ -96,6 +99,7 @@ export async function historyCommand(
     }
   });
   if (flags.html !== undefined) {
+    const { renderHistoryHtml } = await import('../outputs/compare/history-html.js');
     await writeFileAtomic(flags.html, renderHistoryHtml(history.scenario, shown, { window, hidden }), 'html');
   }
   return EXIT_PASSED;

@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Message, type Plugin } from 'esbuild';
+import type { BuildOptions, Message, Plugin } from 'esbuild';
 import { loadDeclaredFeeds } from '../engine/feeds/feed.js';
 import { VOLLEY_ENTRY_PLACEHOLDER } from '../cluster/protocol.js';
 import { VolleyError } from '../errors.js';
@@ -74,7 +74,9 @@ const BUILD_OPTIONS = {
 } as const;
 
 /** Runs esbuild on the scenario; a build error becomes a VolleyError naming file:line:column. */
-async function buildScenario(file: string, options: Parameters<typeof build>[0]): Promise<string> {
+async function buildScenario(file: string, options: BuildOptions): Promise<string> {
+  // esbuild is loaded when a scenario is bundled, not when volley starts (`run --url` never is).
+  const { build } = await import('esbuild');
   try {
     const result = await build({ ...BUILD_OPTIONS, entryPoints: [file], ...options });
     return (result.outputFiles?.[0] as { text: string }).text;
