@@ -9,7 +9,7 @@ import { type WorkerBundle, writeWorkerBundle } from '../cluster/worker-bundle.j
 import { WorkersDriver } from '../cluster/workers-driver.js';
 import type { Clock } from '../core/clock.js';
 import type { LoadDriver } from '../engine/load-driver.js';
-import { LocalDriver } from '../engine/local-driver.js';
+import type { LocalDriver } from '../engine/local-driver.js';
 import { WHOLE } from '../engine/segment.js';
 import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
@@ -51,7 +51,7 @@ export async function chooseDriver(context: DriverContext): Promise<ChosenDriver
     context.warn('--workers needs a scenario file or --url; this run used one process.');
   }
   if (workers <= 1 && request.transport === undefined) {
-    return { driver: localDriver(context), workers, bundle: null };
+    return { driver: await localDriver(context), workers, bundle: null };
   }
   if (workers > 1) assertCloneable(context.data, plan.origin);
   // Threads import a bundle written for them; remote workers get the code itself.
@@ -62,8 +62,10 @@ export async function chooseDriver(context: DriverContext): Promise<ChosenDriver
   return { driver: workersDriver(context, workers, bundle), workers, bundle };
 }
 
-function localDriver(context: DriverContext): LocalDriver {
+/** The engines in this process; imported here, so a run on workers never loads them (nor the protocols). */
+async function localDriver(context: DriverContext): Promise<LocalDriver> {
   const { plan } = context;
+  const { LocalDriver } = await import('../engine/local-driver.js');
   return new LocalDriver({
     units: plan.units,
     recorder: new IntervalRecorder({ redact: !plan.options.showSecrets, now: context.sinceOrigin }),
