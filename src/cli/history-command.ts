@@ -7,7 +7,6 @@
 
 import type { Command } from 'commander';
 import { VolleyError } from '../errors.js';
-import { DEFAULT_HISTORY_DIR } from '../compare/history-store.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { colorEnabled } from '../outputs/color.js';
 import { parsePercentFlag } from './compare-command.js';
@@ -26,6 +25,12 @@ interface Stream {
   isTTY?: boolean;
   columns?: number;
 }
+
+/**
+ * compare/history-store.ts's DEFAULT_HISTORY_DIR, spelled out here: importing the store to read it
+ * would load the whole statistics engine behind it on every command (a test keeps the two equal).
+ */
+const DEFAULT_HISTORY_DIR = '.volley/history';
 
 export function registerHistoryCommand(program: Command, setExitCode: (code: number) => void): void {
   program
