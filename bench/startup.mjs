@@ -5,7 +5,8 @@
 // threads and with `--workers 1`. "CPU s" is the volley process's own; "+children" adds its live
 // child processes (esbuild's service, which bundles the scenario). Linux only (/proc).
 // Runs against dist/: `npm run build` first.
-//   node bench/startup.mjs            (STARTUP_REPS sets the reps, default 5; medians printed)
+//   node bench/startup.mjs            (STARTUP_REPS sets the reps, default 5; medians printed;
+//                                      STARTUP_CLI another build's dist/cli/main.js)
 // The machine may be shared: CPU figures move with the load on it, which is why these are medians.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const CLI = join(here, '..', 'dist', 'cli', 'main.js');
+// STARTUP_CLI measures another build (say, an older checkout's dist/cli/main.js) the same way.
+const CLI = process.env.STARTUP_CLI ?? join(here, '..', 'dist', 'cli', 'main.js');
 const REPS = Number(process.env.STARTUP_REPS ?? 5);
 const TICKS_PER_SECOND = clockTicks();
 

@@ -7,12 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import {
-  type CapacityReport,
-  type JudgedStep,
-  type StepMeasurement,
-  searchCapacity,
-} from '../runner/capacity-search.js';
+import type { CapacityReport, JudgedStep, StepMeasurement } from '../runner/capacity-search.js';
 import { tryParseDuration } from '../core/units/duration.js';
 import { tryParsePercent } from '../core/units/percent.js';
 import { tryParseRate } from '../core/units/rate.js';
@@ -73,6 +68,7 @@ async function capacity(fileArgument: string | undefined, flags: CapacityFlags):
     `Searching capacity: p95 ≤ ${criteria.p95Ms}ms, errors ≤ ${criteria.errorRate * 100}%, ` +
       `from ${search.startRate}/s ×${search.factor}, ${stepMs / 1000}s per step.\n\n`,
   );
+  const { searchCapacity } = await import('../runner/capacity-search.js');
   const report = await searchCapacity(stepRunner(prepared, stepMs), criteria, search, (step) =>
     process.stdout.write(`${stepLine(step)}\n`),
   );

@@ -14,7 +14,6 @@ import { WHOLE } from '../engine/segment.js';
 import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
 import { type RunPlan, plannedShape } from './run-plan.js';
-import { bundleStandalone } from './scenario-file.js';
 import type { RunRequest } from './start-run.js';
 
 export interface DriverContext {
@@ -57,7 +56,7 @@ export async function chooseDriver(context: DriverContext): Promise<ChosenDriver
   // Threads import a bundle written for them; remote workers get the code itself.
   const bundle =
     workers > 1 && request.transport === undefined && request.source !== undefined
-      ? await writeWorkerBundle(request.source, bundleStandalone)
+      ? await writeWorkerBundle(request.source, async (file) => (await import('./scenario-file.js')).bundleStandalone(file))
       : null;
   return { driver: workersDriver(context, workers, bundle), workers, bundle };
 }
