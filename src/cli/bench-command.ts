@@ -10,13 +10,10 @@
  */
 
 import type { Command } from 'commander';
-import { type BenchReport, readBenchReport } from '../bench/bench-report.js';
-import { runSuite, suiteEntries } from '../bench/run-suite.js';
+import type { BenchReport } from '../bench/bench-report.js';
 import { tryParseDuration } from '../core/units/duration.js';
-import { loadScenarioFile } from '../runner/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
-import { formatBenchSummary, formatSuiteEntry } from '../outputs/bench/bench-summary.js';
 import { colorEnabled } from '../outputs/color.js';
 import { parsePercentFlag } from './compare-command.js';
 import { EXIT_ABORTED, EXIT_FAILED, EXIT_PASSED } from './exit-codes.js';
@@ -98,6 +95,14 @@ export async function benchCommand(
   const monitorPids = parseMonitorPids(flags.monitorPid ?? []);
   const monitorIntervalMs = parseInterval(flags.monitorInterval);
   const maxRegression = parsePercentFlag(flags.maxRegression ?? '10%', '--max-regression');
+  // Imported here, not at the top: `volley run` shares this file's parseMonitorPids only.
+  const [{ readBenchReport }, { runSuite, suiteEntries }, { loadScenarioFile }, { formatBenchSummary, formatSuiteEntry }] =
+    await Promise.all([
+      import('../bench/bench-report.js'),
+      import('../bench/run-suite.js'),
+      import('../runner/scenario-file.js'),
+      import('../outputs/bench/bench-summary.js'),
+    ]);
   const baseline: BenchReport | undefined =
     flags.baseline === undefined ? undefined : await readBenchReport(flags.baseline);
   const loaded = await loadScenarioFile(file, volleyEntry());

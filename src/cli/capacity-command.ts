@@ -7,17 +7,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import {
-  type CapacityReport,
-  type JudgedStep,
-  type StepMeasurement,
-  searchCapacity,
-} from '../runner/capacity-search.js';
+import type { CapacityReport, JudgedStep, StepMeasurement } from '../runner/capacity-search.js';
 import { tryParseDuration } from '../core/units/duration.js';
 import { tryParsePercent } from '../core/units/percent.js';
 import { tryParseRate } from '../core/units/rate.js';
 import { VolleyError } from '../errors.js';
-import { startRun } from '../runner/start-run.js';
 import { EXIT_FAILED, EXIT_PASSED } from './exit-codes.js';
 import { prepareRun, type RunFlags } from './prepare-run.js';
 import { runOptionFlag } from './run-option-flags.js';
@@ -74,6 +68,7 @@ async function capacity(fileArgument: string | undefined, flags: CapacityFlags):
     `Searching capacity: p95 ≤ ${criteria.p95Ms}ms, errors ≤ ${criteria.errorRate * 100}%, ` +
       `from ${search.startRate}/s ×${search.factor}, ${stepMs / 1000}s per step.\n\n`,
   );
+  const { searchCapacity } = await import('../runner/capacity-search.js');
   const report = await searchCapacity(stepRunner(prepared, stepMs), criteria, search, (step) =>
     process.stdout.write(`${stepLine(step)}\n`),
   );
@@ -128,6 +123,7 @@ function stepRunner(
   stepMs: number,
 ): (rate: number) => Promise<StepMeasurement> {
   return async (rate) => {
+    const { startRun } = await import('../runner/start-run.js');
     const handle = startRun({
       scenario: prepared.scenario,
       exports: prepared.exports,

@@ -2,22 +2,18 @@
  * `volley compare baseline.json current.json`: is the current run slower, or failing more, than
  * the baseline, beyond noise and beyond a tolerance? Prints the comparison table and writes it
  * as Markdown, HTML or JSON on request. Exit code 1 when any metric regressed, 0 otherwise, 2 on
- * bad input. Also exports what `volley run --baseline` needs to do the same after a run.
+ * bad input. Also exports what `volley run --baseline` needs to do the same after a run. The
+ * statistics and the renderers are imported when a comparison runs, not when the CLI starts.
  */
 
 import type { Command } from 'commander';
-import { compareResults } from '../compare/compare-results.js';
 import type { Comparison } from '../compare/comparison.js';
 import type { CompareOptions } from '../compare/settings.js';
 import { tryParsePercent } from '../core/units/percent.js';
 import { VolleyError } from '../errors.js';
 import type { Result } from '../metrics/result.js';
-import { readResultFile } from '../metrics/result-reader.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { colorEnabled } from '../outputs/color.js';
-import { renderComparisonHtml } from '../outputs/compare/compare-html.js';
-import { renderComparisonMarkdown } from '../outputs/compare/compare-markdown.js';
-import { renderComparisonText } from '../outputs/compare/compare-text.js';
 import { EXIT_FAILED, EXIT_PASSED } from './exit-codes.js';
 
 export interface CompareFlags {
@@ -83,11 +79,18 @@ export async function writeComparison(
   files: { md?: string; html?: string; json?: string },
   stdout: Stream,
 ): Promise<void> {
+  const { renderComparisonText } = await import('../outputs/compare/compare-text.js');
   stdout.write(
     renderComparisonText(comparison, { color: colorEnabled(stdout), width: stdout.columns ?? 120 }),
   );
-  if (files.md !== undefined) await writeFileAtomic(files.md, renderComparisonMarkdown(comparison), 'md');
-  if (files.html !== undefined) await writeFileAtomic(files.html, renderComparisonHtml(comparison), 'html');
+  if (files.md !== undefined) {
+    const { renderComparisonMarkdown } = await import('../outputs/compare/compare-markdown.js');
+    await writeFileAtomic(files.md, renderComparisonMarkdown(comparison), 'md');
+  }
+  if (files.html !== undefined) {
+    const { renderComparisonHtml } = await import('../outputs/compare/compare-html.js');
+    await writeFileAtomic(files.html, renderComparisonHtml(comparison), 'html');
+  }
   if (files.json !== undefined) {
     await writeFileAtomic(files.json, `${JSON.stringify(comparison, null, 2)}\n`, 'json');
   }
@@ -109,6 +112,10 @@ export async function compareCommand(
   stdout: Stream = process.stdout,
 ): Promise<number> {
   const options = optionsFrom(flags);
+  const [{ readResultFile }, { compareResults }] = await Promise.all([
+    import('../metrics/result-reader.js'),
+    import('../compare/compare-results.js'),
+  ]);
   const [baseline, current] = await Promise.all([
     readResultFile(baselinePath, 'baseline'),
     readResultFile(currentPath, 'current'),
@@ -137,6 +144,10 @@ export async function compareWithBaseline(
     maxRegression: flags.maxRegression ?? '10%',
     confidence: flags.confidence ?? '95%',
   });
+  const [{ readResultFile }, { compareResults }] = await Promise.all([
+    import('../metrics/result-reader.js'),
+    import('../compare/compare-results.js'),
+  ]);
   const loaded =
     typeof baseline === 'string'
       ? { path: baseline, result: await readResultFile(baseline, 'baseline') }

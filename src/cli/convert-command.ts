@@ -7,9 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { convertInput } from '../convert/convert-input.js';
 import type { ConversionCounts } from '../convert/scenario-model.js';
-import { writeScenario } from '../convert/scenario-writer.js';
 import { VolleyError } from '../errors.js';
 import { EXIT_PASSED } from './exit-codes.js';
 
@@ -48,6 +46,11 @@ async function convert(file: string, flags: ConvertFlags): Promise<number> {
   if (output === path) throw new VolleyError('VOLLEY_E_USAGE', `${file}: the output would replace the input; name another with -o`);
   if (existsSync(output) && flags.force !== true)
     throw new VolleyError('VOLLEY_E_USAGE', `${relative('.', output)} exists; --force replaces it, or name another with -o`);
+  // The OpenAPI parser is heavy: loaded by this command only.
+  const [{ convertInput }, { writeScenario }] = await Promise.all([
+    import('../convert/convert-input.js'),
+    import('../convert/scenario-writer.js'),
+  ]);
   const conversion = await convertInput(text, { file, path, includeStatic: flags.includeStatic, allOrigins: flags.allOrigins, host: flags.host });
   const shown = relative('.', output) || output;
   const runCommand = `npx volley run ${shown}`;

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
-import { type DemoServerOptions, LEDGER_PROTO, startDemoServer } from '../demo/index.js';
+import type { DemoServerOptions } from '../demo/index.js';
 import { VolleyError } from '../errors.js';
 import { startDemoProcess } from './demo-process.js';
 import { EXIT_PASSED } from './exit-codes.js';
@@ -129,6 +129,7 @@ function serviceArgs(flags: DemoFlags): string[] {
 }
 
 async function serve(options: DemoServerOptions, exitOnStdinEnd: boolean): Promise<number> {
+  const { LEDGER_PROTO, startDemoServer } = await import('../demo/index.js');
   const server = await startDemoServer(options);
   // One write, so a parent reading the listening line (demo-process.ts) finds the others with it.
   process.stdout.write(

@@ -6,14 +6,9 @@
  */
 
 import type { Command } from 'commander';
-import { unlikeness } from '../compare/likeness.js';
-import { analyzeTrend, sortByStart } from '../compare/trend.js';
 import { VolleyError } from '../errors.js';
-import { DEFAULT_HISTORY_DIR, listScenarios, loadHistory } from '../compare/history-store.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { colorEnabled } from '../outputs/color.js';
-import { renderHistoryHtml } from '../outputs/compare/history-html.js';
-import { renderHistoryText, renderScenarioList } from '../outputs/compare/history-text.js';
 import { parsePercentFlag } from './compare-command.js';
 import { EXIT_PASSED } from './exit-codes.js';
 
@@ -30,6 +25,12 @@ interface Stream {
   isTTY?: boolean;
   columns?: number;
 }
+
+/**
+ * compare/history-store.ts's DEFAULT_HISTORY_DIR, spelled out here: importing the store to read it
+ * would load the whole statistics engine behind it on every command (a test keeps the two equal).
+ */
+const DEFAULT_HISTORY_DIR = '.volley/history';
 
 export function registerHistoryCommand(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -63,6 +64,13 @@ export async function historyCommand(
   const window = positiveInteger(flags.window, '--window');
   const last = flags.last === undefined ? undefined : positiveInteger(flags.last, '--last');
   const maxRegression = parsePercentFlag(flags.maxRegression, '--max-regression');
+  const [{ unlikeness }, { analyzeTrend, sortByStart }, { listScenarios, loadHistory }, { renderHistoryText, renderScenarioList }] =
+    await Promise.all([
+      import('../compare/likeness.js'),
+      import('../compare/trend.js'),
+      import('../compare/history-store.js'),
+      import('../outputs/compare/history-text.js'),
+    ]);
   const color = colorEnabled(stdout);
   // A pipe or file has no width: do not cut verdicts short there.
   const width = stdout.columns ?? 240;
@@ -96,6 +104,7 @@ export async function historyCommand(
     }
   });
   if (flags.html !== undefined) {
+    const { renderHistoryHtml } = await import('../outputs/compare/history-html.js');
     await writeFileAtomic(flags.html, renderHistoryHtml(history.scenario, shown, { window, hidden }), 'html');
   }
   return EXIT_PASSED;

@@ -12,7 +12,6 @@ import { flagOptionLayer, type OptionFlagValues } from '../config/option-flags.j
 import type { ProfileLoad } from '../config/profiles.js';
 import { explicitOptions, type OptionLayer, resolveRunOptions } from '../config/resolve-options.js';
 import type { OptionName, RunOptions } from '../config/run-options.js';
-import { loadScenarioFile } from '../runner/scenario-file.js';
 import { VolleyError } from '../errors.js';
 import { scenarioLayer } from '../runner/scenario-options.js';
 import { urlScenario } from '../engine/url-scenario.js';
@@ -88,10 +87,10 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
     );
   }
   const environment = { ...process.env };
-  const config = await loadConfigFile(
-    flags.config,
-    async (module) => (await loadScenarioFile(module, volleyEntry())).exports.default,
-  );
+  // Loading and bundling scenario files (esbuild, the cache) is imported when a file is loaded.
+  const loadScenarioFile = async (path: string) =>
+    (await import('../runner/scenario-file.js')).loadScenarioFile(path, volleyEntry());
+  const config = await loadConfigFile(flags.config, async (module) => (await loadScenarioFile(module)).exports.default);
   const fileVariables = flags.envFile === undefined ? {} : loadEnvFile(flags.envFile);
 
   let scenario: ScenarioDefinition<unknown>;
@@ -99,7 +98,7 @@ export async function prepareRun(fileArgument: string | undefined, flags: RunFla
   let exports: Record<string, unknown> = {};
   let baseLayer: OptionLayer;
   if (file !== undefined) {
-    const loaded = await loadScenarioFile(file, volleyEntry());
+    const loaded = await loadScenarioFile(file);
     const candidate = loaded.exports.default;
     if (!isDefinedScenario(candidate)) {
       throw new VolleyError(

@@ -7,7 +7,7 @@
 
 import { formatDuration, parseDuration } from '../core/units/index.js';
 import { VolleyError } from '../errors.js';
-import { PrometheusOutput, pushExposition, pushUrl } from '../outputs/prometheus/index.js';
+import type { PrometheusOutput } from '../outputs/prometheus/index.js';
 import { parseAddress } from './worker-command.js';
 
 export interface PrometheusFlags {
@@ -32,6 +32,7 @@ export async function preparePrometheus(flags: PrometheusFlags, runName: string)
     throw new VolleyError('VOLLEY_E_USAGE', '--prometheus-linger: only with --prometheus (it keeps that endpoint up after the run)');
   const pushTo = flags.prometheusPush === undefined ? undefined : pushBase(flags.prometheusPush);
   if (flags.prometheus === undefined && pushTo === undefined) return undefined;
+  const { PrometheusOutput } = await import('../outputs/prometheus/index.js');
   if (flags.prometheus === undefined) {
     return { output: new PrometheusOutput({ host: '127.0.0.1', port: 0, scenario: runName }), listening: false, lingerMs, pushTo };
   }
@@ -53,6 +54,7 @@ export async function preparePrometheus(flags: PrometheusFlags, runName: string)
 export async function finishPrometheus(plan: PrometheusPlan): Promise<void> {
   try {
     if (plan.pushTo !== undefined) {
+      const { pushExposition, pushUrl } = await import('../outputs/prometheus/index.js');
       const url = pushUrl(plan.pushTo, plan.output.runName());
       const problem = await pushExposition(url, plan.output.render());
       process.stderr.write(problem === null ? `Prometheus metrics pushed to ${url}\n` : `volley: warning: --prometheus-push: ${url} refused the metrics: ${problem}\n`);

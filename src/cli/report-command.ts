@@ -5,8 +5,6 @@
 
 import type { Command } from 'commander';
 import { VolleyError } from '../errors.js';
-import { readResultFile } from '../metrics/result-reader.js';
-import { SummaryOutput } from '../outputs/summary-output.js';
 import { EXIT_PASSED, exitCodeFor } from './exit-codes.js';
 import { describeReports, type ReportFlags, reportOutputs, withReportFlags } from './report-outputs.js';
 
@@ -28,9 +26,13 @@ export function registerReportCommand(program: Command, setExitCode: (code: numb
 }
 
 async function report(file: string, flags: ReportCommandFlags): Promise<number> {
+  const { readResultFile } = await import('../metrics/result-reader.js');
   const result = await readResultFile(file);
-  const outputs = reportOutputs(flags);
-  if (flags.summary === true) outputs.unshift(new SummaryOutput(process.stdout));
+  const outputs = await reportOutputs(flags);
+  if (flags.summary === true) {
+    const { SummaryOutput } = await import('../outputs/summary-output.js');
+    outputs.unshift(new SummaryOutput(process.stdout));
+  }
   if (outputs.length === 0) {
     throw new VolleyError(
       'VOLLEY_E_USAGE',

@@ -1,14 +1,11 @@
 /**
  * The report files a run (or `volley report`) writes, from the same flags everywhere:
  * --json, --html, --csv, --junit, --md. Each becomes an Output that renders the Result at the end.
+ * Each reporter is imported only when its flag is given: a run that writes no HTML report does
+ * not load the HTML report's code (and so on), which keeps volley's start-up small.
  */
 
 import type { Command } from 'commander';
-import { CsvOutput } from '../outputs/csv/index.js';
-import { HtmlFileOutput } from '../outputs/html/index.js';
-import { JsonFileOutput } from '../outputs/json-output.js';
-import { JUnitOutput } from '../outputs/junit/index.js';
-import { MarkdownFileOutput } from '../outputs/markdown/index.js';
 import type { Output } from '../outputs/output.js';
 
 export interface ReportFlags {
@@ -32,13 +29,26 @@ export function withReportFlags(command: Command, what: string): Command {
     .option('--md <file>', 'write a Markdown summary (appends when the file is $GITHUB_STEP_SUMMARY)');
 }
 
-export function reportOutputs(flags: ReportFlags): Output[] {
+export async function reportOutputs(flags: ReportFlags): Promise<Output[]> {
   const outputs: Output[] = [];
-  if (flags.json !== undefined) outputs.push(new JsonFileOutput(flags.json));
-  if (flags.html !== undefined) outputs.push(new HtmlFileOutput(flags.html));
-  if (flags.csv !== undefined) outputs.push(new CsvOutput(flags.csv));
-  if (flags.junit !== undefined) outputs.push(new JUnitOutput(flags.junit));
+  if (flags.json !== undefined) {
+    const { JsonFileOutput } = await import('../outputs/json-output.js');
+    outputs.push(new JsonFileOutput(flags.json));
+  }
+  if (flags.html !== undefined) {
+    const { HtmlFileOutput } = await import('../outputs/html/index.js');
+    outputs.push(new HtmlFileOutput(flags.html));
+  }
+  if (flags.csv !== undefined) {
+    const { CsvOutput } = await import('../outputs/csv/index.js');
+    outputs.push(new CsvOutput(flags.csv));
+  }
+  if (flags.junit !== undefined) {
+    const { JUnitOutput } = await import('../outputs/junit/index.js');
+    outputs.push(new JUnitOutput(flags.junit));
+  }
   if (flags.md !== undefined) {
+    const { MarkdownFileOutput } = await import('../outputs/markdown/index.js');
     // GitHub's step summary is shared by every step of the job: add to it, never replace it.
     const append =
       process.env.GITHUB_STEP_SUMMARY !== undefined && flags.md === process.env.GITHUB_STEP_SUMMARY;

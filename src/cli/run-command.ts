@@ -6,25 +6,15 @@
  */
 
 import type { Command } from 'commander';
-import { CoordinatorServer } from '../cluster/coordinator-server.js';
+import type { CoordinatorServer } from '../cluster/coordinator-server.js';
 import { OPTION_TABLE } from '../config/option-table.js';
-import { bundleStandalone } from '../runner/scenario-file.js';
 import { VolleyError } from '../errors.js';
-import { DEFAULT_HISTORY_DIR, saveToHistory } from '../compare/history-store.js';
-import { readResultFile } from '../metrics/result-reader.js';
-import { isLoopbackAddress } from '../outputs/http-guard.js';
-import { LiveStatusOutput } from '../outputs/live-status.js';
 import type { Output } from '../outputs/output.js';
-import { SummaryOutput } from '../outputs/summary-output.js';
-import { runName, startRun } from '../runner/start-run.js';
-import { checkPids } from '../monitor/index.js';
 import { parseMonitorPids } from './bench-command.js';
-import { compareWithBaseline } from './compare-command.js';
 import { startDemoProcess } from './demo-process.js';
 import { otlpOutput, otlpSettings } from './otlp-flags.js';
 import { claimsStdout, parseOutFlags, streamOutputs } from './out-flags.js';
 import { finishPrometheus, preparePrometheus } from './prometheus-flags.js';
-import { LEDGER_PROTO } from '../demo/index.js';
 import { exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupts.js';
 import { checkOutputPaths } from './output-paths.js';
@@ -32,9 +22,13 @@ import { type PreparedRun, prepareRun, type RunFlags } from './prepare-run.js';
 import { groupRunHelp } from './run-help.js';
 import { runCommandFlags } from './run-command-flags.js';
 import { addRunOptionFlags } from './run-option-flags.js';
-import { openUi, type UiSession } from './run-ui.js';
+import type { UiSession } from './run-ui.js';
 import { describeReports, reportOutputs, withReportFlags } from './report-outputs.js';
 import { parseAddress } from './worker-command.js';
+
+// What only some runs need (the demo, the web UI, a coordinator, a baseline, the history) and
+// the run itself are imported where they are used: `volley --help`, `volley compare` and a
+// plain `volley run --url` then load none of what they do not use.
 
 export function registerRunCommand(program: Command, setExitCode: (code: number) => void): void {
   const command = program
@@ -80,7 +74,7 @@ export async function runCommand(fileArgument: string | undefined, flags: RunFla
   process.stderr.write(`Demo service on ${service.url}\n`);
   // The demo's gRPC ledger, for scenarios (and worker threads, which copy this environment).
   process.env.VOLLEY_DEMO_GRPC = service.grpcTarget;
-  process.env.VOLLEY_DEMO_GRPC_PROTO = LEDGER_PROTO;
+  process.env.VOLLEY_DEMO_GRPC_PROTO = (await import('../demo/index.js')).LEDGER_PROTO;
   // Before the scenario loads, so it can reach the demo's other listeners (HTTP/2 over TLS).
   process.env.VOLLEY_DEMO_URL = service.url;
   process.env.VOLLEY_DEMO_TLS_URL = service.tlsUrl;
@@ -97,6 +91,7 @@ async function runPrepared(fileArgument: string | undefined, flags: RunFlags): P
   const prepared = await prepareRun(fileArgument, flags);
   if (flags.ui !== true) return runOnce(prepared, flags, undefined);
   // With the web UI, runs follow one another as the page starts them; the last one's code stands.
+  const { openUi } = await import('./run-ui.js');
   const ui = await openUi(prepared, flags, (form) => prepareRun(fileArgument, form));
   try {
     let next: PreparedRun | undefined = await ui.nextRun();
@@ -111,11 +106,11 @@ async function runPrepared(fileArgument: string | undefined, flags: RunFlags): P
   }
 }
 
-async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | undefined): Promise<number> {
-  const { scenario, exports, file, options, explicit, urlMode, profiles, source } = prepared;
+/** The outputs of one run, from the flags: live ones, the summary, streams and report files. */
+async function runOutputs(prepared: PreparedRun, flags: RunFlags, ui: UiSession | undefined, stop: () => void) {
   const outputs: Output[] = [];
-  let stop: () => void = () => undefined;
-  if (ui !== undefined) outputs.push(ui.output(() => stop()));
+  if (ui !== undefined) outputs.push(ui.output(stop));
+  const { runName } = await import('../runner/start-run.js');
   const prometheus = await preparePrometheus(flags, runName(prepared.scenario, prepared.file));
   if (prometheus !== undefined) outputs.push(prometheus.output);
   const otlp = otlpSettings(flags);
@@ -123,29 +118,44 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
   const streams = parseOutFlags(flags.out ?? []);
   // With a stream on stdout (`--out ndjson=-`), what people read goes to stderr.
   const text = claimsStdout(streams) ? process.stderr : process.stdout;
-  if (!options.quiet) outputs.push(new LiveStatusOutput(process.stderr));
+  if (!prepared.options.quiet) {
+    const { LiveStatusOutput } = await import('../outputs/live-status.js');
+    outputs.push(new LiveStatusOutput(process.stderr));
+  }
+  const { SummaryOutput } = await import('../outputs/summary-output.js');
   outputs.push(new SummaryOutput(text));
   outputs.push(...streamOutputs(streams));
-  const reports = { ...flags, json: options.json ?? undefined };
+  const reports = { ...flags, json: prepared.options.json ?? undefined };
   checkOutputPaths(reports);
-  outputs.push(...reportOutputs(reports));
+  outputs.push(...(await reportOutputs(reports)));
+  return { outputs, text, reports, prometheus };
+}
+
+async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | undefined): Promise<number> {
+  const { scenario, exports, file, options, explicit, urlMode, profiles, source } = prepared;
+  let stop: () => void = () => undefined;
+  const { outputs, text, reports, prometheus } = await runOutputs(prepared, flags, ui, () => stop());
 
   // Check the monitored processes before anything runs: a typo fails at once.
   const monitorPids = parseMonitorPids(flags.monitorPid ?? []);
-  if (monitorPids.length > 0) checkPids(monitorPids);
+  if (monitorPids.length > 0) (await import('../monitor/index.js')).checkPids(monitorPids);
   // Read the baseline before the run, so a bad file fails in a second, not after a long run.
   const baseline =
     flags.baseline === undefined
       ? undefined
-      : { path: flags.baseline, result: await readResultFile(flags.baseline, 'baseline') };
+      : {
+          path: flags.baseline,
+          result: await (await import('../metrics/result-reader.js')).readResultFile(flags.baseline, 'baseline'),
+        };
   const transport = flags.coordinator === true ? await coordinatorFor(flags) : undefined;
+  const { startRun } = await import('../runner/start-run.js');
   const handle = startRun({
     scenario,
     exports,
     file,
     source:
       transport !== undefined && source.kind === 'bundle'
-        ? { ...source, code: await bundleStandalone(source.file) }
+        ? { ...source, code: await (await import('../runner/scenario-file.js')).bundleStandalone(source.file) }
         : source,
     ...(transport === undefined ? {} : { transport, failOnWorkerLoss: flags.failOnWorkerLoss === true }),
     monitorPids,
@@ -169,6 +179,7 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
       text.write(`\nReports\n${written.map((line) => `  ${line}`).join('\n')}\n`);
     let code = exitCodeFor(result.outcome);
     if (flags.save !== undefined) {
+      const { DEFAULT_HISTORY_DIR, saveToHistory } = await import('../compare/history-store.js');
       const saved = await saveToHistory(
         result,
         typeof flags.save === 'string' ? flags.save : DEFAULT_HISTORY_DIR,
@@ -177,6 +188,7 @@ async function runOnce(prepared: PreparedRun, flags: RunFlags, ui: UiSession | u
     }
     if (baseline !== undefined) {
       text.write('\n');
+      const { compareWithBaseline } = await import('./compare-command.js');
       const compared = await compareWithBaseline(result, baseline, {
         ...(flags.maxRegression === undefined ? {} : { maxRegression: flags.maxRegression }),
       });
@@ -201,6 +213,7 @@ async function coordinatorFor(flags: RunFlags): Promise<CoordinatorServer> {
   }
   const bind = parseAddress(flags.bind ?? '127.0.0.1:5557', '--bind');
   const token = flags.workerToken ?? process.env.VOLLEY_WORKER_TOKEN ?? null;
+  const { isLoopbackAddress } = await import('../outputs/http-guard.js');
   if (token === null && !isLoopbackAddress(bind.host)) {
     // A worker receives the scenario's bundle and setup data, and its figures enter the verdict.
     process.stderr.write(
@@ -208,6 +221,7 @@ async function coordinatorFor(flags: RunFlags): Promise<CoordinatorServer> {
         `this port can join as a worker, receive the scenario and its setup data, and send figures.\n`,
     );
   }
+  const { CoordinatorServer } = await import('../cluster/coordinator-server.js');
   const server = new CoordinatorServer({
     ...bind,
     expectWorkers: expect,

@@ -5,7 +5,7 @@
  */
 
 import type { Command } from 'commander';
-import { joinCoordinator, type RemoteWorkerEnd } from '../cluster/remote-worker.js';
+import type { RemoteWorkerEnd } from '../cluster/remote-worker.js';
 import { VolleyError } from '../errors.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_PASSED } from './exit-codes.js';
 import { volleyEntry } from './volley-entry.js';
@@ -36,6 +36,7 @@ const EXIT_CODES: Readonly<Record<RemoteWorkerEnd, number>> = {
 
 async function work(flags: WorkerFlags): Promise<number> {
   const address = parseAddress(flags.connect, '--connect');
+  const { joinCoordinator } = await import('../cluster/remote-worker.js');
   const end = await joinCoordinator({
     url: `ws://${address.host}:${address.port}`,
     token: flags.workerToken ?? process.env.VOLLEY_WORKER_TOKEN,

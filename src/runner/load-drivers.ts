@@ -9,12 +9,11 @@ import { type WorkerBundle, writeWorkerBundle } from '../cluster/worker-bundle.j
 import { WorkersDriver } from '../cluster/workers-driver.js';
 import type { Clock } from '../core/clock.js';
 import type { LoadDriver } from '../engine/load-driver.js';
-import { LocalDriver } from '../engine/local-driver.js';
+import type { LocalDriver } from '../engine/local-driver.js';
 import { WHOLE } from '../engine/segment.js';
 import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
 import { type RunPlan, plannedShape } from './run-plan.js';
-import { bundleStandalone } from './scenario-file.js';
 import type { RunRequest } from './start-run.js';
 
 export interface DriverContext {
@@ -51,19 +50,21 @@ export async function chooseDriver(context: DriverContext): Promise<ChosenDriver
     context.warn('--workers needs a scenario file or --url; this run used one process.');
   }
   if (workers <= 1 && request.transport === undefined) {
-    return { driver: localDriver(context), workers, bundle: null };
+    return { driver: await localDriver(context), workers, bundle: null };
   }
   if (workers > 1) assertCloneable(context.data, plan.origin);
   // Threads import a bundle written for them; remote workers get the code itself.
   const bundle =
     workers > 1 && request.transport === undefined && request.source !== undefined
-      ? await writeWorkerBundle(request.source, bundleStandalone)
+      ? await writeWorkerBundle(request.source, async (file) => (await import('./scenario-file.js')).bundleStandalone(file))
       : null;
   return { driver: workersDriver(context, workers, bundle), workers, bundle };
 }
 
-function localDriver(context: DriverContext): LocalDriver {
+/** The engines in this process; imported here, so a run on workers never loads them (nor the protocols). */
+async function localDriver(context: DriverContext): Promise<LocalDriver> {
   const { plan } = context;
+  const { LocalDriver } = await import('../engine/local-driver.js');
   return new LocalDriver({
     units: plan.units,
     recorder: new IntervalRecorder({

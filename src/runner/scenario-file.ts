@@ -6,17 +6,19 @@
  * built-in modules do), so every definition shares the engine's own module instances. Other npm
  * packages stay external and resolve from the scenario's folder, which is why the bundle is
  * written beside the scenario (as Vite does with its config) and deleted right after import; if
- * that folder is read-only, everything is bundled into a temporary file instead.
+ * that folder is read-only, everything is bundled into a temporary file instead. Bundles are
+ * cached between runs (bundle-cache.ts): an unchanged scenario is not bundled again.
  */
 
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Message, type Plugin } from 'esbuild';
+import type { BuildOptions, Message, Plugin } from 'esbuild';
 import { loadDeclaredFeeds } from '../engine/feeds/feed.js';
 import { VOLLEY_ENTRY_PLACEHOLDER } from '../cluster/protocol.js';
 import { VolleyError } from '../errors.js';
+import { bundleCacheDir, bundleKey, metafileInputs, readCachedBundle, writeCachedBundle } from './bundle-cache.js';
 import { declaredNamesPlugin } from './declared-names.js';
 
 export interface LoadedScenarioModule {
@@ -73,14 +75,31 @@ const BUILD_OPTIONS = {
   logLevel: 'silent',
 } as const;
 
-/** Runs esbuild on the scenario; a build error becomes a VolleyError naming file:line:column. */
-async function buildScenario(file: string, options: Parameters<typeof build>[0]): Promise<string> {
+/**
+ * Runs esbuild on the scenario, or takes the bundle from the cache when nothing it was built
+ * from has changed; a build error becomes a VolleyError naming file:line:column. `variant` is
+ * what the options depend on beyond `BUILD_OPTIONS` (plain data, for the cache key).
+ */
+async function buildScenario(file: string, options: BuildOptions, variant: Record<string, unknown>): Promise<string> {
+  const cacheDir = bundleCacheDir(file);
+  const key = cacheDir === null ? '' : bundleKey({ ...BUILD_OPTIONS, file, ...variant });
+  const cached = cacheDir === null ? undefined : readCachedBundle(cacheDir, key);
+  if (cached !== undefined) return cached;
+  // esbuild is loaded when a scenario is bundled, not when volley starts (`run --url` never is).
+  const { build } = await import('esbuild');
+  const cwd = process.cwd();
+  const startedMs = Date.now();
+  let code: string;
+  let inputs: string[] | undefined;
   try {
-    const result = await build({ ...BUILD_OPTIONS, entryPoints: [file], ...options });
-    return (result.outputFiles?.[0] as { text: string }).text;
+    const result = await build({ ...BUILD_OPTIONS, entryPoints: [file], metafile: true, absWorkingDir: cwd, ...options });
+    code = (result.outputFiles?.[0] as { text: string }).text;
+    inputs = result.metafile === undefined ? undefined : metafileInputs(result.metafile, cwd);
   } catch (error) {
     throw bundleError(file, error);
   }
+  if (cacheDir !== null && inputs !== undefined) await writeCachedBundle(cacheDir, key, inputs, code, startedMs);
+  return code;
 }
 
 /**
@@ -95,7 +114,11 @@ export async function bundleStandalone(path: string): Promise<string> {
       esbuild.onResolve({ filter: /^volley$/ }, () => ({ path: VOLLEY_ENTRY_PLACEHOLDER, external: true }));
     },
   };
-  return buildScenario(file, { plugins: [placeholder, declaredNamesPlugin] });
+  return buildScenario(
+    file,
+    { plugins: [placeholder, declaredNamesPlugin] },
+    { standalone: true, plugins: [placeholder.name, declaredNamesPlugin.name] },
+  );
 }
 
 /** `outFile` is where the bundle will be written: source maps are relative to it. */
@@ -112,12 +135,18 @@ async function bundle(
       esbuild.onResolve({ filter: /^volley$/ }, () => ({ path: volleyUrl, external: true }));
     },
   };
-  return buildScenario(file, {
-    outfile: outFile,
-    sourcesContent: false,
-    plugins: [resolveVolley, declaredNamesPlugin],
-    ...(externalPackages ? { packages: 'external' as const } : {}),
-  });
+  return buildScenario(
+    file,
+    {
+      outfile: outFile,
+      sourcesContent: false,
+      plugins: [resolveVolley, declaredNamesPlugin],
+      ...(externalPackages ? { packages: 'external' as const } : {}),
+    },
+    // Source maps are relative to the bundle's folder, not its name (which changes every run);
+    // a temporary folder's name is random, but its place (and so every relative path) is not.
+    { outDir: externalPackages ? dirname(outFile) : join(dirname(dirname(outFile)), 'volley-scenario-*'), volley: volleyUrl, externalPackages, plugins: [resolveVolley.name, declaredNamesPlugin.name] },
+  );
 }
 
 function bundleError(file: string, error: unknown): VolleyError {
