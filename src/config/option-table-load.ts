@@ -200,7 +200,7 @@ export const LOAD_OPTIONS = {
   workers: {
     schema: workers,
     default: defaultWorkers,
-    help: 'worker threads sharing the load (default auto: one per core, up to 16; 1: this process)',
+    help: 'worker threads sharing the load (default auto: one per core, up to 16, no more than the users; 1: this process)',
     group: 'Workers and distributed:',
     flag: { name: 'workers', value: '<n|auto>' },
     env: 'VOLLEY_WORKERS',

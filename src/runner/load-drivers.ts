@@ -11,6 +11,7 @@ import type { Clock } from '../core/clock.js';
 import type { LoadDriver } from '../engine/load-driver.js';
 import type { LocalDriver } from '../engine/local-driver.js';
 import { WHOLE } from '../engine/segment.js';
+import { peakUsers } from '../engine/executors/load-plan.js';
 import { VolleyError } from '../errors.js';
 import { IntervalRecorder } from '../metrics/interval-recorder.js';
 import { type RunPlan, plannedShape } from './run-plan.js';
@@ -45,7 +46,7 @@ export interface ChosenDriver {
 
 export async function chooseDriver(context: DriverContext): Promise<ChosenDriver> {
   const { request, plan } = context;
-  const workers = request.transport?.size ?? (request.source === undefined ? 1 : plan.options.workers);
+  const workers = request.transport?.size ?? (request.source === undefined ? 1 : threadsFor(plan));
   if (plan.options.workers > 1 && request.source === undefined && plan.explicit.has('workers')) {
     context.warn('--workers needs a scenario file or --url; this run used one process.');
   }
@@ -59,6 +60,16 @@ export async function chooseDriver(context: DriverContext): Promise<ChosenDriver
       ? await writeWorkerBundle(request.source, async (file) => (await import('./scenario-file.js')).bundleStandalone(file))
       : null;
   return { driver: workersDriver(context, workers, bundle), workers, bundle };
+}
+
+/**
+ * Worker threads for a run on this machine: as asked, except that the default (`auto`, one per
+ * core) is cut to the users there are to share, so a run of one user starts no second thread.
+ */
+function threadsFor(plan: RunPlan): number {
+  if (plan.explicit.has('workers')) return plan.options.workers;
+  const users = plan.units.reduce((sum, unit) => sum + peakUsers(unit.load.plan), 0);
+  return Math.max(1, Math.min(plan.options.workers, users));
 }
 
 /** The engines in this process; imported here, so a run on workers never loads them (nor the protocols). */

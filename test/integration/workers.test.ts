@@ -27,6 +27,24 @@ function read(path: string): Result {
 }
 
 describe('--workers', () => {
+  it('starts no more threads by default than there are users', async () => {
+    const dir = tempDir();
+    const file = writeScenario(
+      dir,
+      'one-user.ts',
+      `import { defineScenario, defineUser } from 'volley';
+export default defineScenario({ users: [defineUser({ tasks: [{ run: ({ http }) => http.get('/one') }] })], load: { users: 1, iterations: 3 } });`,
+    );
+    const json = join(dir, 'result.json');
+    // The default (`auto`) is a thread per core: two or more wherever this suite runs in CI.
+    const run = await runCli(['run', file, '-H', server.url, '--json', json, '-q']);
+    expect(run.code).toBe(0);
+    expect(read(json).workers ?? []).toHaveLength(0);
+    const explicit = await runCli(['run', file, '-H', server.url, '--workers', '2', '--json', json, '-q']);
+    expect(explicit.code).toBe(0);
+    expect(read(json).workers).toHaveLength(2);
+  });
+
   it('splits iterations exactly over 3 workers and merges their stats exactly', async () => {
     const dir = tempDir();
     const file = writeScenario(
