@@ -5,7 +5,8 @@
  * it opened until it closes, so the user's end closes them all (and a killed run drops them).
  */
 
-import WebSocket from 'ws';
+import { createRequire } from 'node:module';
+import type WebSocket from 'ws';
 import type { Clock } from '../../core/clock.js';
 import { NOT_HTTP_STATUS, type MetricsRecorder } from '../../metrics/recorder.js';
 import { takeStart, type UserScope } from '../user-scope.js';
@@ -17,6 +18,19 @@ import { VolleySocket } from './ws-socket.js';
 import { wsTimeoutMs } from './ws-timeout.js';
 import { resolveWsUrl, type WsTarget } from './ws-url.js';
 import type { WsApi, WsConnectOptions, WsSocket } from './types.js';
+
+/**
+ * The `ws` library, loaded on the first connect, so a run that opens no WebSocket never loads it
+ * (a tenth of a second and megabytes of start-up in every process and worker thread). `ws` is
+ * CommonJS, so it loads synchronously and the first handshake's timing starts after it.
+ */
+const requireCommonJs = createRequire(import.meta.url);
+let loadedWebSocket: typeof WebSocket | undefined;
+
+function webSocketClass(): typeof WebSocket {
+  loadedWebSocket ??= requireCommonJs('ws') as typeof WebSocket;
+  return loadedWebSocket;
+}
 
 /** The cookies of a user's jar for a handshake (the HTTP client's jar fits). */
 export interface WsCookieSource {
@@ -74,6 +88,7 @@ export class WsClient implements WsApi, WsSocketHost {
   }
 
   connect(url: string, options?: WsConnectOptions): Promise<WsSocket> {
+    const Socket = webSocketClass();
     const target = resolveWsUrl(url, this.options.baseUrl);
     const name = options?.name ?? target.name;
     const timeoutMs = wsTimeoutMs(options?.timeout, this.timeoutMs, 'ws.connect()');
@@ -82,7 +97,7 @@ export class WsClient implements WsApi, WsSocketHost {
     const row = this.rows.row(scope, CONNECT, name);
     const start = takeStart(this.user, this.clock.now());
     if (this.state !== 'open') return Promise.reject(new Error(`ws.connect(): the user's WebSockets are closed`));
-    const socket = new WebSocket(target.url, protocolList(options?.protocols), {
+    const socket = new Socket(target.url, protocolList(options?.protocols), {
       headers,
       handshakeTimeout: timeoutMs > 0 ? timeoutMs : undefined,
       rejectUnauthorized: this.options.insecure !== true,
