@@ -8,12 +8,11 @@
  * it also saves a screenshot of the running page with the Edit control open there.
  */
 
-import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
 import { type LoopbackServer, startServer } from '../helpers/loopback-server.js';
+import { startUiProcess, type UiProcess } from './ui-process.js';
 import { CHROMIUM_PATH, HAS_CHROMIUM, type LaunchedChromium, launchChromium } from './chromium.js';
 
 const SKIPPED = HAS_CHROMIUM ? '' : ` [skipped: ${CHROMIUM_PATH} not found]`;
@@ -31,27 +30,7 @@ export default defineScenario({ name: 'controls e2e', users: [Reader, Writer], l
 
 let target: LoopbackServer;
 let chromium: LaunchedChromium | undefined;
-let child: ChildProcess | undefined;
-let exit: ReturnType<typeof runCli> | undefined;
-
-function startUi(): Promise<string> {
-  const file = writeScenario(tempDir(), 'load.ts', SCENARIO);
-  return new Promise<string>((resolve, reject) => {
-    exit = runCli(['run', file, '-H', target.url, '--ui', '--ui-port', '0', '--ui-token', TOKEN, '-q'], {
-      timeoutMs: 150_000,
-      onSpawn: (spawned) => {
-        child = spawned;
-        let stderr = '';
-        spawned.stderr?.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString();
-          const found = /Web UI: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(stderr);
-          if (found?.[1] !== undefined) resolve(found[1]);
-        });
-      },
-    });
-    exit.then((result) => reject(new Error(`volley exited before its UI listened: ${result.stderr}`)), reject);
-  });
-}
+let ui: UiProcess | undefined;
 
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
@@ -60,8 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (child !== undefined && child.exitCode === null) child.kill('SIGINT');
-  await exit;
+  await ui?.stop();
   await chromium?.close();
   await target?.close();
 });
@@ -80,7 +58,8 @@ async function download(page: Page, selector: string): Promise<{ name: string; t
 
 describe(`web UI run controls in Chromium${SKIPPED}`, () => {
   it.skipIf(!HAS_CHROMIUM)('runs the ticked classes, edits users, resets stats, and downloads CSV and JSON', async () => {
-    const url = await startUi();
+    ui = startUiProcess(SCENARIO, target.url, TOKEN, 150_000);
+    const url = await ui.url;
     const page = await (chromium as LaunchedChromium).context.newPage();
     page.setDefaultTimeout(STEP_MS);
     const problems: string[] = [];

@@ -7,11 +7,10 @@
  * the reason in its name. Needs `npm run build` (it runs dist/cli/main.js).
  */
 
-import type { ChildProcess } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir, writeScenario } from '../helpers/cli.js';
 import { type LoopbackServer, startServer } from '../helpers/loopback-server.js';
+import { startUiProcess, type UiProcess } from './ui-process.js';
 import { CHROMIUM_PATH, HAS_CHROMIUM, type LaunchedChromium, launchChromium } from './chromium.js';
 
 const SKIPPED = HAS_CHROMIUM ? '' : ` [skipped: ${CHROMIUM_PATH} not found]`;
@@ -32,28 +31,7 @@ export default defineScenario({ name: 'browser e2e', users: [Reader], load: { us
 
 let target: LoopbackServer;
 let chromium: LaunchedChromium | undefined;
-let child: ChildProcess | undefined;
-let exit: ReturnType<typeof runCli> | undefined;
-
-/** Starts `volley run … --ui --ui-port 0` and resolves with the URL it prints (token included). */
-function startUi(): Promise<string> {
-  const file = writeScenario(tempDir(), 'load.ts', SCENARIO);
-  return new Promise<string>((resolve, reject) => {
-    exit = runCli(['run', file, '-H', target.url, '--ui', '--ui-port', '0', '--ui-token', TOKEN, '-q'], {
-      timeoutMs: 90_000,
-      onSpawn: (spawned) => {
-        child = spawned;
-        let stderr = '';
-        spawned.stderr?.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString();
-          const found = /Web UI: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(stderr);
-          if (found?.[1] !== undefined) resolve(found[1]);
-        });
-      },
-    });
-    exit.then((result) => reject(new Error(`volley exited before its UI listened: ${result.stderr}`)), reject);
-  });
-}
+let ui: UiProcess | undefined;
 
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
@@ -66,8 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The UI stays up after its run until Ctrl-C.
-  if (child !== undefined && child.exitCode === null) child.kill('SIGINT');
-  await exit;
+  await ui?.stop();
   await chromium?.close();
   await target?.close();
 });
@@ -79,7 +56,8 @@ async function aggregatedRequests(page: Page): Promise<number> {
 
 describe(`web UI in Chromium${SKIPPED}`, () => {
   it.skipIf(!HAS_CHROMIUM)('starts a run from the form, fills the table and charts, stops, and shows the verdict', async () => {
-    const url = await startUi();
+    ui = startUiProcess(SCENARIO, target.url, TOKEN, 90_000);
+    const url = await ui.url;
     expect(url).toContain(`?token=${TOKEN}`);
     const page = await (chromium as LaunchedChromium).context.newPage();
     page.setDefaultTimeout(STEP_MS);
