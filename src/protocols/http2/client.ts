@@ -23,6 +23,7 @@ import type { RequestPlan } from '../http/request-plan.js';
 import type { ConnectionSettings } from '../http/socket-connect.js';
 import type { HttpResponse } from '../http/types.js';
 import { type OriginInfo, parseOrigin } from '../http/url.js';
+import { type Swept, track, untrack } from '../http/timeout-sweep.js';
 import { type Http2ExchangeContext, Http2Exchange, type Http2Hop, type Http2RedirectFollower } from './exchange.js';
 import { http2Headers } from './request-headers.js';
 import { Http2OriginSession } from './session.js';
@@ -48,7 +49,7 @@ interface Http2Origin {
   readonly plain: (Map<string, OutgoingHttpHeaders> | undefined)[];
 }
 
-export class Http2Client implements Http2RedirectFollower {
+export class Http2Client implements Http2RedirectFollower, Swept {
   private readonly origins = new Map<string, Http2Origin>();
   private readonly endpoints: EndpointCache;
   private readonly context: Http2ExchangeContext;
@@ -62,7 +63,14 @@ export class Http2Client implements Http2RedirectFollower {
       jar: options.jar,
       connectTimeoutMs: options.settings.connectTimeoutMs,
       redirects: this,
+      swept: new Set(),
     };
+    track(this);
+  }
+
+  /** The timeout sweep (`http/timeout-sweep.ts`): checks the long timeouts of requests in flight. */
+  sweep(): void {
+    for (const exchange of this.context.swept) exchange.sweep();
   }
 
   /** Sends the request `plan` holds (its scope and name set); `dueAt` as for HTTP/1.1. */
@@ -111,6 +119,7 @@ export class Http2Client implements Http2RedirectFollower {
     if (this.state !== 'open') return;
     this.state = 'closed';
     await Promise.all([...this.origins.values()].map((origin) => origin.session.close()));
+    untrack(this);
   }
 
   /** Fails requests in flight with `reason` and closes the sessions now. */
@@ -118,6 +127,7 @@ export class Http2Client implements Http2RedirectFollower {
     if (this.state === 'destroyed') return;
     this.state = 'destroyed';
     this.stopReason = reason;
+    untrack(this);
     await Promise.all([...this.origins.values()].map((origin) => origin.session.destroy(reason)));
   }
 

@@ -12,8 +12,11 @@
  * and an error, recorded as a failed request; nothing rejects or throws.
  *
  * The timeout bounds the wait for the response headers (counted from the send, queueing for a
- * free stream included) and each gap between body chunks, with one timer per request, refreshed
- * on each chunk. A timed-out stream is cancelled alone: the session and its other streams go on.
+ * free stream included) and each gap between body chunks. As over HTTP/1.1, a short timeout
+ * (under `PRECISE_TIMEOUT_BELOW_MS`) gets a timer of its own, refreshed on each chunk; a longer
+ * one (the default 60 s) is checked by the client's half-second sweep, which counts quiet sweeps,
+ * so a request arms no timer. A timed-out stream is cancelled alone: the session and its other
+ * streams go on.
  *
  * Bytes in and out are the bodies' (DATA frames): HTTP/2 headers travel HPACK-compressed, at a
  * size the session does not tell per stream.
@@ -22,6 +25,8 @@
 import { constants, type ClientHttp2Session, type ClientHttp2Stream, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http2';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import { ConnectionError } from '../http/connection-error.js';
+import { PRECISE_TIMEOUT_BELOW_MS } from '../http/exchange.js';
+import { SWEEP_MS } from '../http/timeout-sweep.js';
 import type { CookieJar } from '../http/cookie-jar.js';
 import type { MethodInfo } from '../http/endpoints.js';
 import { describeError, isExpected, statusMessage } from '../http/failure-messages.js';
@@ -44,6 +49,8 @@ export interface Http2ExchangeContext {
   readonly jar: CookieJar | undefined;
   readonly connectTimeoutMs: number;
   readonly redirects: Http2RedirectFollower;
+  /** The exchanges in flight whose timeout the client's sweep checks (`sweep()`). */
+  readonly swept: Set<Http2Exchange>;
 }
 
 /** Where an exchange's stream comes from: one user's session to one origin (`session.ts`). */
@@ -133,6 +140,8 @@ export class Http2Exchange extends ReceivingResponse {
   private resolve: Resolve = noop;
   private source: StreamSource | undefined = undefined;
   private timer: NodeJS.Timeout | undefined = undefined;
+  /** Sweeps since the send, the head or the last chunk, for a swept timeout (see the module comment). */
+  private quietSweeps = 0;
   private start = 0;
   private headAt = Number.NaN;
   private responseHeaders: IncomingHttpHeaders | undefined = undefined;
@@ -213,7 +222,10 @@ export class Http2Exchange extends ReceivingResponse {
 
   private transmit(source: StreamSource): void {
     this.source = source;
-    if (this.timeoutMs > 0) this.timer = setTimeout(onDeadline, this.timeoutMs, this);
+    if (this.timeoutMs >= PRECISE_TIMEOUT_BELOW_MS) {
+      this.quietSweeps = 0;
+      this.context.swept.add(this);
+    } else if (this.timeoutMs > 0) this.timer = setTimeout(onDeadline, this.timeoutMs, this);
     source.send(this);
   }
 
@@ -246,6 +258,7 @@ export class Http2Exchange extends ReceivingResponse {
   onHead(headers: IncomingHttpHeaders): void {
     this.headAt = performance.now();
     this.timer?.refresh();
+    this.quietSweeps = 0;
     const status = Number(headers[':status']);
     this.status = status;
     this.statusText = statusText(status);
@@ -274,6 +287,7 @@ export class Http2Exchange extends ReceivingResponse {
 
   onBody(chunk: Buffer): void {
     this.timer?.refresh();
+    this.quietSweeps = 0;
     this.receiveBody(chunk);
   }
 
@@ -283,10 +297,7 @@ export class Http2Exchange extends ReceivingResponse {
       this.finish(undefined);
       return;
     }
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    this.clearDeadline();
     process.nextTick(onRedirectRead, this);
   }
 
@@ -296,9 +307,15 @@ export class Http2Exchange extends ReceivingResponse {
     this.finish(error);
   }
 
+  /** One sweep of the client's: a swept timeout passes after enough quiet sweeps. */
+  sweep(): void {
+    if ((++this.quietSweeps - 1) * SWEEP_MS >= this.timeoutMs) this.timeOut();
+  }
+
   /** The deadline passed: the stream (if it opened) is cancelled, the session goes on. */
   timeOut(): void {
     this.timer = undefined;
+    this.context.swept.delete(this);
     const head = this.headAt !== this.headAt;
     const error = head
       ? new ConnectionError('headers timeout', 'VOLLEY_HEADERS_TIMEOUT')
@@ -318,6 +335,14 @@ export class Http2Exchange extends ReceivingResponse {
     }
   }
 
+  private clearDeadline(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.context.swept.delete(this);
+  }
+
   /** Done with the stream: its slot in the session goes to the next queued request. */
   private leaveStream(): void {
     if (this.stream === undefined) return;
@@ -330,10 +355,7 @@ export class Http2Exchange extends ReceivingResponse {
     if (this.done) return;
     this.done = true;
     const end = performance.now();
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    this.clearDeadline();
     this.source = undefined;
     const durationUs = Math.round((end - this.start) * 1000);
     this.durationUs = durationUs;

@@ -114,6 +114,40 @@ describe('HTTP/2 requests', () => {
     expect(target.sessions()).toBe(1);
   });
 
+  it('times out a long timeout on the half-second sweep, not a timer of its own, and each chunk restarts it', async () => {
+    let drip: { write(text: string): void; end(text: string): void } | undefined;
+    const target = await server((req, res) => {
+      if (req.url === '/hang') return; // never answers
+      res.write('first');
+      drip = res;
+    });
+    const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
+    // Only the sweep's interval is faked: sockets and the waits between steps run on real time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const { http, recorder } = client({ baseUrl: target.url, timeoutMs: 10_000 });
+      const hang = http.get('/hang');
+      const dripping = http.get('/drip');
+      await vi.waitFor(() => expect(drip).toBeDefined());
+      await settle();
+      vi.advanceTimersByTime(15 * 500);
+      drip?.write('more'); // /drip's count starts again; /hang's goes on
+      await settle();
+      vi.advanceTimersByTime(5 * 500);
+      await settle();
+      expect(recorder.errors).toEqual([]); // 20 quiet sweeps are 9.5 to 10 s: not yet
+      vi.advanceTimersByTime(500);
+      const hung = await hang;
+      expect([hung.status, hung.failed]).toEqual([0, true]);
+      expect(recorder.errors.map((e) => e.message)).toEqual(['timeout after 10s waiting for headers']);
+      drip?.end('last');
+      const dripped = await dripping;
+      expect([dripped.status, dripped.text()]).toEqual([200, 'firstmorelast']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('counts a session the server kills mid-request, and a reset stream, without throwing', async () => {
     const target = await server((req, res) => {
       if (req.url === '/kill') {
