@@ -107,20 +107,32 @@ export function moments(histogram: Histogram): { mean: number; stdev: number } {
   if (total === 0) return { mean: 0, stdev: 0 };
   if (!(histogram instanceof hdr.JsHistogram)) return { mean: histogram.mean, stdev: histogram.stdDeviation };
   const last = Math.min(histogram.countsArrayLength - 1, histogram.countsArrayIndex(histogram.maxValue));
+  const counts = countersOf(histogram, last);
   let sum = 0;
   for (let i = 0; i <= last; i++) {
-    const count = histogram.getCountAtIndex(i);
+    const count = counts === null ? histogram.getCountAtIndex(i) : (counts[i] as number);
     if (count !== 0) sum += medianAtIndex(histogram, i) * count;
   }
   const mean = sum / total;
   let squares = 0;
   for (let i = 0; i <= last; i++) {
-    const count = histogram.getCountAtIndex(i);
+    const count = counts === null ? histogram.getCountAtIndex(i) : (counts[i] as number);
     if (count === 0) continue;
     const deviation = medianAtIndex(histogram, i) - mean;
     squares += deviation * deviation * count;
   }
   return { mean, stdev: Math.sqrt(squares / total) };
+}
+
+/**
+ * A typed-array histogram's counters up to `last`, to read without a call per counter; null
+ * when they are not all there (a decoded histogram fills its counters on the first read).
+ */
+function countersOf(histogram: hdr.JsHistogram, last: number): ArrayLike<number> | null {
+  const counts = (histogram as { _counts?: unknown })._counts;
+  return ArrayBuffer.isView(counts) && (counts as unknown as ArrayLike<number>).length > last
+    ? (counts as unknown as ArrayLike<number>)
+    : null;
 }
 
 /** `medianEquivalentValue(valueFromIndex(index))`: the counter's lowest value plus half its width. */
