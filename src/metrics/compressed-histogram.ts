@@ -6,10 +6,12 @@
  * Why not the library's: a coordinator decodes two histograms per row per worker every second,
  * and the library's decoder spends most of that around the inflate: base64 in JavaScript, a
  * `ByteBuffer` that copies four bytes to read an int, a counter set through a checked call, then
- * a second walk over every counter (thousands, mostly zero) to find the total, min and max. Here
- * base64 is Node's, the header is read in place, and the total, min and max are kept while the
- * counts are read; the histogram also remembers which counters are positive, so adding it into
- * another (histogram-add.ts) visits those alone.
+ * a second walk over every counter (thousands, mostly zero) to find the total, min and max, into
+ * a counters array allocated per histogram. Here base64 is Node's, the header is read in place,
+ * the total, min and max are kept while the counts are read, and the histogram keeps its non-zero
+ * counters as [index, count] pairs: adding it into another (histogram-add.ts) visits those alone,
+ * and its full counters array is made only if something reads a counter by index. The inflate
+ * stays zlib's (`inflateSync`, about 10 µs a histogram): a JavaScript inflate measured no faster.
  *
  * The format: a big-endian int32 cookie and the deflated length, then zlib-deflated: a 40-byte
  * header (cookie, payload length, normalizing offset, significant digits, lowest and highest
