@@ -1,10 +1,12 @@
 /**
  * A Snapshot with its histograms decoded, once. The aggregator's consumers (stats rows, the time
  * series, the trailing window, the live summary) all read these, so a second's histograms are
- * inflated once however many views need them.
+ * inflated once however many views need them. They are decoded by compressed-histogram.ts, whose
+ * histograms add into others over their positive counters alone.
  */
 
-import { createHistogram, decodeHistogram, type Histogram, percentileMs } from './histogram.js';
+import { decodeCompressedHistogram } from './compressed-histogram.js';
+import { createHistogram, type Histogram, percentileMs } from './histogram.js';
 import { countsInTotals } from './endpoint-key.js';
 import type { Snapshot, SnapshotEndpoint } from './snapshot.js';
 
@@ -30,8 +32,8 @@ export function decodeSnapshot(snapshot: Snapshot): DecodedSnapshot {
     snapshot.endpoints.map(
       (row): DecodedRow => ({
         row,
-        latency: row.latency === '' ? null : decodeHistogram(row.latency),
-        ttfb: row.ttfb === '' ? null : decodeHistogram(row.ttfb),
+        latency: row.latency === '' ? null : decodeCompressedHistogram(row.latency),
+        ttfb: row.ttfb === '' ? null : decodeCompressedHistogram(row.ttfb),
       }),
     ),
   );

@@ -3,8 +3,10 @@
  * hdr-histogram-js's own (slower) getters give, on narrow, wide, skewed and resized histograms.
  */
 
+import * as hdr from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
-import { createHistogram, decodeHistogram, encodeHistogram, moments } from '../../../src/metrics/histogram.js';
+import { decodeCompressedHistogram } from '../../../src/metrics/compressed-histogram.js';
+import { createHistogram, decodeHistogram, encodeHistogram, medianAtIndex, moments } from '../../../src/metrics/histogram.js';
 
 /** A small deterministic generator (a linear congruential one), for repeatable samples. */
 function seededRandom(seed: number): () => number {
@@ -39,10 +41,22 @@ describe('moments', () => {
       // And after a round trip through the encoded form a snapshot carries.
       const decoded = decodeHistogram(encodeHistogram(histogram));
       expect(moments(decoded).mean).toBeCloseTo(histogram.mean, 6);
+      // The same figures, to the last bit, from a histogram decoded as a Snapshot's are (counters read by index).
+      expect(moments(decodeCompressedHistogram(encodeHistogram(histogram)))).toEqual(moments(decoded));
     });
   }
 
   it('is zero for an empty histogram', () => {
     expect(moments(createHistogram())).toEqual({ mean: 0, stdev: 0 });
+  });
+
+  it("takes every counter's median value exactly as the library computes it, over every index", () => {
+    for (const [lowest, digits, highest] of [[1, 3, 2 ** 52], [1, 2, 2 ** 50], [4, 3, 2 ** 50], [1, 5, 2 ** 30]] as const) {
+      const histogram = new hdr.Int32Histogram(lowest, highest, digits);
+      for (let i = 0; i < histogram.countsArrayLength; i++) {
+        const expected = histogram.medianEquivalentValue(histogram.valueFromIndex(i));
+        if (medianAtIndex(histogram, i) !== expected) expect(medianAtIndex(histogram, i), `index ${i}`).toBe(expected);
+      }
+    }
   });
 });
