@@ -13,7 +13,8 @@ import type { EngineOutcome, EngineState, StopReason } from '../engine/load-engi
 import { evenSegments } from '../engine/segment.js';
 import { VolleyError, type VolleyErrorCode } from '../errors.js';
 import { countsInTotals } from '../metrics/endpoint-key.js';
-import { type DecodedSnapshot, decodeSnapshot } from '../metrics/decoded-snapshot.js';
+import type { DecodedSnapshot } from '../metrics/decoded-snapshot.js';
+import { decodeSnapshot } from '../metrics/snapshot-decoder.js';
 import type { Snapshot } from '../metrics/snapshot.js';
 import { WorstLoopDelay } from '../monitor/index.js';
 import type { LoadChange, LoadDriver } from '../engine/load-driver.js';

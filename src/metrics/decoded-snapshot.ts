@@ -1,11 +1,9 @@
 /**
  * A Snapshot with its histograms decoded, once. The aggregator's consumers (stats rows, the time
  * series, the trailing window, the live summary) all read these, so a second's histograms are
- * inflated once however many views need them. They are decoded by compressed-histogram.ts, whose
- * histograms add into others over their positive counters alone.
+ * inflated once however many views need them (`snapshot-decoder.ts` decodes a received one).
  */
 
-import { decodeCompressedHistogram } from './compressed-histogram.js';
 import { createHistogram, type Histogram, percentileMs } from './histogram.js';
 import { countsInTotals } from './endpoint-key.js';
 import type { Snapshot, SnapshotEndpoint } from './snapshot.js';
@@ -24,19 +22,6 @@ export interface DecodedSnapshot {
   latency: Histogram;
   requests: number;
   failures: number;
-}
-
-export function decodeSnapshot(snapshot: Snapshot): DecodedSnapshot {
-  return assembleDecoded(
-    snapshot,
-    snapshot.endpoints.map(
-      (row): DecodedRow => ({
-        row,
-        latency: row.latency === '' ? null : decodeCompressedHistogram(row.latency),
-        ttfb: row.ttfb === '' ? null : decodeCompressedHistogram(row.ttfb),
-      }),
-    ),
-  );
 }
 
 /** A decoded snapshot from its rows' histograms, however they were obtained (decoded, or handed over). */

@@ -6,7 +6,8 @@
  */
 
 import { CustomMetricTotals } from './custom-metric-totals.js';
-import { type DecodedSnapshot, decodeSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
+import { type DecodedSnapshot, type IntervalSummary, summarizeInterval } from './decoded-snapshot.js';
+import { decodeSnapshot } from './snapshot-decoder.js';
 import { countsInTotals, type EndpointKey, endpointKeyId, formatEndpointKey } from './endpoint-key.js';
 import { ErrorTable } from './error-table.js';
 import { createHistogram, percentileMs } from './histogram.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot } from '../../../src/metrics/decoded-snapshot.js';
+import { decodeSnapshot } from '../../../src/metrics/snapshot-decoder.js';
 import { intervalRows } from '../../../src/metrics/interval-rows.js';
 import { manualRecorder } from './helpers.js';
 
