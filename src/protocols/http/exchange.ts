@@ -10,7 +10,7 @@
  *
  * Timeouts: the connection checks every connection's deadlines on a 0.5 s sweep, which is fine
  * for the default 60 s but would make a 200 ms timeout fire up to 0.5 s late. So a timeout under
- * `PRECISE_TIMEOUT_BELOW_MS` also gets a precise timer for the wait for the head (one Node timer
+ * `SWEPT_TIMEOUT_MS` also gets a precise timer for the wait for the head (one Node timer
  * per request, only for such requests); the gaps between body reads stay on the sweep.
  *
  * Bodies: every byte counts in the stats; chunks are kept only up to the request's cap
@@ -42,6 +42,7 @@ import { ReceivingResponse } from './receiving-response.js';
 import { headHeaders } from './sent-headers.js';
 import type { HttpResponse } from './types.js';
 import type { WireRequest } from './wire-request.js';
+import { SWEPT_TIMEOUT_MS } from '../timeout-sweep.js';
 
 /** Whoever sends a redirect's next hop: the client that made the exchange. */
 export interface RedirectFollower {
@@ -73,8 +74,6 @@ function capture(resolve: Resolve): void {
   resolveSlot = resolve;
 }
 
-/** Timeouts below this get a precise timer for the head (see the module comment). */
-export const PRECISE_TIMEOUT_BELOW_MS = 10_000;
 
 /** The precise head deadline passed. */
 function onHeadDeadline(exchange: Exchange): void {
@@ -200,7 +199,7 @@ export class Exchange extends ReceivingResponse implements WireRequest {
   private transmit(lane: Lane): void {
     this.lane = lane;
     lane.inflight++;
-    if (this.timeoutMs > 0 && this.timeoutMs < PRECISE_TIMEOUT_BELOW_MS) {
+    if (this.timeoutMs > 0 && this.timeoutMs < SWEPT_TIMEOUT_MS) {
       this.timer = setTimeout(onHeadDeadline, this.timeoutMs, this);
     }
     lane.connection.send(this);

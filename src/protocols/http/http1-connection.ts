@@ -24,7 +24,7 @@ import type { Socket } from 'node:net';
 import { ConnectionError, isRefused } from './connection-error.js';
 import { ResponseParser, type ResponseSink } from './response-parser.js';
 import { type ConnectionSettings, type ConnectionTarget, hostPort, openSocket, readyEvent } from './socket-connect.js';
-import { SWEEP_MS, type Swept, track, untrack } from './timeout-sweep.js';
+import { SWEEP_MS, type Swept, track, untrack } from '../timeout-sweep.js';
 import type { WireRequest } from './wire-request.js';
 
 /**

@@ -23,7 +23,7 @@ import type { RequestPlan } from '../http/request-plan.js';
 import type { ConnectionSettings } from '../http/socket-connect.js';
 import type { HttpResponse } from '../http/types.js';
 import { type OriginInfo, parseOrigin } from '../http/url.js';
-import { type Swept, track, untrack } from '../http/timeout-sweep.js';
+import { type Swept, track, untrack } from '../timeout-sweep.js';
 import { type Http2ExchangeContext, Http2Exchange, type Http2Hop, type Http2RedirectFollower } from './exchange.js';
 import { http2Headers } from './request-headers.js';
 import { Http2OriginSession } from './session.js';
@@ -68,7 +68,7 @@ export class Http2Client implements Http2RedirectFollower, Swept {
     track(this);
   }
 
-  /** The timeout sweep (`http/timeout-sweep.ts`): checks the long timeouts of requests in flight. */
+  /** The timeout sweep (`protocols/timeout-sweep.ts`): checks the long timeouts of requests in flight. */
   sweep(): void {
     for (const exchange of this.context.swept) exchange.sweep();
   }

@@ -13,7 +13,7 @@
  *
  * The timeout bounds the wait for the response headers (counted from the send, queueing for a
  * free stream included) and each gap between body chunks. As over HTTP/1.1, a short timeout
- * (under `PRECISE_TIMEOUT_BELOW_MS`) gets a timer of its own, refreshed on each chunk; a longer
+ * (under `SWEPT_TIMEOUT_MS`) gets a timer of its own, refreshed on each chunk; a longer
  * one (the default 60 s) is checked by the client's half-second sweep, which counts quiet sweeps,
  * so a request arms no timer. A timed-out stream is cancelled alone: the session and its other
  * streams go on.
@@ -25,8 +25,7 @@
 import { constants, type ClientHttp2Session, type ClientHttp2Stream, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http2';
 import type { MetricsRecorder } from '../../metrics/recorder.js';
 import { ConnectionError } from '../http/connection-error.js';
-import { PRECISE_TIMEOUT_BELOW_MS } from '../http/exchange.js';
-import { SWEEP_MS } from '../http/timeout-sweep.js';
+import { SWEEP_MS, SWEPT_TIMEOUT_MS } from '../timeout-sweep.js';
 import type { CookieJar } from '../http/cookie-jar.js';
 import type { MethodInfo } from '../http/endpoints.js';
 import { describeError, isExpected, statusMessage } from '../http/failure-messages.js';
@@ -222,7 +221,7 @@ export class Http2Exchange extends ReceivingResponse {
 
   private transmit(source: StreamSource): void {
     this.source = source;
-    if (this.timeoutMs >= PRECISE_TIMEOUT_BELOW_MS) {
+    if (this.timeoutMs >= SWEPT_TIMEOUT_MS) {
       this.quietSweeps = 0;
       this.context.swept.add(this);
     } else if (this.timeoutMs > 0) this.timer = setTimeout(onDeadline, this.timeoutMs, this);

@@ -10,6 +10,7 @@ import type WebSocket from 'ws';
 import type { Clock } from '../../core/clock.js';
 import { NOT_HTTP_STATUS, type MetricsRecorder } from '../../metrics/recorder.js';
 import { takeStart, type UserScope } from '../user-scope.js';
+import { type Swept, track, untrack } from '../timeout-sweep.js';
 import { handshakeFailure } from './ws-failures.js';
 import { WS_MESSAGES_RECEIVED, WS_MESSAGES_SENT } from './ws-metrics.js';
 import { CONNECT, WsRows } from './ws-rows.js';
@@ -59,10 +60,7 @@ export interface WsClientOptions {
 /** How long closing the user's sockets may take before they are dropped. */
 const CLOSE_GRACE_MS = 1000;
 
-/** How often long timeouts are checked (see SWEPT_TIMEOUT_MS): they fire up to this late. */
-const SWEEP_MS = 500;
-
-export class WsClient implements WsApi, WsSocketHost {
+export class WsClient implements WsApi, WsSocketHost, Swept {
   readonly recorder: MetricsRecorder;
   readonly clock: Pick<Clock, 'now'>;
   readonly user: UserScope;
@@ -74,8 +72,6 @@ export class WsClient implements WsApi, WsSocketHost {
   /** Handshakes under way, dropped if the run is killed. */
   private readonly connecting = new Set<WebSocket>();
   private state: 'open' | 'closed' | 'destroyed' = 'open';
-  /** Expires long timeouts, once some socket waited with one; stopped when the client closes. */
-  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: WsClientOptions) {
     this.recorder = options.recorder;
@@ -127,11 +123,9 @@ export class WsClient implements WsApi, WsSocketHost {
     this.options.recorded?.(error);
   }
 
+  /** A socket waits with a long timeout: the shared sweep (`protocols/timeout-sweep.ts`) checks this client until it closes. */
   watch(): void {
-    if (this.sweeper !== undefined || this.state !== 'open') return;
-    this.sweeper = setInterval(sweepSockets, SWEEP_MS, this);
-    // The sockets keep the process alive while they are open; the sweep alone must not.
-    this.sweeper.unref();
+    if (this.state === 'open') track(this);
   }
 
   /** Expires every wait of every open socket whose long timeout has passed. */
@@ -148,7 +142,7 @@ export class WsClient implements WsApi, WsSocketHost {
   async close(): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'closed';
-    clearInterval(this.sweeper);
+    untrack(this);
     for (const socket of this.connecting) socket.terminate();
     const open = [...this.sockets];
     if (open.length === 0) return;
@@ -166,7 +160,7 @@ export class WsClient implements WsApi, WsSocketHost {
   async destroy(): Promise<void> {
     if (this.state === 'destroyed') return;
     this.state = 'destroyed';
-    clearInterval(this.sweeper);
+    untrack(this);
     for (const socket of this.connecting) socket.terminate();
     const open = [...this.sockets];
     for (const socket of open) socket.terminate();
@@ -196,9 +190,6 @@ export class WsClient implements WsApi, WsSocketHost {
   }
 }
 
-function sweepSockets(client: WsClient): void {
-  client.sweep();
-}
 
 function protocolList(protocols: string | readonly string[] | undefined): string[] | undefined {
   if (protocols === undefined) return undefined;

@@ -15,6 +15,7 @@ import type WebSocket from 'ws';
 import { formatDuration } from '../../core/units/duration.js';
 import { NOT_HTTP_STATUS } from '../../metrics/recorder.js';
 import { takeStart } from '../user-scope.js';
+import { SWEPT_TIMEOUT_MS } from '../timeout-sweep.js';
 import { abnormalCloseMessage, isAbnormalClose } from './ws-failures.js';
 import { RTT, SESSION } from './ws-rows.js';
 import type { WsSocketHost } from './ws-socket-host.js';
@@ -24,11 +25,6 @@ import type { WsCloseInfo, WsData, WsMessage, WsRequestOptions, WsSocket, WsWait
 /** Unread messages a socket keeps for `next()`; older ones are dropped beyond it. */
 export const MAX_QUEUED_MESSAGES = 1024;
 
-/**
- * Timeouts this long or longer (the default is the HTTP timeout, 60 s) are not given a timer
- * each: the client's sweep expires them, up to its period late. Shorter ones get a precise timer.
- */
-export const SWEPT_TIMEOUT_MS = 10_000;
 
 type Listener = (message: WsMessage) => void;
 

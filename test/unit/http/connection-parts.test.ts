@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionError, isRefused } from '../../../src/protocols/http/connection-error.js';
 import { hostPort, readyEvent } from '../../../src/protocols/http/socket-connect.js';
-import { SWEEP_MS, track, untrack } from '../../../src/protocols/http/timeout-sweep.js';
+import { SWEEP_MS, track, untrack } from '../../../src/protocols/timeout-sweep.js';
 
 afterEach(() => {
   vi.useRealTimers();

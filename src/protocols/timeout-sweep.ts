@@ -1,7 +1,9 @@
 /**
- * The coarse timeout sweep: one unref'd interval for every open connection of this thread, so a
- * request reads no clock and arms no timer of its own (short timeouts get a precise timer in
- * `exchange.ts`). It runs only while a connection is open.
+ * The coarse timeout sweep of every protocol client: one unref'd interval for every HTTP/1.1
+ * connection, HTTP/2 client and WebSocket client of this thread that has something to time, so a
+ * request or a wait reads no clock and arms no timer of its own. Timeouts of `SWEPT_TIMEOUT_MS`
+ * or more are left to it and fire up to `SWEEP_MS` late; shorter ones get a precise timer. It
+ * runs only while something is tracked.
  */
 
 /** What the sweep calls on each open connection every `SWEEP_MS`. */
@@ -11,6 +13,9 @@ export interface Swept {
 
 /** How often the coarse timeouts are checked and idle time counted. */
 export const SWEEP_MS = 500;
+
+/** Timeouts this long or longer (the default is 60 s) are left to the sweep; shorter ones get a timer. */
+export const SWEPT_TIMEOUT_MS = 10_000;
 
 const open = new Set<Swept>();
 let interval: NodeJS.Timeout | undefined;
