@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../core/atomic-write.js';
 import { colorEnabled } from '../outputs/color.js';
 import { parsePercentFlag } from './compare-command.js';
 import { EXIT_PASSED } from './exit-codes.js';
+import { DEFAULT_HISTORY_DIR } from '../compare/history-dir.js';
 
 export interface HistoryFlags {
   dir: string;
@@ -26,11 +27,6 @@ interface Stream {
   columns?: number;
 }
 
-/**
- * compare/history-store.ts's DEFAULT_HISTORY_DIR, spelled out here: importing the store to read it
- * would load the whole statistics engine behind it on every command (a test keeps the two equal).
- */
-const DEFAULT_HISTORY_DIR = '.volley/history';
 
 export function registerHistoryCommand(program: Command, setExitCode: (code: number) => void): void {
   program

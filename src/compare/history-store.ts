@@ -19,10 +19,11 @@ import { join } from 'node:path';
 import { VolleyError } from '../errors.js';
 import type { Result } from '../metrics/result.js';
 import { parseResult } from '../metrics/result-reader.js';
+import { DEFAULT_HISTORY_DIR } from './history-dir.js';
 import { runFileStem, scenarioSlug } from './slug.js';
 import { sortByStart } from './trend.js';
 
-export const DEFAULT_HISTORY_DIR = '.volley/history';
+export { DEFAULT_HISTORY_DIR };
 
 const MAX_SUFFIX = 1000;
 
