@@ -14,12 +14,12 @@
  */
 
 import { type Histogram, Int32Histogram } from 'hdr-histogram-js';
-import { addHistogram, type KnowsNonZeroCounters } from './histogram-add.js';
+import { addHistogram } from './histogram-add.js';
 
 /** Values below this have the same index through `Math.clz32` as through `Math.log2`. */
 const INTEGER_INDEX_LIMIT = 2 ** 31;
 
-export class FastIndexHistogram extends Int32Histogram implements KnowsNonZeroCounters {
+export class FastIndexHistogram extends Int32Histogram {
   override countsArrayIndex(value: number): number {
     // `value === value | 0` keeps fractions and out-of-range values on the library's path.
     if (value >= 1 && value < INTEGER_INDEX_LIMIT && value === (value | 0)) {
@@ -33,10 +33,5 @@ export class FastIndexHistogram extends Int32Histogram implements KnowsNonZeroCo
 
   override add(other: Histogram): void {
     addHistogram(this, other);
-  }
-
-  /** Not known for a histogram recorded into (a decoded one knows; see compressed-histogram.ts). */
-  nonZeroCounters(): Uint32Array | null {
-    return null;
   }
 }

@@ -7,18 +7,11 @@
  * slowest value each one saw): for every non-zero counter it turns the index back into a value
  * with `Math.pow` and the value into an index with `Math.log2`. Histograms with the same unit
  * and sub-bucket layout (every histogram volley makes: 1 µs, 3 significant digits) have the same
- * index for the same value whatever their length, so counters can be added index by index. A
- * source that knows its non-zero counters (a histogram decoded from a Snapshot) is walked over
- * those alone. Anything else (another layout, packed counters) takes the library's `add`.
+ * index for the same value whatever their length, so counters can be added index by index.
+ * Anything else (another layout, packed counters) takes the library's `add`.
  */
 
 import { type Histogram, JsHistogram } from 'hdr-histogram-js';
-
-/** A histogram that may know its non-zero counters without a walk over all of them. */
-export interface KnowsNonZeroCounters {
-  /** The non-zero counters as [index, count] pairs by ascending index, when known; else null. */
-  nonZeroCounters(): Uint32Array | null;
-}
 
 /** A typed-array-backed `JsHistogram`: its counters (public in the library). */
 type Counted = Histogram & { _counts: { [index: number]: number; readonly length: number } };
@@ -48,11 +41,6 @@ type Js = Histogram & {
 
 function isCounted(histogram: Histogram): histogram is Counted {
   return histogram instanceof JsHistogram && ArrayBuffer.isView((histogram as Js)._counts);
-}
-
-function nonZeroCountersOf(histogram: Histogram): Uint32Array | null {
-  const knows = (histogram as Partial<KnowsNonZeroCounters>).nonZeroCounters;
-  return typeof knows === 'function' ? knows.call(histogram) : null;
 }
 
 /** The library's own add, for what the fast paths do not cover. */
@@ -94,23 +82,12 @@ export function addHistogram(target: Histogram, source: Histogram): void {
 function addSameLength(to: Js, from: Js, target: Counted, source: Counted): void {
   const into = target._counts;
   let added = 0;
-  const pairs = nonZeroCountersOf(source);
-  if (pairs !== null) {
-    for (let k = 0; k < pairs.length; k += 2) {
-      const i = pairs[k] as number;
-      const count = pairs[k + 1] as number;
-      if (count <= 0) continue;
+  const counts = source._counts;
+  for (let i = 0; i < from.countsArrayLength; i++) {
+    const count = counts[i] as number;
+    if (count > 0) {
       into[i] = (into[i] as number) + count;
       added += count;
-    }
-  } else {
-    const counts = source._counts;
-    for (let i = 0; i < from.countsArrayLength; i++) {
-      const count = counts[i] as number;
-      if (count > 0) {
-        into[i] = (into[i] as number) + count;
-        added += count;
-      }
     }
   }
   to.setTotalCount(to.totalCount + added);
@@ -126,20 +103,16 @@ function addSameLength(to: Js, from: Js, target: Counted, source: Counted): void
 function addUpToMax(to: Js, from: Js, target: Counted, source: Counted): void {
   const into = target._counts;
   const maxIndex = from.countsArrayIndex(from.maxValue);
-  const pairs = nonZeroCountersOf(source);
-  const atMax = pairs === null ? (source._counts[maxIndex] as number) : countAt(pairs, maxIndex);
+  const counts = source._counts;
+  const atMax = counts[maxIndex] as number;
   into[maxIndex] = (into[maxIndex] as number) + atMax;
   to.updateMinAndMax(from.valueFromIndex(maxIndex));
   let added = atMax;
   // Values only grow with the index: the first positive counter that moves the minimum is the
   // only one that can, so the others add their counts alone.
   let minimumSettled = false;
-  const step = pairs === null ? 1 : 2;
-  const end = pairs === null ? maxIndex : pairs.length;
-  for (let k = 0; k < end; k += step) {
-    const i = pairs === null ? k : (pairs[k] as number);
-    if (i >= maxIndex) break;
-    const count = pairs === null ? (source._counts[i] as number) : (pairs[k + 1] as number);
+  for (let i = 0; i < maxIndex; i++) {
+    const count = counts[i] as number;
     if (count <= 0) continue;
     into[i] = (into[i] as number) + count;
     added += count;
@@ -150,16 +123,6 @@ function addUpToMax(to: Js, from: Js, target: Counted, source: Counted): void {
     }
   }
   to.addToTotalCount(added);
-}
-
-/** The count at `index` among [index, count] pairs (0 when absent). */
-function countAt(pairs: Uint32Array, index: number): number {
-  for (let k = pairs.length - 2; k >= 0; k -= 2) {
-    const at = pairs[k] as number;
-    if (at === index) return pairs[k + 1] as number;
-    if (at < index) break;
-  }
-  return 0;
 }
 
 /** The library's private `updatedMaxValue`. */

@@ -126,7 +126,7 @@ export function moments(histogram: Histogram): { mean: number; stdev: number } {
 
 /**
  * A typed-array histogram's counters up to `last`, to read without a call per counter; null
- * when they are not all there (a decoded histogram fills its counters on the first read).
+ * for any other (packed counters), read through `getCountAtIndex`.
  */
 function countersOf(histogram: hdr.JsHistogram, last: number): ArrayLike<number> | null {
   const counts = (histogram as { _counts?: unknown })._counts;
