@@ -3,10 +3,12 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './core/package-files.js';
 
 function readVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
       version?: string;
     };
     return pkg.version ?? '0.0.0';

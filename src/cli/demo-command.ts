@@ -5,9 +5,10 @@
  */
 
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { DemoServerOptions } from '../demo/index.js';
+import { packageRoot } from '../core/package-files.js';
 import { VolleyError } from '../errors.js';
 import { startDemoProcess } from './demo-process.js';
 import { EXIT_PASSED } from './exit-codes.js';
@@ -71,7 +72,7 @@ export function registerDemoCommand(program: Command, setExitCode: (code: number
 async function demo(flags: DemoFlags): Promise<number> {
   const options = serviceOptions(flags);
   if (flags.serve === true) return serve(options, flags.exitOnStdinEnd === true);
-  const scenario = fileURLToPath(new URL('../../examples/platform-api/platform.ts', import.meta.url));
+  const scenario = join(packageRoot(), 'examples', 'platform-api', 'platform.ts');
   if (!existsSync(scenario)) {
     throw new VolleyError('VOLLEY_E_IO', `the Platform API example is missing from this install: ${scenario}`);
   }

@@ -9,7 +9,7 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { codeFile } from '../core/package-files.js';
 import { VolleyError } from '../errors.js';
 
 /** The running demo service: where it listens, and how to stop it. */
@@ -30,7 +30,7 @@ const START_TIMEOUT_MS = 15_000;
 
 /** Starts `volley demo --serve --port 0 <serveArgs…>` and resolves once it listens. */
 export async function startDemoProcess(serveArgs: readonly string[] = []): Promise<DemoProcess> {
-  const main = fileURLToPath(new URL('./main.js', import.meta.url));
+  const main = codeFile('cli/main.js');
   const child = spawn(
     process.execPath,
     [main, 'demo', '--serve', '--port', '0', '--exit-on-stdin-end', ...serveArgs],

@@ -3,8 +3,8 @@
  * own public entry, so scenarios share the engine's module instances.
  */
 
-import { fileURLToPath } from 'node:url';
+import { codeFile } from '../core/package-files.js';
 
 export function volleyEntry(): string {
-  return fileURLToPath(new URL('../index.js', import.meta.url));
+  return codeFile('index.js');
 }

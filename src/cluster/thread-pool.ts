@@ -4,7 +4,9 @@
  * stop and kill, and reports a thread that dies without saying it is done.
  */
 
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { codeFile } from '../core/package-files.js';
 import type { FromWorker, ToWorker, WorkerAssignment } from './protocol.js';
 import type { TransportHandlers, WorkerTransport } from './transport.js';
 
@@ -69,7 +71,7 @@ export class ThreadPool implements WorkerTransport {
   }
 }
 
-/** A pool of `size` threads each running worker-main.ts (beside this file, in the build too). */
+/** A pool of `size` threads each running worker-main.ts (cluster/worker-main.js of the build). */
 export function workerThreads(size: number): ThreadPool {
-  return new ThreadPool(new URL('./worker-main.js', import.meta.url), size);
+  return new ThreadPool(pathToFileURL(codeFile('cluster/worker-main.js')), size);
 }

@@ -8,6 +8,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { codeFile } from '../core/package-files.js';
 import { type ScenarioSource, VOLLEY_ENTRY_PLACEHOLDER } from './protocol.js';
 
 export interface WorkerBundle {
@@ -36,7 +38,7 @@ export async function writeWorkerBundle(
   const code = await bundleStandalone(source.file);
   const dir = mkdtempSync(join(tmpdir(), 'volley-workers-'));
   const file = join(dir, `${basename(source.file)}.mjs`);
-  const entry = JSON.stringify(new URL('../index.js', import.meta.url).href);
+  const entry = JSON.stringify(pathToFileURL(codeFile('index.js')).href);
   writeFileSync(file, code.replaceAll(JSON.stringify(VOLLEY_ENTRY_PLACEHOLDER), entry));
   return { source: { ...source, file }, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

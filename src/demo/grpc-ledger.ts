@@ -12,11 +12,11 @@
  */
 
 import type * as Grpc from '@grpc/grpc-js';
-import { fileURLToPath } from 'node:url';
+import { codeFile } from '../core/package-files.js';
 import { seededRandom } from '../core/random.js';
 
 /** The ledger's proto file, shipped beside the built demo (dist/demo/proto/). */
-export const LEDGER_PROTO = fileURLToPath(new URL('./proto/ledger.proto', import.meta.url));
+export const LEDGER_PROTO = codeFile('demo/proto/ledger.proto');
 
 export const LEDGER_ACCOUNTS = 1000;
 const MAX_HISTORY = 1000;

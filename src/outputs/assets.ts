@@ -14,8 +14,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot, runsFromBuild } from '../core/package-files.js';
 import { BROWSER_ENTRIES, type BrowserBundle, builtBundleFile, bundleBrowserScript } from './browser-bundles.js';
 import { scriptForInline } from './html/script-text.js';
 
@@ -35,25 +35,6 @@ export interface PageAssets {
   missing: string[];
 }
 
-/** The folder of this module: dist/outputs/, src/outputs/, or that of a bundle it was built into. */
-const HERE = dirname(fileURLToPath(import.meta.url));
-
-function isVolleyPackage(dir: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'volley';
-  } catch {
-    return false;
-  }
-}
-
-/** The volley package's folder: the nearest above this module, else the one two levels up. */
-function packageRoot(): string {
-  for (let dir = HERE; ; dir = dirname(dir)) {
-    if (isVolleyPackage(dir)) return dir;
-    if (dirname(dir) === dir) return dirname(dirname(HERE));
-  }
-}
-
 /**
  * A built volley (this module under dist/) reads dist/browser/; anything else (src/ under vitest,
  * a script bundled from src/) bundles from src/, so it never runs a stale build of its script.
@@ -61,7 +42,7 @@ function packageRoot(): string {
 function readScript(name: BrowserBundle): string {
   const root = packageRoot();
   const src = join(root, 'src');
-  const built = relative(join(root, 'dist'), HERE).startsWith('..') ? null : join(root, 'dist', builtBundleFile(name));
+  const built = runsFromBuild() ? join(root, 'dist', builtBundleFile(name)) : null;
   if (built === null && existsSync(join(src, BROWSER_ENTRIES[name]))) return bundleBrowserScript(src, name);
   return readFileSync(built ?? join(root, 'dist', builtBundleFile(name)), 'utf8');
 }

@@ -20,8 +20,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../core/atomic-write.js';
+import { codeFile } from '../core/package-files.js';
 import { VERSION } from '../version.js';
 
 /** The entry format; a change makes older entries misses. */
@@ -183,7 +183,7 @@ let bundlerHashMemo: string | undefined;
 /** The bundling code itself, so a change to it (within one version, in development) is a miss. */
 function bundlerHash(): string {
   if (bundlerHashMemo === undefined) {
-    const here = dirname(fileURLToPath(import.meta.url));
+    const here = codeFile('runner');
     const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
     bundlerHashMemo = sha256(BUNDLER_MODULES.map((module) => hashFile(join(here, module.replace(/\.js$/, extension))) ?? '').join());
   }

@@ -10,12 +10,13 @@
  */
 
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeRoot } from '../../core/package-files.js';
 import { VolleyError } from '../../errors.js';
 
 /** volley's own code (dist/ when built, src/ under tests): its frames are not the caller's. */
-const VOLLEY_CODE = fileURLToPath(new URL('../../', import.meta.url));
+const VOLLEY_CODE = codeRoot() + sep;
 
 /** The file a stack frame line runs in, when it names one on disk. */
 export function frameFile(line: string): string | undefined {
