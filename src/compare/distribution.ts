@@ -8,7 +8,7 @@
  * ever compares encodings: everything goes through the decoded buckets.
  */
 
-import * as hdr from 'hdr-histogram-js';
+import * as hdr from '../metrics/hdr.js';
 import { decodeHistogram, type Histogram } from '../metrics/histogram.js';
 
 export interface Distribution {

@@ -13,7 +13,7 @@
  * counter instead of value by value (test/unit/metrics/histogram-add.test.ts).
  */
 
-import { type Histogram, Int32Histogram } from 'hdr-histogram-js';
+import { type Histogram, Int32Histogram } from './hdr.js';
 import { addHistogram } from './histogram-add.js';
 
 /** Values below this have the same index through `Math.clz32` as through `Math.log2`. */

@@ -11,7 +11,7 @@
  * Anything else (another layout, packed counters) takes the library's `add`.
  */
 
-import { type Histogram, JsHistogram } from 'hdr-histogram-js';
+import { type Histogram, JsHistogram } from './hdr.js';
 
 /** A typed-array-backed `JsHistogram`: its counters (public in the library). */
 type Counted = Histogram & { _counts: { [index: number]: number; readonly length: number } };

@@ -12,7 +12,7 @@
  * 1,000-row result take seconds to build.
  */
 
-import * as hdr from 'hdr-histogram-js';
+import * as hdr from './hdr.js';
 import { FastIndexHistogram } from './fast-index-histogram.js';
 import type { LatencyStats } from './result.js';
 
@@ -34,7 +34,7 @@ export function encodeHistogram(histogram: Histogram): string {
 
 /** A flat histogram, for readers that walk every counter (comparison, percentile curves). */
 export function decodeHistogram(encoded: string): Histogram {
-  return hdr.decodeFromCompressedBase64(encoded, 32, false);
+  return hdr.decodeFromCompressedBase64(encoded);
 }
 
 

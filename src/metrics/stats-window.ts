@@ -6,7 +6,7 @@
  * the longest window asked for. Seconds merge exactly, as the run's totals do.
  */
 
-import * as hdr from 'hdr-histogram-js';
+import { packedHistogram as packed } from './hdr.js';
 import { CustomMetricTotals } from './custom-metric-totals.js';
 import type { DecodedSnapshot } from './decoded-snapshot.js';
 import type { EndpointKey } from './endpoint-key.js';
@@ -29,7 +29,7 @@ interface WindowSecond {
 }
 
 function packedHistogram(): Histogram {
-  return hdr.build({ bitBucketSize: 'packed', numberOfSignificantValueDigits: 3 });
+  return packed(3);
 }
 
 export class StatsWindow {
