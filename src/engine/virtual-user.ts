@@ -39,6 +39,9 @@ export interface VirtualUserEnvironment {
   readonly metrics?: readonly CustomMetricDeclaration[];
 }
 
+/** What a zero-wait user's next iteration is chained to: a microtask without an async resource. */
+const SETTLED = Promise.resolve();
+
 /** Zero-wait users yield to the event loop this often, so timers and I/O are never starved. */
 const YIELD_EVERY = 64;
 
@@ -251,8 +254,9 @@ export class VirtualUser {
       const wait = Math.max(paced, failurePauseMs(this.failures));
       if (wait > 0) clock.sleep(wait, looping.stop).then(this.nextIteration, looping.reject);
       else if (++this.zeroWaits % YIELD_EVERY === 0) setImmediate(this.nextIteration);
-      // A microtask, not a call: users whose tasks return at once still take turns.
-      else queueMicrotask(this.nextIteration);
+      // A microtask, not a call: users whose tasks return at once still take turns. A reaction
+      // to a settled promise, not queueMicrotask(), which wraps every callback in an AsyncResource.
+      else SETTLED.then(this.nextIteration);
     } catch (error) {
       looping.reject(error);
     }
