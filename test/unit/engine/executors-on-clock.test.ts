@@ -80,6 +80,28 @@ describe('arrival rate: before the clock, and behind it', () => {
     expect(await h.run).toEqual({ reason: 'completed', killed: false });
   });
 
+  it('lets iterations in flight finish after a stop, then retires every user, busy or idle', async () => {
+    // 3 users, iterations of 250 ms every 100 ms: at the stop (1,050 ms) some are busy, some idle.
+    const h = harness({
+      executor: constantRate(10, 2000, 3, 3),
+      task: async (vu) => {
+        h.tasks.push({ id: vu.id, at: h.clock.now() });
+        await h.clock.sleep(250);
+      },
+    });
+    await h.clock.advanceTo(1050);
+    h.engine.stop('interrupted');
+    await h.clock.advanceTo(5000);
+    expect(await h.run).toEqual({ reason: 'interrupted', killed: false });
+    expect(h.tasks.every((t) => t.at <= 1000)).toBe(true);
+    expect(h.tasks.length + h.recorder.dropped).toBe(11);
+    expect(h.recorder.iterations).toBe(h.tasks.length);
+    // onStop ran for each of the 3 users, the last once its iteration ended (1,000 + 250 ms).
+    expect(h.stops.map((s) => s.id).sort()).toEqual([0, 1, 2]);
+    expect(Math.max(...h.stops.map((s) => s.at))).toBe(1250);
+    expect(h.engine.activeUsers).toBe(0);
+  });
+
   it('starts nothing and counts nothing dropped when stopped while its users were made ready', async () => {
     const clock = new VirtualClock();
     const h = harness({ clock, executor: constantRate(10, 1000, 2, 2), onStart: () => clock.sleep(500) });
