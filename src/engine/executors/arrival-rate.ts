@@ -1,10 +1,10 @@
 /**
  * The open model (k6's constant- and ramping-arrival-rate): iterations start on a schedule,
  * whether or not earlier ones have finished, as real traffic does. Each arrival runs one task on a
- * free user from a pool: `preAllocatedUsers` are started up front, more are started on demand up
- * to `maxUsers`. An arrival that finds no free user at the cap is counted as dropped, never
- * silently skipped. A late start counts against the target: the iteration's first request times
- * from when the arrival was due (coordinated omission).
+ * free user from a pool: `preAllocatedUsers` are started up front (before the clock, in
+ * prepare()), more are started on demand up to `maxUsers`. An arrival that finds no free user at
+ * the cap is counted as dropped, never silently skipped. A late start counts against the target:
+ * the iteration's first request times from when the arrival was due (coordinated omission).
  */
 
 import { type ExecutionSegment, SegmentOwnership, WHOLE } from '../segment.js';
