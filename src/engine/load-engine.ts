@@ -16,7 +16,7 @@ import type { MetricsRecorder } from '../metrics/recorder.js';
 import { HttpClient } from '../protocols/http/index.js';
 import { type Clock, realClock } from '../core/clock.js';
 import { type CompiledClass, compileClass } from './compiled-class.js';
-import type { Executor, SpawnOptions } from './executors/executor.js';
+import type { Executor, ExecutorRuntime, SpawnOptions } from './executors/executor.js';
 import { IterationBudget } from './iteration-budget.js';
 import { type ExecutionSegment, SegmentOwnership, WHOLE } from './segment.js';
 import type { ScenarioSpec } from './user-class.js';
@@ -153,16 +153,11 @@ export class LoadEngine {
     if (this.current.phase !== 'idle') throw new Error('a LoadEngine runs once');
     const startedAt = this.clock.now();
     this.current = { phase: 'running', startedAt };
-    const planned = this.options.executor.plannedDurationMs;
-    if (planned !== null) {
-      void this.clock.sleep(planned, this.timers.signal).then(() => {
-        if (!this.timers.signal.aborted) this.stop('duration');
-      });
-    }
     const killed = new Promise<void>((resolve) => {
       this.killSettled = resolve;
     });
-    const finished = this.options.executor.run({
+    const { executor } = this.options;
+    const runtime: ExecutorRuntime = {
       clock: this.clock,
       stopSignal: this.stopController.signal,
       recorder: this.options.recorder,
@@ -170,7 +165,16 @@ export class LoadEngine {
       createUser: (index) => this.createUser(index),
       retireUser: (user) => this.retireUser(user),
       phase: (label, users) => this.options.onPhase?.(label, users),
-    });
+    };
+    // The planned duration counts from the end of the executor's preparation, as its schedule does.
+    if (executor.prepare !== undefined) await Promise.race([executor.prepare(runtime), killed]);
+    const planned = executor.plannedDurationMs;
+    if (planned !== null) {
+      void this.clock.sleep(planned, this.timers.signal).then(() => {
+        if (!this.timers.signal.aborted) this.stop('duration');
+      });
+    }
+    const finished = executor.run(runtime);
     await Promise.race([finished, killed]);
     this.timers.abort();
     const wasKilled = this.killController.signal.aborted;

@@ -129,6 +129,8 @@ export class VirtualUser {
   /** The error row of the task in progress. */
   private taskErrorRow = 0;
   private looping: ClosedLoop | undefined = undefined;
+  /** Told when the open-model iteration under way has settled (see iterateThen). */
+  private iterated: ((user: VirtualUser) => void) | undefined = undefined;
 
   constructor(
     readonly id: number,
@@ -186,6 +188,18 @@ export class VirtualUser {
     return ok;
   }
 
+  /**
+   * The open model's iteration, with no async frame: runs one task due at `dueAt` (as `iterate`
+   * does), then, once it has settled and is counted, calls `done(this)`. The pool binds `done`
+   * once; the task's settling goes to handlers bound once per user, as in the closed loop.
+   */
+  iterateThen(dueAt: number, done: (user: VirtualUser) => void): void {
+    this.iterated = done;
+    const returned = this.startTask(dueAt);
+    if (typeof returned === 'boolean') this.iterationSettled();
+    else returned.then(this.iterationSettled, this.iterationFailed);
+  }
+
   /** Runs onStop (unless the run was killed) and closes the user's connections. */
   async finish(): Promise<void> {
     const { spec } = this.compiled;
@@ -233,6 +247,16 @@ export class VirtualUser {
     } catch (error) {
       looping.reject(error);
     }
+  };
+
+  private readonly iterationSettled = (): void => {
+    this.env.recorder.iteration();
+    (this.iterated as (user: VirtualUser) => void)(this);
+  };
+
+  private readonly iterationFailed = (error: unknown): void => {
+    this.taskFailed(error);
+    this.iterationSettled();
   };
 
   private readonly taskSucceeded = (): void => this.afterTask(true);

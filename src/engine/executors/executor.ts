@@ -37,6 +37,12 @@ export interface Executor {
   readonly maxUsers: number;
   /** Planned duration in ms, or null when the run ends on iterations, a shape, or by hand. */
   readonly plannedDurationMs: number | null;
+  /**
+   * Work before the load's clock starts: the engine starts the planned duration, and `run()` its
+   * schedule, once this has resolved (an open-model executor makes its pre-allocated users ready
+   * here). Absent where there is nothing to prepare.
+   */
+  prepare?(runtime: ExecutorRuntime): Promise<void>;
   run(runtime: ExecutorRuntime): Promise<void>;
   /**
    * A closed-model load only: from now on ramp to `users` (the whole load's count) at `spawnRate`

@@ -1,6 +1,10 @@
 /**
  * The pool of users an open-model executor runs arrivals on: idle users are reused, new ones
  * started on demand up to a cap, and an arrival that finds neither is counted as dropped.
+ *
+ * An arrival costs no promise or closure of the pool's own: a user iterates into one handler
+ * bound once (`release`), and the pool counts what is in flight rather than keeping it in a set.
+ * Idle users are a stack, so the one that finished last (its connection warm) goes first.
  */
 
 import type { SegmentOwnership } from '../segment.js';
@@ -9,7 +13,14 @@ import type { ExecutorRuntime } from './executor.js';
 
 export class UserPool {
   private readonly idle: VirtualUser[] = [];
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Iterations in flight, and users being made for one. */
+  private busy = 0;
+  /** Resolves drain()'s wait once nothing is in flight. */
+  private drained: (() => void) | undefined = undefined;
+  /** Users that finished their iteration after the run stopped, being retired. */
+  private readonly retiring: Promise<void>[] = [];
+  /** The first failure to make a user on demand, for drain() to throw. */
+  private failure: { error: unknown } | undefined = undefined;
   private created = 0;
   private candidate = 0;
 
@@ -34,16 +45,22 @@ export class UserPool {
   dispatch(dueAt: number): boolean {
     const user = this.idle.pop();
     if (user !== undefined) {
-      this.track(this.iterateOn(user, dueAt));
+      this.busy++;
+      user.iterateThen(dueAt, this.release);
       return true;
     }
     if (this.created < this.maxUsers) {
       this.created++;
-      const index = this.nextIndex();
-      this.track(
-        this.runtime
-          .createUser(index)
-          .then((fresh) => (fresh === null ? undefined : this.iterateOn(fresh, dueAt))),
+      this.busy++;
+      this.runtime.createUser(this.nextIndex()).then(
+        (fresh) => {
+          if (fresh === null) this.settled();
+          else fresh.iterateThen(dueAt, this.release);
+        },
+        (error: unknown) => {
+          this.failure ??= { error };
+          this.settled();
+        },
       );
       return true;
     }
@@ -53,19 +70,24 @@ export class UserPool {
 
   /** Waits for iterations in flight, then retires every user. */
   async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
-    await Promise.all(this.idle.splice(0).map((user) => this.runtime.retireUser(user)));
+    if (this.busy > 0) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
+    }
+    await Promise.all([...this.retiring, ...this.idle.splice(0).map((user) => this.runtime.retireUser(user))]);
+    if (this.failure !== undefined) throw this.failure.error;
   }
 
-  private async iterateOn(user: VirtualUser, dueAt: number): Promise<void> {
-    await user.iterate(dueAt);
-    if (this.runtime.stopSignal.aborted) await this.runtime.retireUser(user);
+  /** A user's iteration settled: it is free again, or retired once the run has stopped. */
+  private readonly release = (user: VirtualUser): void => {
+    if (this.runtime.stopSignal.aborted) this.retiring.push(this.runtime.retireUser(user));
     else this.idle.push(user);
-  }
+    this.settled();
+  };
 
-  private track(work: Promise<void>): void {
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+  private settled(): void {
+    if (--this.busy === 0) this.drained?.();
   }
 
   /** Global user indices this segment owns, in order: user ids stay unique across workers. */

@@ -37,10 +37,12 @@ export interface HarnessOptions {
   onPhase?: (label: string, users: number | undefined) => void;
   /** The clock's time when the run starts (0 unless a test needs a float origin). */
   clockStart?: number;
+  /** Another virtual clock (one that can jump, say) instead of a new one. */
+  clock?: VirtualClock;
 }
 
 export function harness(options: HarnessOptions = {}) {
-  const clock = new VirtualClock(options.clockStart);
+  const clock = options.clock ?? new VirtualClock(options.clockStart);
   const recorder = new CountingRecorder();
   const starts: Event[] = [];
   const tasks: Event[] = [];

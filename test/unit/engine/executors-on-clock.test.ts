@@ -5,10 +5,28 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ArrivalRateExecutor } from '../../../src/engine/executors/arrival-rate.js';
+import { ArrivalRateExecutor, CATCH_UP_BATCH } from '../../../src/engine/executors/arrival-rate.js';
 import { ShapeExecutor } from '../../../src/engine/executors/shape.js';
 import { StepLoadExecutor } from '../../../src/engine/executors/step-load.js';
 import { harness } from './engine-harness.js';
+import { VirtualClock } from './virtual-clock.js';
+
+/** A virtual clock whose reading jumps ahead, as a real one does across a pause of the event loop. */
+class PausingClock extends VirtualClock {
+  private skew = 0;
+
+  override now(): number {
+    return super.now() + this.skew;
+  }
+
+  /** The process stood still for `ms`: whatever fell due meanwhile is late. */
+  pause(ms: number): void {
+    this.skew += ms;
+  }
+}
+
+/** Waits one turn of the event loop, as a request waits for its response. */
+const oneTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const constantRate = (rate: number, durationMs: number, maxUsers: number, preAllocatedUsers = 1) =>
   new ArrivalRateExecutor({
@@ -48,6 +66,79 @@ describe('arrival rate on a virtual clock', () => {
     expect(h.tasks.length + h.recorder.dropped).toBe(20);
     expect(h.recorder.dropped).toBeGreaterThan(0);
     expect(new Set(h.tasks.map((t) => t.id)).size).toBe(2);
+  });
+});
+
+describe('arrival rate: before the clock, and behind it', () => {
+  it("runs the pre-allocated users' onStart before the schedule and the run's duration start", async () => {
+    // onStart takes 500 ms: the first arrival is due when the users are ready, not 500 ms late.
+    const clock = new VirtualClock();
+    const h = harness({ clock, executor: constantRate(10, 1000, 2, 2), onStart: () => clock.sleep(500) });
+    await h.clock.advanceTo(3000);
+    expect(h.tasks.map((t) => t.at)).toEqual(Array.from({ length: 10 }, (_, i) => 500 + i * 100));
+    expect(h.recorder.dropped).toBe(0);
+    expect(await h.run).toEqual({ reason: 'completed', killed: false });
+  });
+
+  it('lets iterations in flight finish after a stop, then retires every user, busy or idle', async () => {
+    // 3 users, iterations of 250 ms every 100 ms: at the stop (1,050 ms) some are busy, some idle.
+    const h = harness({
+      executor: constantRate(10, 2000, 3, 3),
+      task: async (vu) => {
+        h.tasks.push({ id: vu.id, at: h.clock.now() });
+        await h.clock.sleep(250);
+      },
+    });
+    await h.clock.advanceTo(1050);
+    h.engine.stop('interrupted');
+    await h.clock.advanceTo(5000);
+    expect(await h.run).toEqual({ reason: 'interrupted', killed: false });
+    expect(h.tasks.every((t) => t.at <= 1000)).toBe(true);
+    expect(h.tasks.length + h.recorder.dropped).toBe(11);
+    expect(h.recorder.iterations).toBe(h.tasks.length);
+    // onStop ran for each of the 3 users, the last once its iteration ended (1,000 + 250 ms).
+    expect(h.stops.map((s) => s.id).sort()).toEqual([0, 1, 2]);
+    expect(Math.max(...h.stops.map((s) => s.at))).toBe(1250);
+    expect(h.engine.activeUsers).toBe(0);
+  });
+
+  it('starts nothing and counts nothing dropped when stopped while its users were made ready', async () => {
+    const clock = new VirtualClock();
+    const h = harness({ clock, executor: constantRate(10, 1000, 2, 2), onStart: () => clock.sleep(500) });
+    await h.clock.advanceTo(200);
+    h.engine.stop('interrupted');
+    await h.clock.advanceTo(3000);
+    expect(await h.run).toEqual({ reason: 'interrupted', killed: false });
+    expect(h.tasks).toEqual([]);
+    expect(h.recorder.dropped).toBe(0);
+  });
+
+  it('catches up on arrivals a pause made late in batches, so finished requests free their users first', async () => {
+    // 1,000/s with 40 users, each iteration waiting a turn of the loop for its "response". A
+    // 100 ms pause makes 100 arrivals due at once: started all in one go they would need 100
+    // users (60 dropped); in batches of CATCH_UP_BATCH with a turn between, 40 are enough.
+    expect(CATCH_UP_BATCH).toBeLessThan(40);
+    const clock = new PausingClock();
+    let paused = false;
+    const h = harness({
+      clock,
+      executor: constantRate(1000, 300, 40, 40),
+      task: async (vu) => {
+        h.tasks.push({ id: vu.id, at: clock.now() });
+        if (!paused && clock.now() >= 50) {
+          paused = true;
+          clock.pause(100);
+        }
+        await oneTurn();
+      },
+    });
+    await clock.advanceTo(1000);
+    expect(await h.run).toEqual({ reason: 'completed', killed: false });
+    expect(h.recorder.dropped).toBe(0);
+    expect(h.tasks).toHaveLength(300);
+    // The late ones started late (their latency counts from when they were due), in order.
+    const late = h.tasks.filter((t) => t.at === 150);
+    expect(late.length).toBeGreaterThan(CATCH_UP_BATCH);
   });
 });
 
