@@ -16,7 +16,7 @@ import { type EndpointKey, GROUP_SEPARATOR, type Protocol } from './endpoint-key
 import { createHistogram, encodeHistogram, type Histogram } from './histogram.js';
 import { redactSecrets } from './redact.js';
 import { isOverflowKey, MAX_ROWS, overflowKey } from './limits.js';
-import type { MetricsRecorder } from './recorder.js';
+import type { MetricsRecorder, SentHeaders } from './recorder.js';
 import { type ErrorGroup, RecorderErrors } from './recorder-errors.js';
 import { SlowRequestLog } from './slow-request-log.js';
 import { DEFAULT_SLOWEST } from './slowest-requests.js';
@@ -188,7 +188,7 @@ export class IntervalRecorder implements MetricsRecorder {
     return true;
   }
 
-  describeSlow(endpoint: number, method: string, url: string, headers: Readonly<Record<string, string>>): void {
+  describeSlow(endpoint: number, method: string, url: string, headers: SentHeaders): void {
     this.slow.describe(endpoint, method, url, headers);
   }
 

@@ -13,6 +13,9 @@ import type { Protocol } from './endpoint-key.js';
  */
 export const NOT_HTTP_STATUS = -1;
 
+/** Reads the headers a request went out with, as a plain record (see describeSlow). */
+export type SentHeaders = () => Readonly<Record<string, string>>;
+
 export interface MetricsRecorder {
   /**
    * Registers a (scenario, user class, task tags) context; called once per task at start, and once
@@ -42,10 +45,12 @@ export interface MetricsRecorder {
   ): boolean | void;
   /**
    * The request behind the sample `record()` just kept as one of its row's slowest (it returned
-   * true): its method, full URL and headers as sent, which the recorder redacts. Optional, like
-   * retry: a recorder may keep no slowest requests. Never called per request.
+   * true): its method, full URL and a reader of the headers as sent, which the recorder calls
+   * (and redacts) only for a request still among the slowest when the next Snapshot is taken:
+   * while latency climbs, as in a run's first second, nearly every request is kept for a moment.
+   * Optional, like retry: a recorder may keep no slowest requests. Never called per request.
    */
-  describeSlow?(endpoint: number, method: string, url: string, headers: Readonly<Record<string, string>>): void;
+  describeSlow?(endpoint: number, method: string, url: string, headers: SentHeaders): void;
   /** Turns an already recorded success into a failure (a check asked to fail the request). */
   markFailed(endpoint: number): void;
   /** Groups an error message under a row (request errors) or a task (exceptions). */

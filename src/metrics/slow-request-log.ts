@@ -7,10 +7,13 @@
  * A kept sample stays pending until the next one is kept, so what the caller learns right after
  * `record()` lands on it: the request's method, URL and headers (`describe`, from the protocol
  * client) and why it failed (the error the caller records next for the same row). Both are
- * redacted here unless `--show-secrets` asked to see them.
+ * redacted here unless `--show-secrets` asked to see them. The method, URL and headers are only
+ * held until the flush and written out then, for the entries still kept: while latency climbs
+ * (a run's first second) nearly every request is kept, and most are pushed out within the interval.
  */
 
 import { clipMessage } from './error-message.js';
+import type { SentHeaders } from './recorder.js';
 import { redactHeaders, redactSecrets } from './redact.js';
 import { slowerFirst, SlowestRequests, type SnapshotSlowRequest } from './slowest-requests.js';
 
@@ -32,15 +35,23 @@ function clipHeaders(headers: Readonly<Record<string, string>>): Record<string, 
   );
 }
 
+/** An entry kept since the last flush, with what describes its request until then. */
+interface FreshEntry {
+  entry: SnapshotSlowRequest;
+  method?: string;
+  url?: string;
+  headers?: SentHeaders;
+}
+
 interface RowLog {
   kept: SlowestRequests;
   /** Entries kept since the last flush (some may have been pushed out since). */
-  fresh: SnapshotSlowRequest[];
+  fresh: FreshEntry[];
 }
 
 export class SlowRequestLog {
   private readonly rows: (RowLog | undefined)[] = [];
-  private pending: SnapshotSlowRequest | undefined = undefined;
+  private pending: FreshEntry | undefined = undefined;
   private pendingRow = -1;
 
   constructor(
@@ -64,26 +75,27 @@ export class SlowRequestLog {
     const entry: SnapshotSlowRequest = { latencyMs, atMs: Math.max(0, this.now() - latencyMs), failed };
     if (status >= 0) entry.status = status;
     if (!log.kept.offer(entry)) return undefined;
-    log.fresh.push(entry);
+    const fresh: FreshEntry = { entry };
+    log.fresh.push(fresh);
     // An interval that keeps many (a rising latency) drops those already pushed out.
-    if (log.fresh.length > 4 * this.limit) log.fresh = log.fresh.filter((kept) => log.kept.holds(kept));
-    this.pending = entry;
+    if (log.fresh.length > 4 * this.limit) log.fresh = log.fresh.filter((kept) => log.kept.holds(kept.entry));
+    this.pending = fresh;
     this.pendingRow = row;
     return log.kept.floorMs * 1000;
   }
 
   /** The request behind the sample just kept for `row`: its method, full URL and headers as sent. */
-  describe(row: number, method: string, url: string, headers: Readonly<Record<string, string>>): void {
-    const entry = this.pendingOf(row);
-    if (entry === undefined) return;
-    entry.method = clip(method);
-    entry.url = clip(this.redact ? redactSecrets(url) : url);
-    entry.headers = clipHeaders(this.redact ? redactHeaders(headers) : headers);
+  describe(row: number, method: string, url: string, headers: SentHeaders): void {
+    const fresh = this.pendingOf(row);
+    if (fresh === undefined) return;
+    fresh.method = method;
+    fresh.url = url;
+    fresh.headers = headers;
   }
 
   /** A request error recorded for `row`: the message of the failed sample just kept, if any. */
   failedWith(row: number, message: string): void {
-    const entry = this.pendingOf(row);
+    const entry = this.pendingOf(row)?.entry;
     if (entry === undefined || !entry.failed || entry.error !== undefined) return;
     entry.error = clipMessage(this.redact ? redactSecrets(message) : message);
   }
@@ -92,13 +104,25 @@ export class SlowRequestLog {
   take(row: number): SnapshotSlowRequest[] | undefined {
     const log = this.rows[row];
     if (log === undefined || log.fresh.length === 0) return undefined;
-    const out = log.fresh.filter((entry) => log.kept.holds(entry)).sort(slowerFirst);
+    const out = log.fresh.filter((fresh) => log.kept.holds(fresh.entry)).map((fresh) => this.written(fresh));
+    out.sort(slowerFirst);
     log.fresh = [];
     if (this.pendingRow === row) this.pendingRow = -1;
     return out.length === 0 ? undefined : out;
   }
 
-  private pendingOf(row: number): SnapshotSlowRequest | undefined {
+  /** The entry with its request written out: clipped, and redacted unless asked not to be. */
+  private written({ entry, method, url, headers }: FreshEntry): SnapshotSlowRequest {
+    if (method !== undefined) entry.method = clip(method);
+    if (url !== undefined) entry.url = clip(this.redact ? redactSecrets(url) : url);
+    if (headers !== undefined) {
+      const sent = headers();
+      entry.headers = clipHeaders(this.redact ? redactHeaders(sent) : sent);
+    }
+    return entry;
+  }
+
+  private pendingOf(row: number): FreshEntry | undefined {
     return this.pendingRow === row ? this.pending : undefined;
   }
 }

@@ -316,7 +316,8 @@ export class Exchange extends ReceivingResponse implements WireRequest {
 
   /** Tells the recorder which request its row's new slowest sample was (the last hop, as sent). */
   private describeSlow(): void {
-    this.recorder.describeSlow?.(this.endpoint, this.requestMethod.method, this.url, headHeaders(this.requestHead));
+    const head = this.requestHead;
+    this.recorder.describeSlow?.(this.endpoint, this.requestMethod.method, this.url, () => headHeaders(head));
   }
 }
 

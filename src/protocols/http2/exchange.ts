@@ -376,7 +376,8 @@ export class Http2Exchange extends ReceivingResponse {
     const recorder = this.context.recorder;
     // True only for one of the row's slowest so far: rare, so only then is anything built.
     if (recorder.record(this.endpoint, durationUs, this.ttfbUs, this.status, bytesIn, this.bytesOut, failed) === true) {
-      recorder.describeSlow?.(this.endpoint, this.requestMethod.method, this.url, sentHttp2Headers(this.requestHeaders));
+      const sent = this.requestHeaders;
+      recorder.describeSlow?.(this.endpoint, this.requestMethod.method, this.url, () => sentHttp2Headers(sent));
     }
     if (failed) this.context.recorder.error(this.endpoint, 'request', message);
     this.releaseBody();

@@ -32,13 +32,13 @@ describe('the recorder keeping the slowest requests', () => {
   it('takes the request described right after record(), and the error recorded next', () => {
     const { recorder, row } = recorderAt();
     expect(recorder.record(row, 50_000, 1, 0, 0, 0, true)).toBe(true);
-    recorder.describeSlow(row, 'GET', 'http://127.0.0.1/a?token=T1&page=2', {
+    recorder.describeSlow(row, 'GET', 'http://127.0.0.1/a?token=T1&page=2', () => ({
       authorization: 'Bearer B1',
       cookie: 'sid=1',
       'x-api-key': 'K1',
       'x-auth-token': 'A1',
       accept: 'application/json',
-    });
+    }));
     recorder.error(row, 'request', 'connection refused');
     const [entry] = recorder.flush(1).endpoints[0]?.slowest ?? [];
     expect(entry).toEqual({
@@ -62,11 +62,29 @@ describe('the recorder keeping the slowest requests', () => {
   it('shows credentials with --show-secrets (redact: false)', () => {
     const { recorder, row } = recorderAt({ redact: false });
     recorder.record(row, 50_000, 1, 200, 0, 0, false);
-    recorder.describeSlow(row, 'GET', 'http://127.0.0.1/a?token=T1', { authorization: 'Bearer B1' });
+    recorder.describeSlow(row, 'GET', 'http://127.0.0.1/a?token=T1', () => ({ authorization: 'Bearer B1' }));
     expect(recorder.flush(1).endpoints[0]?.slowest?.[0]).toMatchObject({
       url: 'http://127.0.0.1/a?token=T1',
       headers: { authorization: 'Bearer B1' },
     });
+  });
+
+  it('reads the headers of only the requests still kept at the flush', () => {
+    const { recorder, row } = recorderAt({ slowest: 2 });
+    const read: number[] = [];
+    // A climbing latency: every request is kept for a moment, only the last two stay.
+    for (let ms = 1; ms <= 50; ms++) {
+      expect(recorder.record(row, ms * 1000, 1, 200, 0, 0, false)).toBe(true);
+      recorder.describeSlow(row, 'GET', `http://127.0.0.1/${ms}`, () => {
+        read.push(ms);
+        return { accept: '*/*' };
+      });
+    }
+    expect(read).toEqual([]);
+    const slowest = recorder.flush(1).endpoints[0]?.slowest;
+    expect(slowest?.map((entry) => entry.url)).toEqual(['http://127.0.0.1/50', 'http://127.0.0.1/49']);
+    expect(slowest?.[0]?.headers).toEqual({ accept: '*/*' });
+    expect(read.sort((a, b) => a - b)).toEqual([49, 50]);
   });
 
   it('keeps latency, time and failure of a row that is no HTTP request, without a status', () => {
@@ -133,7 +151,7 @@ describe('what a slow request keeps', () => {
     const { recorder, row } = recorderAt();
     recorder.record(row, 50_000, 1, 0, 0, 0, true);
     const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`x-h${i}`, 'v'.repeat(i === 0 ? 100_000 : 1)]));
-    recorder.describeSlow(row, 'GET', `http://h/${'a'.repeat(100_000)}`, many);
+    recorder.describeSlow(row, 'GET', `http://h/${'a'.repeat(100_000)}`, () => many);
     recorder.error(row, 'request', 'm'.repeat(100_000));
     const entry = recorder.flush(1).endpoints[0]?.slowest?.[0];
     expect(entry?.url?.length).toBe(2048);
