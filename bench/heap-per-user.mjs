@@ -2,18 +2,19 @@
 // model, each user looping a GET of the 20 ms server over keep-alive, no wait), summed by
 // constructor, and (sum(N2) − sum(N1)) / (N2 − N1): the bytes each extra user costs, per
 // constructor and per component (the connection, volley's HTTP client, the virtual user, async
-// machinery, strings and arrays), beside process.memoryUsage()'s rss, external and arrayBuffers.
-// bench/memory.mjs gives the total by RSS; this says what it is made of.
+// machinery, strings and arrays), beside process.memoryUsage() and V8's heap spaces, running and
+// after a full GC. bench/memory.mjs gives the total by RSS; this says what it is made of.
 //
 //   npm run build && node bench/heap-per-user.mjs
 //   HEAP_USERS=1000,5000 HEAP_DIST=/path/to/other/volley/dist node bench/heap-per-user.mjs
 //   HEAP_DIST=/old/volley/dist,dist node bench/heap-per-user.mjs   # several builds, then side by side
-//   HEAP_AT=7 HEAP_SECONDS=12 HEAP_KEEP=1 node bench/heap-per-user.mjs   # keep the snapshots
+//   HEAP_AT=7 HEAP_SECONDS=40 HEAP_KEEP=1 node bench/heap-per-user.mjs   # keep the snapshots
 //
 // Each count runs in a fresh process (`--expose-gc`) through volley's programmatic run() from
-// `${HEAP_DIST}/index.js`; at HEAP_AT seconds (every user started and looping) it collects
-// garbage, reads process.memoryUsage() and writes a heap snapshot, which it sums once the run has
-// ended (bench/lib/heap-snapshot.mjs) and then deletes. Heap bytes are not timing-sensitive, but
+// `${HEAP_DIST}/index.js`; it samples its memory every 250 ms (the median of the second half is
+// "running", garbage included), and at HEAP_AT seconds, or once the live progress counts every
+// user started (at most HEAP_SECONDS), collects garbage, reads its memory again and writes a heap
+// snapshot; then stops the run, sums the snapshot (bench/lib/heap-snapshot.mjs) and deletes it. Heap bytes are not timing-sensitive, but
 // the table prints the users alive, requests and failures at snapshot time: a run with failures
 // or users not yet started measures something else.
 import { spawn } from 'node:child_process';
@@ -21,18 +22,47 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { summarizeHeapSnapshot } from './lib/heap-snapshot.mjs';
-import { fmt, knob, log, table } from './lib/stats.mjs';
+import { fmt, knob, log, median, table } from './lib/stats.mjs';
 import { startNodeServer } from './targets/pinned-targets.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 const AT_SECONDS = knob('HEAP_AT', 7);
-const SECONDS = knob('HEAP_SECONDS', 12);
+const SECONDS = knob('HEAP_SECONDS', 40);
 const TOP_CONSTRUCTORS = 40;
 const TOP_HOLDERS = 30;
 
-/** The child: one run of `users`, a snapshot at AT_SECONDS, its sums written to `out`. */
+/**
+ * process.memoryUsage() with the rest of the RSS (what is neither V8's heap nor external memory:
+ * malloc'd handles and buffers, thread stacks) and what each V8 heap space holds in memory.
+ */
+function memoryFigures() {
+  const m = process.memoryUsage();
+  const figures = { ...m, 'rss − heapTotal − external': m.rss - m.heapTotal - m.external };
+  for (const space of getHeapSpaceStatistics()) figures[`V8 ${space.space_name}`] = space.physical_space_size;
+  return figures;
+}
+
+/** Each figure's median over the samples. */
+function medians(samples) {
+  return Object.fromEntries(Object.keys(samples[0] ?? {}).map((key) => [key, median(samples.map((s) => s[key]))]));
+}
+
+/** Memory figures, a full GC, the same figures again and a heap snapshot written to `path`. */
+function takeSnapshot(samples, progress, path) {
+  const running = medians(samples.slice(Math.floor(samples.length / 2)));
+  globalThis.gc();
+  const memory = memoryFigures();
+  const { users: alive = NaN, requests = NaN, failures = NaN, taskErrors = NaN } = progress ?? {};
+  writeHeapSnapshot(path);
+  return { running, memory, alive, requests, failures, taskErrors };
+}
+
+/**
+ * The child: one run of `users`; at AT_SECONDS, or later once the live progress counts every
+ * user started, a snapshot; then the run is stopped and the snapshot's sums written to `out`.
+ */
 async function child([users, host, dist, out]) {
   const volley = await import(pathToFileURL(join(dist, 'index.js')).href);
   const { run, defineScenario, defineUser, constant } = volley;
@@ -42,14 +72,19 @@ async function child([users, host, dist, out]) {
   let progress = null;
   const watcher = { name: 'heap-watch', onProgress: (p) => (progress = p) };
   const snapshotPath = `${out}.heapsnapshot`;
+  const stop = new AbortController();
+  const started = performance.now();
   let atSnapshot = null;
-  setTimeout(() => {
-    globalThis.gc();
-    const memory = process.memoryUsage();
-    const { users: alive = NaN, requests = NaN, failures = NaN, taskErrors = NaN } = progress ?? {};
-    writeHeapSnapshot(snapshotPath);
-    atSnapshot = { memory, alive, requests, failures, taskErrors };
-  }, AT_SECONDS * 1000);
+  const samples = [];
+  const ticker = setInterval(() => {
+    samples.push(memoryFigures());
+    const seconds = (performance.now() - started) / 1000;
+    const allStarted = progress !== null && progress.users >= Number(users);
+    if (seconds < AT_SECONDS || (!allStarted && seconds < SECONDS - 2)) return;
+    clearInterval(ticker);
+    atSnapshot = { ...takeSnapshot(samples, progress, snapshotPath), seconds };
+    stop.abort();
+  }, 250);
   const result = await run(scenario, {
     host,
     users: Number(users),
@@ -57,7 +92,9 @@ async function child([users, host, dist, out]) {
     duration: `${SECONDS}s`,
     quiet: true,
     outputs: [watcher],
+    signal: stop.signal,
   });
+  clearInterval(ticker);
   if (atSnapshot === null) throw new Error(`the run ended before the snapshot at ${AT_SECONDS} s`);
   const summary = summarizeHeapSnapshot(snapshotPath);
   if (process.env.HEAP_KEEP !== '1') rmSync(snapshotPath, { force: true });
@@ -130,23 +167,37 @@ function components(first, last) {
   });
 }
 
+/** Objects of one constructor in a run's heap. */
+const count = (run, kind) => run.kind.find(([key]) => key === kind)?.[1] ?? 0;
+
 function report(runs, dist) {
   const [first, last] = [runs[0], runs.at(-1)];
   const users = last.users - first.users;
   const per = (pick) => (pick(last) - pick(first)) / users;
-  const memory = ['rss', 'heapUsed', 'external', 'arrayBuffers'];
   const parts = components(first, last);
+  const mem = (r, when, key) => (r[when][key] ?? NaN) / 1e6;
   return [
-    `### Heap per virtual user: ${dist} (20 ms server, keep-alive, closed model, snapshot at ${AT_SECONDS} s of ${SECONDS} s)`,
+    `### Heap per virtual user: ${dist} (20 ms server, keep-alive, closed model, snapshot once every user has started, at ${AT_SECONDS} s at the earliest)`,
     '',
     table(
-      ['users', 'alive at snapshot', 'requests', 'failures', 'task errors', 'heap snapshot MB', ...memory.map((m) => `${m} MB`), 'requests (end)', 'failures (end)'],
-      runs.map((r) => [fmt(r.users), fmt(r.alive), fmt(r.requests), fmt(r.failures), fmt(r.taskErrors), fmt(r.heap.totalBytes / 1e6, 1), ...memory.map((m) => fmt(r.memory[m] / 1e6, 1)), fmt(r.end.requests), fmt(r.end.failures)]),
+      ['users', 'snapshot at s', 'alive (live progress)', 'VirtualUser / Socket in the heap', 'requests', 'failures', 'task errors', 'heap snapshot MB', 'heap objects', 'requests (end)', 'failures (end)'],
+      runs.map((r) => [fmt(r.users), fmt(r.seconds, 1), fmt(r.alive), `${fmt(count(r, 'VirtualUser'))} / ${fmt(count(r, 'Socket'))}`, fmt(r.requests), fmt(r.failures), fmt(r.taskErrors), fmt(r.heap.totalBytes / 1e6, 1), fmt(r.heap.nodeCount), fmt(r.end.requests), fmt(r.end.failures)]),
     ),
     '',
-    `Per extra user (${fmt(first.users)} → ${fmt(last.users)}): heap snapshot **${fmt(per((r) => r.heap.totalBytes))} B**, ` +
-      memory.map((m) => `${m} ${fmt(per((r) => r.memory[m]))} B`).join(', ') +
-      `; ${fmt(per((r) => r.heap.nodeCount), 1)} heap objects.`,
+    `Per extra user (${fmt(first.users)} → ${fmt(last.users)}): **${fmt(per((r) => r.heap.totalBytes))} B** of live heap (the snapshot), ${fmt(per((r) => r.heap.nodeCount), 1)} heap objects.`,
+    '',
+    'Process memory: running (the median of the second half of the samples before the snapshot, garbage included) and after the full GC before the snapshot:',
+    '',
+    table(
+      ['figure', ...runs.map((r) => `${fmt(r.users)} running MB`), 'B per extra user running', ...runs.map((r) => `${fmt(r.users)} after GC MB`), 'B per extra user after GC'],
+      Object.keys(last.memory).filter((key) => runs.some((r) => r.running[key] > 0 || r.memory[key] > 0)).map((key) => [
+        key,
+        ...runs.map((r) => fmt(mem(r, 'running', key), 1)),
+        `**${fmt(per((r) => r.running[key]))}**`,
+        ...runs.map((r) => fmt(mem(r, 'memory', key), 1)),
+        fmt(per((r) => r.memory[key])),
+      ]),
+    ),
     '',
     table(
       ['component', 'B per extra user', 'with what it holds', 'what is in it (B per user)'],
@@ -198,7 +249,11 @@ function sideBySide(measured) {
   const byBuild = measured.map(({ runs }) => components(runs[0], runs.at(-1)));
   const rows = COMPONENTS.map(([name], i) => [name, ...byBuild.map((parts) => `${fmt(parts[i].bytes)} (${fmt(parts[i].charged)})`)]);
   rows.push(['**heap snapshot total**', ...measured.map(({ runs }) => `**${fmt(per(runs, (r) => r.heap.totalBytes))}**`)]);
-  for (const m of ['heapUsed', 'rss', 'external', 'arrayBuffers']) rows.push([`process.memoryUsage().${m}`, ...measured.map(({ runs }) => fmt(per(runs, (r) => r.memory[m])))]);
+  for (const when of ['running', 'memory']) {
+    for (const m of ['rss', 'heapTotal', 'heapUsed', 'external', 'rss − heapTotal − external']) {
+      rows.push([`${m} (${when === 'memory' ? 'after GC' : 'running'})`, ...measured.map(({ runs }) => fmt(per(runs, (r) => r[when][m])))]);
+    }
+  }
   return [
     '### Side by side: B per extra user by component (in parentheses: with what it holds)',
     '',
