@@ -214,12 +214,8 @@ export class LoadEngine {
 
   private async spawn(index: number, options: SpawnOptions = {}): Promise<void> {
     const user = this.newUser(index);
-    const stop =
-      options.stop === undefined
-        ? this.stopController.signal
-        : AbortSignal.any([this.stopController.signal, options.stop]);
     try {
-      await user.run(stop, options.iterations);
+      await user.run(options.stop ?? this.stopController.signal, options.iterations);
     } finally {
       this.users.delete(user);
     }

@@ -108,8 +108,9 @@ export class RampingUsersExecutor implements Executor {
   async run({ clock, stopSignal, spawn }: ExecutorRuntime): Promise<void> {
     const start = clock.now();
     this.timeline = { clock, start, stopSignal };
-    // The run's stop wakes the loop as a new count does: one signal to wait on.
-    stopSignal.addEventListener('abort', () => this.replanned.abort(), { once: true });
+    // The run's stop wakes the loop as a new count does (one signal to wait on), and stops every
+    // user, each of which waits on its own signal only.
+    stopSignal.addEventListener('abort', () => this.stopEveryone(), { once: true });
     const spawned = new Set<Promise<void>>();
     let startedThisTurn = 0;
     for (;;) {
@@ -178,6 +179,14 @@ export class RampingUsersExecutor implements Executor {
     this.replanned.abort();
   }
 
+  private stopEveryone(): void {
+    this.replanned.abort();
+    for (const user of this.running.values()) {
+      user.timer?.abort();
+      user.stop.abort();
+    }
+  }
+
   private async spawnUser(interval: UserInterval, spawn: ExecutorRuntime['spawn']): Promise<void> {
     const user: RunningUser = { stop: new AbortController(), timer: null };
     this.running.set(interval.index, user);
@@ -197,8 +206,9 @@ export class RampingUsersExecutor implements Executor {
     if (stopMs === null || timeline === undefined) return;
     const timer = new AbortController();
     user.timer = timer;
-    const { clock, start, stopSignal } = timeline;
-    void clock.sleep(start + stopMs - clock.now(), AbortSignal.any([stopSignal, timer.signal])).then(() => {
+    const { clock, start } = timeline;
+    // The run's stop aborts the timer too (stopEveryone).
+    void clock.sleep(start + stopMs - clock.now(), timer.signal).then(() => {
       if (!timer.signal.aborted) user.stop.abort();
     });
   }
