@@ -18,6 +18,7 @@ const PARTS = [
   ['startup', 'Start-up cost', 120],
   ['throughput', 'Requests per CPU-second', 900],
   ['memory', 'Memory per virtual user', 900],
+  ['heap-per-user', 'Heap per virtual user, by component', 300],
   ['open-model', 'Open model', 300],
   ['scale-out', 'Scale-out with --workers', 600],
   ['coordinator', 'Coordinator under remote workers', 300],
