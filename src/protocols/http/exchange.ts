@@ -245,8 +245,8 @@ export class Exchange extends ReceivingResponse implements WireRequest {
     this.skipBody();
   }
 
-  onResponseBody(chunk: Buffer): void {
-    this.receiveBody(chunk);
+  onResponseBody(chunk: Buffer, transient: boolean): void {
+    this.receiveBody(chunk, transient);
   }
 
   onResponseEnd(): void {

@@ -23,7 +23,14 @@
 import type { Socket } from 'node:net';
 import { ConnectionError, isRefused } from './connection-error.js';
 import { ResponseParser, type ResponseSink } from './response-parser.js';
-import { type ConnectionSettings, type ConnectionTarget, hostPort, openSocket, readyEvent } from './socket-connect.js';
+import {
+  type ConnectionSettings,
+  type ConnectionTarget,
+  hostPort,
+  openSocket,
+  readyEvent,
+  transientReads,
+} from './socket-connect.js';
 import { SWEEP_MS, type Swept, track, untrack } from '../timeout-sweep.js';
 import type { WireRequest } from './wire-request.js';
 
@@ -48,7 +55,7 @@ export class Http1Connection implements ResponseSink, Swept {
   private written = 0;
   private current: WireRequest | undefined = undefined;
   private readonly queue: WireRequest[] = [];
-  private readonly parser = new ResponseParser(this);
+  private readonly parser: ResponseParser;
   /**
    * Sweeps since the request on the wire was written or last received bytes (for its timeout),
    * or since the connection was last used (to replace it before the server drops it). A count of
@@ -65,7 +72,9 @@ export class Http1Connection implements ResponseSink, Swept {
   constructor(
     private readonly target: ConnectionTarget,
     private readonly settings: ConnectionSettings,
-  ) {}
+  ) {
+    this.parser = new ResponseParser(this, transientReads(target));
+  }
 
   /** Queues a request; it is written when the connection is free. */
   send(request: WireRequest): void {
@@ -127,8 +136,8 @@ export class Http1Connection implements ResponseSink, Swept {
     this.current?.onResponseHead(status, statusText, block, headBytes, setCookie);
   }
 
-  onResponseBody(chunk: Buffer): void {
-    this.current?.onResponseBody(chunk);
+  onResponseBody(chunk: Buffer, transient: boolean): void {
+    this.current?.onResponseBody(chunk, transient);
   }
 
   onResponseEnd(keepAlive: boolean): void {
@@ -225,7 +234,7 @@ export class Http1Connection implements ResponseSink, Swept {
   }
 
   private open(): void {
-    const socket = openSocket(this.target, this.settings);
+    const socket: Socket = openSocket(this.target, this.settings, (chunk) => this.onData(socket, chunk));
     this.socket = socket;
     this.connected = false;
     this.written = 0;
@@ -235,7 +244,6 @@ export class Http1Connection implements ResponseSink, Swept {
       if (this.socket !== socket || this.connected) return;
       socket.destroy(new ConnectionError('connect timeout', 'VOLLEY_CONNECT_TIMEOUT'));
     });
-    socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
     let socketError: Error | undefined;
     socket.on('error', (error: Error) => {
       socketError = error;

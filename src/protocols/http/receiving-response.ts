@@ -38,8 +38,11 @@ export abstract class ReceivingResponse extends Response {
     this.maxBodySize = keepLimit;
   }
 
-  /** One chunk of the body: counted, and kept while there is room. */
-  protected receiveBody(chunk: Buffer): void {
+  /**
+   * One chunk of the body: counted, and kept while there is room. A `transient` chunk is valid
+   * only during the call (see ResponseSink), so what is kept of it is copied.
+   */
+  protected receiveBody(chunk: Buffer, transient = false): void {
     this.bodyBytes += chunk.length;
     if (!this.keepBody) return;
     const room = this.keepLimit - this.keptBytes;
@@ -51,6 +54,7 @@ export abstract class ReceivingResponse extends Response {
       chunk = chunk.subarray(0, room);
     }
     this.keptBytes += chunk.length;
+    if (transient) chunk = Buffer.from(chunk);
     if (this.firstChunk === undefined) {
       this.firstChunk = chunk;
     } else {

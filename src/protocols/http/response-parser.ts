@@ -24,11 +24,16 @@ export interface ResponseSink {
   /**
    * The head is complete. `headerBlock` holds the header lines as received (`Name: value`, each
    * ending in CRLF or LF), without the status line and the blank line; `headBytes` is the size of
-   * the whole head on the wire; `setCookie` says whether a `set-cookie` header is among them.
+   * the whole head on the wire; `setCookie` says whether a `set-cookie` header is among them. The
+   * block is the sink's to keep.
    */
   onResponseHead(status: number, statusText: string, headerBlock: Buffer, headBytes: number, setCookie: boolean): void;
-  /** A piece of the body, as received (chunked framing removed). */
-  onResponseBody(chunk: Buffer): void;
+  /**
+   * A piece of the body, as received (chunked framing removed). When `transient`, its bytes are
+   * valid only during the call (the socket reads into one buffer it reuses): a sink that keeps
+   * them copies them.
+   */
+  onResponseBody(chunk: Buffer, transient: boolean): void;
   /** The response is complete; `keepAlive` is false when the connection cannot carry another. */
   onResponseEnd(keepAlive: boolean): void;
 }
@@ -67,7 +72,15 @@ export class ResponseParser {
   private readonly head = new ResponseHead();
   private readonly reasons = new ReasonPhrases();
 
-  constructor(private readonly sink: ResponseSink) {}
+  constructor(
+    private readonly sink: ResponseSink,
+    /**
+     * Whether the chunks given to execute() are valid only during the call: the socket reads into
+     * one buffer that it reuses for the next read (`onread`), which spares an allocation per read.
+     * The head block handed to the sink is then copied, and body chunks go out marked transient.
+     */
+    private readonly transient = false,
+  ) {}
 
   /** Arms the parser for the next response; `headRequest` for a response that has no body. */
   expect(headRequest: boolean): void {
@@ -111,7 +124,7 @@ export class ResponseParser {
           const state = this.state;
           const take = Math.min(this.remaining, length - at);
           this.remaining -= take;
-          this.sink.onResponseBody(at === 0 && take === length ? chunk : chunk.subarray(at, at + take));
+          this.sink.onResponseBody(at === 0 && take === length ? chunk : chunk.subarray(at, at + take), this.transient);
           at += take;
           if (this.state !== state) return; // the sink tore the connection down
           if (this.remaining > 0) break;
@@ -120,7 +133,7 @@ export class ResponseParser {
           break;
         }
         case State.UntilClose:
-          this.sink.onResponseBody(at === 0 ? chunk : chunk.subarray(at));
+          this.sink.onResponseBody(at === 0 ? chunk : chunk.subarray(at), this.transient);
           at = length;
           break;
         case State.ChunkSize:
@@ -200,13 +213,18 @@ export class ResponseParser {
     if (consumed > MAX_HEAD_BYTES) throw new ResponseParseError(`the response head is over ${MAX_HEAD_BYTES / 1024} KiB`);
     // An index in the joined buffer past the carried-over bytes maps back to `at` in the chunk.
     const fromChunk = this.partial.length > 0 ? at + end - this.partial.length : end;
+    // A head joined from carried-over bytes is a buffer of its own; one read whole is in the chunk.
+    const owned = this.partial.length > 0 || !this.transient;
     this.partial = EMPTY;
-    this.parseHead(buffer, start, end);
+    this.parseHead(buffer, start, end, owned);
     return fromChunk;
   }
 
-  /** Parses the head in `buffer[start, end)` (the blank line included) and reports it. */
-  private parseHead(buffer: Buffer, start: number, end: number): void {
+  /**
+   * Parses the head in `buffer[start, end)` (the blank line included) and reports it; `owned`
+   * when the buffer may be kept past this call (else the header block is copied).
+   */
+  private parseHead(buffer: Buffer, start: number, end: number, owned: boolean): void {
     const head = this.head;
     readStatusLine(buffer, start, head);
     const status = head.status;
@@ -222,7 +240,8 @@ export class ResponseParser {
     }
     // HTTP/1.0 closes unless it says keep-alive; `close` anywhere always wins (RFC 9112 §9.6).
     this.keepAlive = !head.close && (head.minor === 1 || head.keepAliveSaid);
-    this.sink.onResponseHead(status, statusText, buffer.subarray(head.blockStart, head.blockEnd), end - start, head.setCookie);
+    const block = buffer.subarray(head.blockStart, head.blockEnd);
+    this.sink.onResponseHead(status, statusText, owned ? block : Buffer.from(block), end - start, head.setCookie);
     if (this.state !== State.Head) return; // the sink tore the connection down
     this.frameBody(head);
   }

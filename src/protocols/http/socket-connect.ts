@@ -21,11 +21,20 @@ export interface ConnectionTarget {
 }
 
 /**
+ * What every plain TCP socket of this thread reads into. Each read is handed to its connection's
+ * callback at once, and the next read (of any socket) comes only after that callback returned, so
+ * one buffer serves them all: Node then allocates nothing per read (with 'data' events it makes a
+ * buffer for every read), and a waiting connection holds no read buffer of its own.
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
+/**
  * Starts connecting a socket to `target`, with Nagle off (a request is one write) and the connect
  * timeout as its idle timeout (the connection lifts it once connected). It is ready on
- * `readyEvent(target)`.
+ * `readyEvent(target)`. What it reads goes to `onRead`, valid only during that call for plain TCP
+ * (`transientReads`): TLS sockets cannot read into a buffer of the caller's and emit 'data'.
  */
-export function openSocket(target: ConnectionTarget, settings: ConnectionSettings): Socket {
+export function openSocket(target: ConnectionTarget, settings: ConnectionSettings, onRead: (chunk: Buffer) => void): Socket {
   const socket: Socket = target.secure
     ? connectTls({
         host: target.host,
@@ -34,10 +43,26 @@ export function openSocket(target: ConnectionTarget, settings: ConnectionSetting
         ALPNProtocols: ['http/1.1'],
         rejectUnauthorized: !settings.insecure,
       })
-    : connectTcp({ host: target.host, port: target.port });
+    : connectTcp({
+        host: target.host,
+        port: target.port,
+        onread: {
+          buffer: READ_BUFFER,
+          callback: (length: number) => {
+            onRead(READ_BUFFER.subarray(0, length));
+            return true;
+          },
+        },
+      });
+  if (target.secure) socket.on('data', onRead);
   socket.setNoDelay(true);
   if (settings.connectTimeoutMs > 0) socket.setTimeout(settings.connectTimeoutMs);
   return socket;
+}
+
+/** Whether what a socket to `target` reads is valid only during the read callback (see READ_BUFFER). */
+export function transientReads(target: ConnectionTarget): boolean {
+  return !target.secure;
 }
 
 /** The event a socket to `target` emits once it can carry requests. */
