@@ -17,6 +17,7 @@ import { RunAggregate } from '../../../src/metrics/run-aggregate.js';
 import type { SnapshotEndpoint } from '../../../src/metrics/snapshot.js';
 import { HttpClient } from '../../../src/protocols/http/index.js';
 import { evaluateThreshold, parseThresholdExpression } from '../../../src/thresholds/index.js';
+import { userEnvironment } from '../../helpers/user-environment.js';
 
 /** A clock whose time only moves when the test says so. */
 class HandClock implements Clock {
@@ -41,15 +42,7 @@ function setup(...tasks: TaskFunction<object, unknown>[]) {
   };
   const compiled = compileClass(spec, '', recorder);
   const http = new HttpClient({ recorder });
-  const env = {
-    recorder,
-    clock,
-    data: undefined,
-    stopSignal: new AbortController().signal,
-    killSignal: new AbortController().signal,
-    budget: null,
-    seed: 1,
-  };
+  const env = userEnvironment(recorder, clock);
   const user = new VirtualUser(0, compiled, http, env);
   return { clock, recorder, user, http };
 }

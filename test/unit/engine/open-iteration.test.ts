@@ -6,13 +6,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { constant } from '../../../src/api/wait-time.js';
-import { realClock } from '../../../src/core/clock.js';
 import { compileClass } from '../../../src/engine/compiled-class.js';
 import type { UserClassSpec } from '../../../src/engine/user-class.js';
 import { VirtualUser } from '../../../src/engine/virtual-user.js';
 import type { TaskFunction } from '../../../src/engine/vu-context.js';
 import { HttpClient } from '../../../src/protocols/http/index.js';
 import { CountingRecorder } from './counting-recorder.js';
+import { userEnvironment } from '../../helpers/user-environment.js';
 import { settle } from './virtual-clock.js';
 
 function openUser(task: TaskFunction<object, unknown>) {
@@ -24,15 +24,7 @@ function openUser(task: TaskFunction<object, unknown>) {
     sequential: true,
     tasks: [{ name: 'step', weight: 1, tags: [], run: task }],
   };
-  const env = {
-    recorder,
-    clock: realClock,
-    data: undefined,
-    stopSignal: new AbortController().signal,
-    killSignal: new AbortController().signal,
-    budget: null,
-    seed: 1,
-  };
+  const env = userEnvironment(recorder);
   const user = new VirtualUser(0, compileClass(spec, '', recorder), new HttpClient({ recorder }), env);
   const done: { user: VirtualUser; iterations: number }[] = [];
   const iterate = (): void => user.iterateThen(Number.NaN, (settled) => done.push({ user: settled, iterations: recorder.iterations }));

@@ -7,7 +7,6 @@
 import type * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { constant } from '../../../../src/api/wait-time.js';
-import { realClock } from '../../../../src/core/clock.js';
 import { type GrpcLedgerServer, startGrpcLedger } from '../../../../src/demo/grpc-ledger.js';
 import { compileClass } from '../../../../src/engine/compiled-class.js';
 import { VirtualUser } from '../../../../src/engine/virtual-user.js';
@@ -16,6 +15,7 @@ import { IntervalRecorder } from '../../../../src/metrics/interval-recorder.js';
 import type { GrpcUser, GrpcResult } from '../../../../src/protocols/grpc/index.js';
 import { HttpClient } from '../../../../src/protocols/http/index.js';
 import { grpcUser, LEDGER_PROTO, startProbe } from './grpc-servers.js';
+import { userEnvironment } from '../../../helpers/user-environment.js';
 
 let ledger: GrpcLedgerServer;
 beforeAll(async () => {
@@ -26,15 +26,7 @@ afterAll(() => ledger.close());
 function virtualUser(task: TaskFunction<object, unknown>) {
   const recorder = new IntervalRecorder({ now: () => 0 });
   const spec = { name: 'Teller', weight: 1, wait: constant(0), sequential: true, tasks: [{ name: 't', weight: 1, tags: [], run: task }] };
-  const env = {
-    recorder,
-    clock: realClock,
-    data: undefined,
-    stopSignal: new AbortController().signal,
-    killSignal: new AbortController().signal,
-    budget: null,
-    seed: 1,
-  };
+  const env = userEnvironment(recorder);
   return { recorder, user: new VirtualUser(0, compileClass(spec, '', recorder), new HttpClient({ recorder }), env) };
 }
 
