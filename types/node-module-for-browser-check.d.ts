@@ -5,5 +5,5 @@
  * `createRequire`. That module never runs in a browser; this is the one signature it needs.
  */
 declare module 'node:module' {
-  export function createRequire(path: string): ((id: string) => unknown) & { resolve(id: string): string };
+  export function createRequire(path: string): (id: string) => unknown;
 }

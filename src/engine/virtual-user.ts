@@ -130,7 +130,7 @@ export class VirtualUser {
   private taskErrorRow = 0;
   private looping: ClosedLoop | undefined = undefined;
   /** Told when the open-model iteration under way has settled (see iterateThen). */
-  private iterated: ((user: VirtualUser) => void) | undefined = undefined;
+  private iterated: IterationDone | undefined = undefined;
 
   constructor(
     readonly id: number,
@@ -176,28 +176,22 @@ export class VirtualUser {
     return this.invoke(spec.onStart, this.compiled.onStartErrorRow);
   }
 
-  /**
-   * One task. `dueAt` (clock ms) is when the iteration was due in an open-model run: the first
-   * request's latency then counts from it, so a late start counts against the target.
-   * Returns whether the task ran without throwing.
-   */
-  async iterate(dueAt = Number.NaN): Promise<boolean> {
-    const returned = this.startTask(dueAt);
-    const ok = typeof returned === 'boolean' ? returned : await returned.then(succeeded, this.taskFailed);
-    this.env.recorder.iteration();
-    return ok;
+  /** One task, as iterateThen() runs it; resolves with whether it ran without throwing. */
+  iterate(dueAt = Number.NaN): Promise<boolean> {
+    return new Promise((resolve) => this.iterateThen(dueAt, (_user, ok) => resolve(ok)));
   }
 
   /**
-   * The open model's iteration, with no async frame: runs one task due at `dueAt` (as `iterate`
-   * does), then, once it has settled and is counted, calls `done(this)`. The pool binds `done`
-   * once; the task's settling goes to handlers bound once per user, as in the closed loop.
+   * The open model's iteration, with no async frame: runs one task due at `dueAt` (clock ms, when
+   * the iteration was due: the first request's latency counts from it, so a late start counts
+   * against the target), then, once it has settled and is counted, calls `done`. The pool binds
+   * `done` once; the task's settling goes to handlers bound once per user, as in the closed loop.
    */
-  iterateThen(dueAt: number, done: (user: VirtualUser) => void): void {
+  iterateThen(dueAt: number, done: IterationDone): void {
     this.iterated = done;
     const returned = this.startTask(dueAt);
-    if (typeof returned === 'boolean') this.iterationSettled();
-    else returned.then(this.iterationSettled, this.iterationFailed);
+    if (typeof returned === 'boolean') this.iterationSettled(returned);
+    else returned.then(this.iterationSucceeded, this.iterationFailed);
   }
 
   /** Runs onStop (unless the run was killed) and closes the user's connections. */
@@ -249,15 +243,14 @@ export class VirtualUser {
     }
   };
 
-  private readonly iterationSettled = (): void => {
+  private iterationSettled(ok: boolean): void {
     this.env.recorder.iteration();
-    (this.iterated as (user: VirtualUser) => void)(this);
-  };
+    (this.iterated as IterationDone)(this, ok);
+  }
 
-  private readonly iterationFailed = (error: unknown): void => {
-    this.taskFailed(error);
-    this.iterationSettled();
-  };
+  private readonly iterationSucceeded = (): void => this.iterationSettled(true);
+
+  private readonly iterationFailed = (error: unknown): void => this.iterationSettled(this.taskFailed(error));
 
   private readonly taskSucceeded = (): void => this.afterTask(true);
 
@@ -336,6 +329,9 @@ export class VirtualUser {
   }
 }
 
+/** Told that an open-model iteration has settled and been counted: whether its task ran without throwing. */
+type IterationDone = (user: VirtualUser, ok: boolean) => void;
+
 /** The closed loop's state while `run()` goes on. */
 interface ClosedLoop {
   readonly stop: AbortSignal;
@@ -347,9 +343,6 @@ interface ClosedLoop {
   readonly reject: (error: unknown) => void;
 }
 
-function succeeded(): true {
-  return true;
-}
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';

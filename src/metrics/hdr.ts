@@ -7,13 +7,15 @@
  * pako compressor, about 35 ms of every volley start for parts volley never uses. The modules
  * here are the same CommonJS modules the main one re-exports (one module cache, so the classes
  * are the same objects), loaded with `require` because they are CommonJS. The encoding module
- * (which brings pako) is loaded on the first encode or decode.
+ * (which brings pako) is loaded on the first encode, the main module on the first decode.
  */
 
 import { createRequire } from 'node:module';
 import type * as HistogramModule from 'hdr-histogram-js/dist/Histogram.js' with { 'resolution-mode': 'require' };
 import type * as Int32Module from 'hdr-histogram-js/dist/Int32Histogram.js';
-import type * as EncodingModule from 'hdr-histogram-js/dist/JsHistogram.encoding.js' with { 'resolution-mode': 'require' };
+import type * as Library from 'hdr-histogram-js' with { 'resolution-mode': 'require' };
+// Its types add the encoder it installs to JsHistogram's.
+import type {} from 'hdr-histogram-js/dist/JsHistogram.encoding.js' with { 'resolution-mode': 'require' };
 import type * as JsModule from 'hdr-histogram-js/dist/JsHistogram.js' with { 'resolution-mode': 'require' };
 import type * as PackedModule from 'hdr-histogram-js/dist/PackedHistogram.js';
 
@@ -42,33 +44,27 @@ export function packedHistogram(numberOfSignificantValueDigits: number): Histogr
   return histogram;
 }
 
-let encoding: typeof EncodingModule | undefined;
+let encoderInstalled = false;
 
-/** Installs the library's encoder and decoder on JsHistogram, on first use. */
-function encodingModule(): typeof EncodingModule {
-  encoding ??= load('hdr-histogram-js/dist/JsHistogram.encoding.js') as typeof EncodingModule;
-  return encoding;
+/** Loads the library's encoding module, which installs its encoder on JsHistogram (once). */
+function installEncoder(): void {
+  if (encoderInstalled) return;
+  load('hdr-histogram-js/dist/JsHistogram.encoding.js');
+  encoderInstalled = true;
 }
 
 /** The library's `encodeIntoCompressedBase64` for a JsHistogram (every histogram volley makes). */
 export function encodeIntoCompressedBase64(histogram: Histogram): string {
-  encodingModule();
+  installEncoder();
   if (!(histogram instanceof JsHistogram)) throw new TypeError('encodeIntoCompressedBase64: expected a JsHistogram');
   return histogram.encodeIntoCompressedBase64();
 }
 
-/** The library's `decodeFromCompressedBase64(encoded, 32, false)`: a flat 32-bit JsHistogram. */
+/**
+ * The library's `decodeFromCompressedBase64(encoded, 32, false)`: a flat 32-bit JsHistogram. It
+ * lives in the package's main module, loaded here on the first decode, which only a process that
+ * reads snapshots or results makes (the main thread of a run on workers, a coordinator, compare).
+ */
 export function decodeFromCompressedBase64(encoded: string): Histogram {
-  const { decompress, doDecode } = encodingModule();
-  return doDecode(decompress(base64().toByteArray(encoded.trim())), 32, 0);
-}
-
-let base64Module: { toByteArray(text: string): Uint8Array } | undefined;
-
-/** The base64 decoder the library itself uses (its dependency base64-js, resolved as it resolves it). */
-function base64(): { toByteArray(text: string): Uint8Array } {
-  base64Module ??= createRequire(load.resolve('hdr-histogram-js/dist/JsHistogram.encoding.js'))('base64-js') as {
-    toByteArray(text: string): Uint8Array;
-  };
-  return base64Module;
+  return (load('hdr-histogram-js') as typeof Library).decodeFromCompressedBase64(encoded, 32, false);
 }

@@ -170,8 +170,7 @@ export class RampingUsersExecutor implements Executor {
     }
     for (const [index, user] of this.running) {
       if (kept.has(index)) continue;
-      user.timer?.abort();
-      user.stop.abort();
+      stopUser(user);
       this.running.delete(index);
     }
     this.pending = pending;
@@ -181,10 +180,7 @@ export class RampingUsersExecutor implements Executor {
 
   private stopEveryone(): void {
     this.replanned.abort();
-    for (const user of this.running.values()) {
-      user.timer?.abort();
-      user.stop.abort();
-    }
+    for (const user of this.running.values()) stopUser(user);
   }
 
   private async spawnUser(interval: UserInterval, spawn: ExecutorRuntime['spawn']): Promise<void> {
@@ -212,6 +208,12 @@ export class RampingUsersExecutor implements Executor {
       if (!timer.signal.aborted) user.stop.abort();
     });
   }
+}
+
+/** Asks a running user to stop after its task, and drops its planned stop. */
+function stopUser(user: RunningUser): void {
+  user.timer?.abort();
+  user.stop.abort();
 }
 
 /** Resolves when `signal` aborts. */
