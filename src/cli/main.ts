@@ -22,9 +22,6 @@ import { registerRunCommand } from './run-command.js';
 import { registerWorkerCommand } from './worker-command.js';
 import { withOptionalFlagValues } from './optional-flag-values.js';
 
-// Stack traces of scenario code point at the user's .ts lines, not the bundle's.
-process.setSourceMapsEnabled(true);
-
 // `volley run … | head` closes the pipe while the run goes on: what is left to print has no
 // reader, but the run must finish and write its reports, so a closed stdout is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

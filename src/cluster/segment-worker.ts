@@ -94,6 +94,7 @@ async function loadScenario(
   const { source } = assignment;
   switch (source.kind) {
     case 'bundle': {
+      process.setSourceMapsEnabled(true); // see enableSourceMaps() in runner/scenario-file.ts
       const exports = (await import(pathToFileURL(source.file).href)) as Record<string, unknown>;
       if (!isDefinedScenario(exports.default))
         throw new VolleyError('VOLLEY_E_SCENARIO', 'the bundle has no scenario');

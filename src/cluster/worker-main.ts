@@ -8,8 +8,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ToWorker, WorkerAssignment } from './protocol.js';
 import { runSegment } from './segment-worker.js';
 
-process.setSourceMapsEnabled(true);
-
 if (parentPort === null) throw new Error('worker-main runs only as a worker thread');
 const port = parentPort;
 const handlers: ((message: ToWorker) => void)[] = [];

@@ -1,21 +1,19 @@
 /**
- * The one door to hdr-histogram-js: the classes volley builds on, and its compressed base64
- * encoding, each taken from the library's own module for it.
+ * The one door to hdr-histogram-js: the classes volley builds on, each taken from the library's
+ * own module for it, and its compressed base64 decoding. (Encoding is histogram-encoding.ts.)
  *
  * Why not the package's main module: it loads everything the library has on import, among it a
  * WebAssembly build decoded from base64, a log writer that builds an `Intl.NumberFormat` and the
  * pako compressor, about 35 ms of every volley start for parts volley never uses. The modules
  * here are the same CommonJS modules the main one re-exports (one module cache, so the classes
- * are the same objects), loaded with `require` because they are CommonJS. The encoding module
- * (which brings pako) is loaded on the first encode, the main module on the first decode.
+ * are the same objects), loaded with `require` because they are CommonJS. The main module is
+ * loaded on the first decode.
  */
 
 import { createRequire } from 'node:module';
 import type * as HistogramModule from 'hdr-histogram-js/dist/Histogram.js' with { 'resolution-mode': 'require' };
 import type * as Int32Module from 'hdr-histogram-js/dist/Int32Histogram.js';
 import type * as Library from 'hdr-histogram-js' with { 'resolution-mode': 'require' };
-// Its types add the encoder it installs to JsHistogram's.
-import type {} from 'hdr-histogram-js/dist/JsHistogram.encoding.js' with { 'resolution-mode': 'require' };
 import type * as JsModule from 'hdr-histogram-js/dist/JsHistogram.js' with { 'resolution-mode': 'require' };
 import type * as PackedModule from 'hdr-histogram-js/dist/PackedHistogram.js';
 
@@ -42,22 +40,6 @@ export function packedHistogram(numberOfSignificantValueDigits: number): Histogr
   const histogram = new PackedHistogram(1, 2, numberOfSignificantValueDigits);
   histogram.autoResize = true;
   return histogram;
-}
-
-let encoderInstalled = false;
-
-/** Loads the library's encoding module, which installs its encoder on JsHistogram (once). */
-function installEncoder(): void {
-  if (encoderInstalled) return;
-  load('hdr-histogram-js/dist/JsHistogram.encoding.js');
-  encoderInstalled = true;
-}
-
-/** The library's `encodeIntoCompressedBase64` for a JsHistogram (every histogram volley makes). */
-export function encodeIntoCompressedBase64(histogram: Histogram): string {
-  installEncoder();
-  if (!(histogram instanceof JsHistogram)) throw new TypeError('encodeIntoCompressedBase64: expected a JsHistogram');
-  return histogram.encodeIntoCompressedBase64();
 }
 
 /**

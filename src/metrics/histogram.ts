@@ -14,6 +14,7 @@
 
 import * as hdr from './hdr.js';
 import { FastIndexHistogram } from './fast-index-histogram.js';
+import { encodeCompressedBase64 } from './histogram-encoding.js';
 import type { LatencyStats } from './result.js';
 
 export type Histogram = hdr.Histogram;
@@ -28,8 +29,10 @@ export function createHistogram(highestUs = INITIAL_HIGHEST_US): Histogram {
   return histogram;
 }
 
+/** The compressed base64 form that Snapshots carry and Results store. */
 export function encodeHistogram(histogram: Histogram): string {
-  return hdr.encodeIntoCompressedBase64(histogram);
+  if (!(histogram instanceof hdr.JsHistogram)) throw new TypeError('encodeHistogram: expected a JsHistogram');
+  return encodeCompressedBase64(histogram);
 }
 
 /** A flat histogram, for readers that walk every counter (comparison, percentile curves). */

@@ -2,6 +2,7 @@ import * as library from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../src/core/random.js';
 import * as hdr from '../../../src/metrics/hdr.js';
+import { encodeHistogram } from '../../../src/metrics/histogram.js';
 
 /** Values over six orders of magnitude, as latencies in microseconds spread. */
 function values(seed: number, count: number): number[] {
@@ -23,7 +24,42 @@ describe('the door to hdr-histogram-js', () => {
       mine.recordValue(value);
       theirs.recordValue(value);
     }
-    expect(hdr.encodeIntoCompressedBase64(mine)).toBe(library.encodeIntoCompressedBase64(theirs));
+    expect(encodeHistogram(mine)).toBe(library.encodeIntoCompressedBase64(theirs));
+  });
+
+  /** A 32-bit histogram of the library's and one made through the door, both autoResize from [1, 2]. */
+  function pair(digits: 1 | 2 | 3 = 3): [hdr.Histogram, hdr.Histogram] {
+    const mine = new hdr.Int32Histogram(1, 2, digits);
+    mine.autoResize = true;
+    const theirs = library.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: 2, numberOfSignificantValueDigits: digits });
+    return [mine, theirs];
+  }
+
+  it('encodes an empty histogram and a single value as the library does (forms shorter than its 16-byte buffer)', () => {
+    const [emptyMine, emptyTheirs] = pair();
+    expect(encodeHistogram(emptyMine)).toBe(library.encodeIntoCompressedBase64(emptyTheirs));
+    const [mine, theirs] = pair(1);
+    mine.recordValue(1);
+    theirs.recordValue(1);
+    expect(encodeHistogram(mine)).toBe(library.encodeIntoCompressedBase64(theirs));
+  });
+
+  it('encodes counts and values that take every word length as the library does', () => {
+    const [mine, theirs] = pair(2);
+    // Counts of 2^7 to 2^30 need two to five bytes; values up to 2^40 µs spread empty runs wide.
+    for (let power = 0; power <= 40; power++) {
+      const count = 2 ** Math.min(30, power);
+      mine.recordValueWithCount(2 ** power + power, count);
+      theirs.recordValueWithCount(2 ** power + power, count);
+    }
+    expect(encodeHistogram(mine)).toBe(library.encodeIntoCompressedBase64(theirs));
+    const decoded = hdr.decodeFromCompressedBase64(encodeHistogram(mine));
+    expect(decoded.totalCount).toBe(theirs.totalCount);
+    for (const p of [0, 50, 99, 100]) expect(decoded.getValueAtPercentile(p)).toBe(theirs.getValueAtPercentile(p));
+  });
+
+  it('refuses to encode what is not a histogram of the library', () => {
+    expect(() => encodeHistogram({} as hdr.Histogram)).toThrow(TypeError);
   });
 
   it('decodes what the library encoded into the histogram the library decodes', () => {
@@ -35,7 +71,7 @@ describe('the door to hdr-histogram-js', () => {
     expect(mine).toBeInstanceOf(hdr.JsHistogram);
     expect(mine.totalCount).toBe(theirs.totalCount);
     for (const p of [0, 50, 90, 99, 99.9, 100]) expect(mine.getValueAtPercentile(p)).toBe(theirs.getValueAtPercentile(p));
-    expect(hdr.encodeIntoCompressedBase64(mine)).toBe(encoded);
+    expect(encodeHistogram(mine)).toBe(encoded);
   });
 
   it('refuses what is not an encoded histogram, as the library does', () => {
