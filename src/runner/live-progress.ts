@@ -1,11 +1,12 @@
 /**
- * What a tick tells live outputs (the status line, the web UI), and the abortOnFail check each
- * tick makes on the figures so far.
+ * What a tick tells live outputs (the status line, the web UI), and the checks each tick makes
+ * on the figures so far (abortOnFail thresholds, an unreachable target).
  */
 
 import type { LoadDriver } from '../engine/load-driver.js';
 import type { IntervalSummary } from '../metrics/decoded-snapshot.js';
 import type { RunAggregate } from '../metrics/run-aggregate.js';
+import type { ReachabilityView } from './unreachable-target.js';
 import type { LiveProgress } from '../outputs/output.js';
 import { evaluateThreshold, type ThresholdSpec } from '../thresholds/index.js';
 
@@ -26,6 +27,18 @@ export function liveProgress(aggregate: RunAggregate, live: LoadDriver, last: In
     endpoints: aggregate.liveRows(),
     total: aggregate.liveTotal(),
     errors: aggregate.liveErrors(),
+  };
+}
+
+/** What the unreachable-target check reads, the grouped errors only if it gets that far. */
+export function reachabilityView(aggregate: RunAggregate): ReachabilityView {
+  return {
+    elapsedMs: aggregate.elapsedMs,
+    requests: aggregate.requests,
+    failures: aggregate.failures,
+    get errors() {
+      return aggregate.liveErrors();
+    },
   };
 }
 

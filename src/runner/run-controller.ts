@@ -25,7 +25,7 @@ import { RunAggregate } from '../metrics/run-aggregate.js';
 import type { RunStartInfo } from '../outputs/output.js';
 import { VERSION } from '../version.js';
 import { buildResult, type LoadChangeNote, type ResultInput, withLoadChanges } from './build-result.js';
-import { abortingFailure, liveProgress } from './live-progress.js';
+import { abortingFailure, liveProgress, reachabilityView } from './live-progress.js';
 import { type ChosenDriver, chooseDriver, type DriverContext } from './load-drivers.js';
 import { loadRecord } from './load-record.js';
 import { notifyOutputs } from './notify-outputs.js';
@@ -213,17 +213,21 @@ export class RunController implements RunHandle {
       this.overflowWarned = true;
       process.stderr.write(`\nvolley: warning: ${rowOverflowWarning()}\n`);
     }
-    const progress = liveProgress(this.aggregate, live, last);
-    if (this.request.outputs.some((output) => output.wantsIntervalRows === true)) progress.interval = intervalRows(snapshots);
-    for (const output of this.request.outputs) {
-      try {
-        output.onProgress?.(progress);
-      } catch {
-        // A broken live display must not end the measurement.
+    // The live rows (percentiles of every row so far) are built only for outputs that show them.
+    const listeners = this.request.outputs.filter((output) => output.onProgress !== undefined);
+    if (listeners.length > 0) {
+      const progress = liveProgress(this.aggregate, live, last);
+      if (listeners.some((output) => output.wantsIntervalRows === true)) progress.interval = intervalRows(snapshots);
+      for (const output of listeners) {
+        try {
+          output.onProgress?.(progress);
+        } catch {
+          // A broken live display must not end the measurement.
+        }
       }
     }
     if (this.reachability === undefined && live.state.phase === 'running') {
-      this.reachability = unreachableTarget(progress, this.plan.options.host ?? '');
+      this.reachability = unreachableTarget(reachabilityView(this.aggregate), this.plan.options.host ?? '');
       if (typeof this.reachability === 'string') live.stop('unreachable');
     }
     const failed = abortingFailure(this.plan.thresholds, this.aggregate);
