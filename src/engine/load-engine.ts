@@ -165,16 +165,19 @@ export class LoadEngine {
       createUser: (index) => this.createUser(index),
       retireUser: (user) => this.retireUser(user),
       phase: (label, users) => this.options.onPhase?.(label, users),
+      startedAt: Number.NaN,
     };
-    // The planned duration counts from the end of the executor's preparation, as its schedule does.
+    // The planned duration counts from the end of the executor's preparation, as its schedule does:
+    // both from the one instant in `startedAt`.
     if (executor.prepare !== undefined) await Promise.race([executor.prepare(runtime), killed]);
+    const started: ExecutorRuntime = { ...runtime, startedAt: this.clock.now() };
     const planned = executor.plannedDurationMs;
     if (planned !== null) {
       void this.clock.sleep(planned, this.timers.signal).then(() => {
         if (!this.timers.signal.aborted) this.stop('duration');
       });
     }
-    const finished = executor.run(runtime);
+    const finished = executor.run(started);
     await Promise.race([finished, killed]);
     this.timers.abort();
     const wasKilled = this.killController.signal.aborted;

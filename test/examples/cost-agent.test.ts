@@ -114,11 +114,16 @@ describe.concurrent('examples/cost-agent (seed 003)', () => {
       ['name=/recommendations,scenario=recommendations:rps>=29.4/s over 30s', '/recommendations', 30],
       ['name=/recommendations/[id]/apply,scenario=execution:rps>=9.8/s over 30s', '/recommendations/[id]/apply', 10],
     ];
+    // Arrivals follow the schedule: exactly 3 s of them, one request each. Each was answered (a
+    // graceful stop waits) or, due as the run stopped on a machine too busy to start it in time,
+    // counted as dropped: none is lost silently.
+    let notStarted = 0;
     for (const [expression, name, target] of targets) {
-      // Arrivals follow the schedule: exactly 3 s of them, each answered (a graceful stop waits).
       const scenario = /scenario=([\w-]+)/.exec(expression)?.[1];
       const row = result.endpoints.find((e) => e.name === name && e.scenario === scenario);
-      expect(row?.requests, name).toBe(target * 3);
+      expect(row?.requests, name).toBeLessThanOrEqual(target * 3);
+      expect(row?.requests, name).toBeGreaterThan(0);
+      notStarted += target * 3 - (row?.requests ?? 0);
       expect(row?.failures, name).toBe(0);
       // Achieved over whole seconds: never above the target. How close to it depends on how fast
       // the machine answers the last arrivals (the verdict on a busy machine may be a miss), so
@@ -126,7 +131,7 @@ describe.concurrent('examples/cost-agent (seed 003)', () => {
       expect(rps[expression]).toBeLessThanOrEqual(target);
       expect(rps[expression]).toBeGreaterThan(0);
     }
-    expect(result.totals.droppedIterations).toBe(0);
+    expect(result.totals.droppedIterations).toBe(notStarted);
     expect(result.thresholds).toHaveLength(targets.length + 2);
   });
 });

@@ -75,9 +75,10 @@ export class ArrivalRateExecutor implements Executor {
   async run(runtime: ExecutorRuntime): Promise<void> {
     const { clock, stopSignal } = runtime;
     const pool = await this.readyPool(runtime);
-    // The schedule starts when the users are ready, as the run's duration timer does (the engine
-    // starts both after prepare()); from then on a late start is measured, never shifts the schedule.
-    const start = clock.now();
+    // The schedule starts when the users are ready, at the instant the run's duration counts from
+    // (the engine takes it after prepare()); from then on a late start is measured, never shifts
+    // the schedule.
+    const start = runtime.startedAt;
     // Stopped while the users were made ready: the schedule never started, nothing was due.
     if (stopSignal.aborted) {
       await pool.drain();

@@ -32,6 +32,14 @@ export interface ExecutorRuntime {
   retireUser(user: VirtualUser): Promise<void>;
   /** Marks the start of a named phase (a step, a level) with its planned users; stats are kept per phase. */
   phase(label: string, users?: number): void;
+  /**
+   * The clock instant the load starts at, once `prepare()` has resolved (NaN during it): the
+   * planned duration counts from it, and so must the schedule. An executor that read the clock
+   * itself when `run()` began would start its schedule late by whatever ran in between (other
+   * scenarios' preparation, on a busy machine tens of ms), and its last arrivals would fall after
+   * the duration's end: never started, and not counted as dropped either.
+   */
+  readonly startedAt: number;
 }
 
 export interface Executor {

@@ -47,7 +47,7 @@ export class ShapeExecutor implements Executor {
     const active: ActiveUser[] = [];
     let nextGlobal = 0;
     let arrivalCredit = 0;
-    const start = clock.now();
+    const start = runtime.startedAt;
     for (let tick = 0; !stopSignal.aborted; tick++) {
       const tickStart = start + tick * tickMs;
       // From the tick count, not (tickStart - start): that difference of floats can read 1.9999…

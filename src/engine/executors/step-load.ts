@@ -65,7 +65,7 @@ export class StepLoadExecutor implements Executor {
 
   async run(runtime: ExecutorRuntime): Promise<void> {
     const { clock, stopSignal } = runtime;
-    const start = clock.now();
+    const start = runtime.startedAt;
     const announce = async (): Promise<void> => {
       for (const [k, at] of this.stepStartsMs.entries()) {
         const wait = start + at - clock.now();

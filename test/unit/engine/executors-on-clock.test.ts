@@ -102,6 +102,32 @@ describe('arrival rate: before the clock, and behind it', () => {
     expect(h.engine.activeUsers).toBe(0);
   });
 
+  it("starts its schedule at the instant the run's duration counts from, however late run() begins", async () => {
+    // The engine arms the duration timer, then the process stands still for 150 ms (other
+    // scenarios preparing, a busy machine) before the executor's run() goes on. Had the schedule
+    // started then, its last arrival (due at 900 ms) would fall after the duration's end: never
+    // started, and not counted as dropped either.
+    class StallAfterArming extends VirtualClock {
+      private stalled = false;
+      override sleep(ms: number, signal?: AbortSignal): Promise<void> {
+        const sleeping = super.sleep(ms, signal);
+        if (ms === 1000 && !this.stalled) {
+          this.stalled = true;
+          this.stall(150);
+        }
+        return sleeping;
+      }
+    }
+    const clock = new StallAfterArming();
+    const h = harness({ clock, executor: constantRate(10, 1000, 5, 5) });
+    await clock.advanceTo(3000);
+    await h.run;
+    expect(h.tasks.length + h.recorder.dropped).toBe(10);
+    expect(h.tasks).toHaveLength(10);
+    // The two due during the stall start late, at its end; the rest on time.
+    expect(h.tasks.map((t) => t.at)).toEqual([150, 150, 200, 300, 400, 500, 600, 700, 800, 900]);
+  });
+
   it('starts nothing and counts nothing dropped when stopped while its users were made ready', async () => {
     const clock = new VirtualClock();
     const h = harness({ clock, executor: constantRate(10, 1000, 2, 2), onStart: () => clock.sleep(500) });

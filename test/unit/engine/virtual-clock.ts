@@ -58,7 +58,7 @@ export class VirtualClock implements Clock {
       await settle();
       const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (due === undefined) break;
-      this.time = due.at;
+      this.time = Math.max(this.time, due.at); // after a stall, overdue timers fire late
       due.fire();
     }
     this.time = Math.max(this.time, target);
@@ -67,5 +67,13 @@ export class VirtualClock implements Clock {
 
   advanceBy(ms: number): Promise<void> {
     return this.advanceTo(this.time + ms);
+  }
+
+  /**
+   * The process stands still for `ms`, as under another's synchronous work: time moves on at
+   * once, and timers that fell due meanwhile fire late, at the next advance.
+   */
+  stall(ms: number): void {
+    this.time += ms;
   }
 }
