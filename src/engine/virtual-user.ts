@@ -343,7 +343,6 @@ interface ClosedLoop {
   readonly reject: (error: unknown) => void;
 }
 
-
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
 }

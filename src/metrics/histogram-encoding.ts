@@ -4,9 +4,9 @@
  * reader (the library's decoder among them) reads it.
  *
  * Why not the library's encoder: its module loads pako, a zlib for browsers, and base64-js when
- * it is first required, although in Node it deflates with node:zlib. That load was 25 ms of
- * CPU at the end of every run (a Result stores each row's histogram encoded), in a process that
- * has no other use for either package. The format is small and fixed: a 40-byte header, then
+ * it is first required, although in Node it deflates with node:zlib. That load was about 25 ms
+ * of CPU at the end of every run (a Result stores each row's histogram encoded), in a process
+ * that has no other use for either package. The format is small and fixed: a 40-byte header, then
  * the counters up to the highest recorded value as ZigZag LEB128 words, a run of empty counters
  * as one negative word. test/unit/metrics/hdr.test.ts checks this against the library's output.
  */

@@ -105,8 +105,7 @@ export class RampingUsersExecutor implements Executor {
     this.plannedDurationMs = 'stages' in config ? stagesDurationMs(this.stages) : config.durationMs;
   }
 
-  async run({ clock, stopSignal, spawn, startedAt }: ExecutorRuntime): Promise<void> {
-    const start = startedAt;
+  async run({ clock, stopSignal, spawn, startedAt: start }: ExecutorRuntime): Promise<void> {
     this.timeline = { clock, start, stopSignal };
     // The run's stop wakes the loop as a new count does (one signal to wait on), and stops every
     // user, each of which waits on its own signal only.
